@@ -1,0 +1,214 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_response import ErrorResponse
+from ...models.oauth_client_response import OAuthClientResponse
+from ...models.oauth_client_update_request import OAuthClientUpdateRequest
+from ...models.oauth_error import OAuthError
+from ...types import Response
+
+
+def _get_kwargs(
+    id: str,
+    *,
+    body: OAuthClientUpdateRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "put",
+        "url": "/v2/oauth_clients/{id}".format(
+            id=quote(str(id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorResponse | OAuthClientResponse | OAuthError | None:
+    if response.status_code == 200:
+        response_200 = OAuthClientResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = OAuthError.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = OAuthError.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = OAuthError.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = ErrorResponse.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorResponse | OAuthClientResponse | OAuthError]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    id: str,
+    *,
+    client: AuthenticatedClient,
+    body: OAuthClientUpdateRequest,
+) -> Response[ErrorResponse | OAuthClientResponse | OAuthError]:
+    """Update an OAuth client
+
+     Changes the given fields and keeps the others. The client type cannot change. Unknown fields are
+    rejected.
+
+    Args:
+        id (str):
+        body (OAuthClientUpdateRequest): Changes to an OAuth client; absent fields keep their
+            value. Unknown fields are rejected.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | OAuthClientResponse | OAuthError]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    id: str,
+    *,
+    client: AuthenticatedClient,
+    body: OAuthClientUpdateRequest,
+) -> ErrorResponse | OAuthClientResponse | OAuthError | None:
+    """Update an OAuth client
+
+     Changes the given fields and keeps the others. The client type cannot change. Unknown fields are
+    rejected.
+
+    Args:
+        id (str):
+        body (OAuthClientUpdateRequest): Changes to an OAuth client; absent fields keep their
+            value. Unknown fields are rejected.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | OAuthClientResponse | OAuthError
+    """
+
+    return sync_detailed(
+        id=id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    id: str,
+    *,
+    client: AuthenticatedClient,
+    body: OAuthClientUpdateRequest,
+) -> Response[ErrorResponse | OAuthClientResponse | OAuthError]:
+    """Update an OAuth client
+
+     Changes the given fields and keeps the others. The client type cannot change. Unknown fields are
+    rejected.
+
+    Args:
+        id (str):
+        body (OAuthClientUpdateRequest): Changes to an OAuth client; absent fields keep their
+            value. Unknown fields are rejected.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | OAuthClientResponse | OAuthError]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    id: str,
+    *,
+    client: AuthenticatedClient,
+    body: OAuthClientUpdateRequest,
+) -> ErrorResponse | OAuthClientResponse | OAuthError | None:
+    """Update an OAuth client
+
+     Changes the given fields and keeps the others. The client type cannot change. Unknown fields are
+    rejected.
+
+    Args:
+        id (str):
+        body (OAuthClientUpdateRequest): Changes to an OAuth client; absent fields keep their
+            value. Unknown fields are rejected.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | OAuthClientResponse | OAuthError
+    """
+
+    return (
+        await asyncio_detailed(
+            id=id,
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,83 @@
+"""Contains all the data models used in inputs/outputs"""
+
+from .authorization_server_metadata import AuthorizationServerMetadata
+from .client_type import ClientType
+from .code_challenge_method import CodeChallengeMethod
+from .consent_decision_request import ConsentDecisionRequest
+from .consent_decision_response import ConsentDecisionResponse
+from .consent_details import ConsentDetails
+from .consent_details_response import ConsentDetailsResponse
+from .error_response import ErrorResponse
+from .grant_type import GrantType
+from .introspect_request import IntrospectRequest
+from .introspect_response import IntrospectResponse
+from .json_web_key import JsonWebKey
+from .json_web_key_set import JsonWebKeySet
+from .oauth_client import OAuthClient
+from .oauth_client_create_request import OAuthClientCreateRequest
+from .oauth_client_list_response import OAuthClientListResponse
+from .oauth_client_record_type import OAuthClientRecordType
+from .oauth_client_response import OAuthClientResponse
+from .oauth_client_update_request import OAuthClientUpdateRequest
+from .oauth_error import OAuthError
+from .oauth_grant import OAuthGrant
+from .oauth_grant_list_response import OAuthGrantListResponse
+from .oauth_grant_record_type import OAuthGrantRecordType
+from .oauth_grant_response import OAuthGrantResponse
+from .pagination_meta import PaginationMeta
+from .protected_resource_metadata import ProtectedResourceMetadata
+from .registration_error import RegistrationError
+from .registration_error_invalid_fields import RegistrationErrorInvalidFields
+from .registration_request import RegistrationRequest
+from .registration_response import RegistrationResponse
+from .requested_scope import RequestedScope
+from .response_type import ResponseType
+from .telnyx_error import TelnyxError
+from .telnyx_error_meta import TelnyxErrorMeta
+from .telnyx_error_source import TelnyxErrorSource
+from .token_endpoint_auth_method import TokenEndpointAuthMethod
+from .token_request import TokenRequest
+from .token_response import TokenResponse
+from .token_type import TokenType
+
+__all__ = (
+    "AuthorizationServerMetadata",
+    "ClientType",
+    "CodeChallengeMethod",
+    "ConsentDecisionRequest",
+    "ConsentDecisionResponse",
+    "ConsentDetails",
+    "ConsentDetailsResponse",
+    "ErrorResponse",
+    "GrantType",
+    "IntrospectRequest",
+    "IntrospectResponse",
+    "JsonWebKey",
+    "JsonWebKeySet",
+    "OAuthClient",
+    "OAuthClientCreateRequest",
+    "OAuthClientListResponse",
+    "OAuthClientRecordType",
+    "OAuthClientResponse",
+    "OAuthClientUpdateRequest",
+    "OAuthError",
+    "OAuthGrant",
+    "OAuthGrantListResponse",
+    "OAuthGrantRecordType",
+    "OAuthGrantResponse",
+    "PaginationMeta",
+    "ProtectedResourceMetadata",
+    "RegistrationError",
+    "RegistrationErrorInvalidFields",
+    "RegistrationRequest",
+    "RegistrationResponse",
+    "RequestedScope",
+    "ResponseType",
+    "TelnyxError",
+    "TelnyxErrorMeta",
+    "TelnyxErrorSource",
+    "TokenEndpointAuthMethod",
+    "TokenRequest",
+    "TokenResponse",
+    "TokenType",
+)

@@ -1,0 +1,238 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.code_challenge_method import CodeChallengeMethod
+from ..models.grant_type import GrantType
+from ..models.response_type import ResponseType
+from ..models.token_endpoint_auth_method import TokenEndpointAuthMethod
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="AuthorizationServerMetadata")
+
+
+@_attrs_define
+class AuthorizationServerMetadata:
+    """RFC 8414 authorization server metadata. Live documents carry more fields than listed; clients keep them.
+
+    Attributes:
+        issuer (str): The authorization server's issuer identifier.
+        authorization_endpoint (str): URL of the authorization endpoint.
+        token_endpoint (str): URL of the token endpoint.
+        response_types_supported (list[ResponseType]): Supported response types.
+        introspection_endpoint (str | Unset): URL of the introspection endpoint.
+        jwks_uri (str | Unset): URL of the JSON Web Key Set.
+        registration_endpoint (str | Unset): URL of the dynamic client registration endpoint.
+        code_challenge_methods_supported (list[CodeChallengeMethod] | Unset): Supported PKCE methods.
+        grant_types_supported (list[GrantType] | Unset): Supported grant types.
+        scopes_supported (list[str] | Unset): Scopes a client may request.
+        token_endpoint_auth_methods_supported (list[TokenEndpointAuthMethod] | Unset): Client authentication methods the
+            token endpoint accepts.
+    """
+
+    issuer: str
+    authorization_endpoint: str
+    token_endpoint: str
+    response_types_supported: list[ResponseType]
+    introspection_endpoint: str | Unset = UNSET
+    jwks_uri: str | Unset = UNSET
+    registration_endpoint: str | Unset = UNSET
+    code_challenge_methods_supported: list[CodeChallengeMethod] | Unset = UNSET
+    grant_types_supported: list[GrantType] | Unset = UNSET
+    scopes_supported: list[str] | Unset = UNSET
+    token_endpoint_auth_methods_supported: list[TokenEndpointAuthMethod] | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        issuer = self.issuer
+
+        authorization_endpoint = self.authorization_endpoint
+
+        token_endpoint = self.token_endpoint
+
+        response_types_supported = []
+        for response_types_supported_item_data in self.response_types_supported:
+            response_types_supported_item = response_types_supported_item_data.value
+            response_types_supported.append(response_types_supported_item)
+
+        introspection_endpoint = self.introspection_endpoint
+
+        jwks_uri = self.jwks_uri
+
+        registration_endpoint = self.registration_endpoint
+
+        code_challenge_methods_supported: list[str] | Unset = UNSET
+        if not isinstance(self.code_challenge_methods_supported, Unset):
+            code_challenge_methods_supported = []
+            for (
+                code_challenge_methods_supported_item_data
+            ) in self.code_challenge_methods_supported:
+                code_challenge_methods_supported_item = (
+                    code_challenge_methods_supported_item_data.value
+                )
+                code_challenge_methods_supported.append(
+                    code_challenge_methods_supported_item
+                )
+
+        grant_types_supported: list[str] | Unset = UNSET
+        if not isinstance(self.grant_types_supported, Unset):
+            grant_types_supported = []
+            for grant_types_supported_item_data in self.grant_types_supported:
+                grant_types_supported_item = grant_types_supported_item_data.value
+                grant_types_supported.append(grant_types_supported_item)
+
+        scopes_supported: list[str] | Unset = UNSET
+        if not isinstance(self.scopes_supported, Unset):
+            scopes_supported = self.scopes_supported
+
+        token_endpoint_auth_methods_supported: list[str] | Unset = UNSET
+        if not isinstance(self.token_endpoint_auth_methods_supported, Unset):
+            token_endpoint_auth_methods_supported = []
+            for (
+                token_endpoint_auth_methods_supported_item_data
+            ) in self.token_endpoint_auth_methods_supported:
+                token_endpoint_auth_methods_supported_item = (
+                    token_endpoint_auth_methods_supported_item_data.value
+                )
+                token_endpoint_auth_methods_supported.append(
+                    token_endpoint_auth_methods_supported_item
+                )
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "issuer": issuer,
+                "authorization_endpoint": authorization_endpoint,
+                "token_endpoint": token_endpoint,
+                "response_types_supported": response_types_supported,
+            }
+        )
+        if introspection_endpoint is not UNSET:
+            field_dict["introspection_endpoint"] = introspection_endpoint
+        if jwks_uri is not UNSET:
+            field_dict["jwks_uri"] = jwks_uri
+        if registration_endpoint is not UNSET:
+            field_dict["registration_endpoint"] = registration_endpoint
+        if code_challenge_methods_supported is not UNSET:
+            field_dict["code_challenge_methods_supported"] = (
+                code_challenge_methods_supported
+            )
+        if grant_types_supported is not UNSET:
+            field_dict["grant_types_supported"] = grant_types_supported
+        if scopes_supported is not UNSET:
+            field_dict["scopes_supported"] = scopes_supported
+        if token_endpoint_auth_methods_supported is not UNSET:
+            field_dict["token_endpoint_auth_methods_supported"] = (
+                token_endpoint_auth_methods_supported
+            )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        issuer = d.pop("issuer")
+
+        authorization_endpoint = d.pop("authorization_endpoint")
+
+        token_endpoint = d.pop("token_endpoint")
+
+        response_types_supported = []
+        _response_types_supported = d.pop("response_types_supported")
+        for response_types_supported_item_data in _response_types_supported:
+            response_types_supported_item = ResponseType(
+                response_types_supported_item_data
+            )
+
+            response_types_supported.append(response_types_supported_item)
+
+        introspection_endpoint = d.pop("introspection_endpoint", UNSET)
+
+        jwks_uri = d.pop("jwks_uri", UNSET)
+
+        registration_endpoint = d.pop("registration_endpoint", UNSET)
+
+        _code_challenge_methods_supported = d.pop(
+            "code_challenge_methods_supported", UNSET
+        )
+        code_challenge_methods_supported: list[CodeChallengeMethod] | Unset = UNSET
+        if _code_challenge_methods_supported is not UNSET:
+            code_challenge_methods_supported = []
+            for (
+                code_challenge_methods_supported_item_data
+            ) in _code_challenge_methods_supported:
+                code_challenge_methods_supported_item = CodeChallengeMethod(
+                    code_challenge_methods_supported_item_data
+                )
+
+                code_challenge_methods_supported.append(
+                    code_challenge_methods_supported_item
+                )
+
+        _grant_types_supported = d.pop("grant_types_supported", UNSET)
+        grant_types_supported: list[GrantType] | Unset = UNSET
+        if _grant_types_supported is not UNSET:
+            grant_types_supported = []
+            for grant_types_supported_item_data in _grant_types_supported:
+                grant_types_supported_item = GrantType(grant_types_supported_item_data)
+
+                grant_types_supported.append(grant_types_supported_item)
+
+        scopes_supported = cast(list[str], d.pop("scopes_supported", UNSET))
+
+        _token_endpoint_auth_methods_supported = d.pop(
+            "token_endpoint_auth_methods_supported", UNSET
+        )
+        token_endpoint_auth_methods_supported: list[TokenEndpointAuthMethod] | Unset = (
+            UNSET
+        )
+        if _token_endpoint_auth_methods_supported is not UNSET:
+            token_endpoint_auth_methods_supported = []
+            for (
+                token_endpoint_auth_methods_supported_item_data
+            ) in _token_endpoint_auth_methods_supported:
+                token_endpoint_auth_methods_supported_item = TokenEndpointAuthMethod(
+                    token_endpoint_auth_methods_supported_item_data
+                )
+
+                token_endpoint_auth_methods_supported.append(
+                    token_endpoint_auth_methods_supported_item
+                )
+
+        authorization_server_metadata = cls(
+            issuer=issuer,
+            authorization_endpoint=authorization_endpoint,
+            token_endpoint=token_endpoint,
+            response_types_supported=response_types_supported,
+            introspection_endpoint=introspection_endpoint,
+            jwks_uri=jwks_uri,
+            registration_endpoint=registration_endpoint,
+            code_challenge_methods_supported=code_challenge_methods_supported,
+            grant_types_supported=grant_types_supported,
+            scopes_supported=scopes_supported,
+            token_endpoint_auth_methods_supported=token_endpoint_auth_methods_supported,
+        )
+
+        authorization_server_metadata.additional_properties = d
+        return authorization_server_metadata
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,70 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="ConsentDecisionRequest")
+
+
+@_attrs_define
+class ConsentDecisionRequest:
+    """The user's decision on a consent request.
+
+    Attributes:
+        consent_token (str): The consent token from the consent URL.
+        allowed (bool): Whether the user allows the request.
+    """
+
+    consent_token: str
+    allowed: bool
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        consent_token = self.consent_token
+
+        allowed = self.allowed
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "consent_token": consent_token,
+                "allowed": allowed,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        consent_token = d.pop("consent_token")
+
+        allowed = d.pop("allowed")
+
+        consent_decision_request = cls(
+            consent_token=consent_token,
+            allowed=allowed,
+        )
+
+        consent_decision_request.additional_properties = d
+        return consent_decision_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
