@@ -1,0 +1,119 @@
+"""Generate telnyx_oauth_api from the spec, or check that the committed copy is current.
+
+Usage:
+    python tools/generate.py          rebuild generated/telnyx_oauth_api from a clean folder
+    python tools/generate.py --check  generate into a temporary folder and compare; exit 1 on
+                                      any changed, new or stale file, or uncommitted change
+
+The one place that knows how the generator is called, so `make generate`, `make
+check-generated` and the tests cannot drift apart. `git diff --exit-code` alone would miss new
+files, hence the tree walk and `git status`.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+SPEC = REPO / "openapi" / "telnyx-oauth.yaml"
+CONFIG = REPO / "generator-config.yaml"
+TEMPLATES = REPO / "templates"
+PACKAGE = REPO / "generated" / "telnyx_oauth_api"
+
+IGNORED_PARTS = frozenset({"__pycache__", ".ruff_cache", ".mypy_cache"})
+
+
+def _files(root: Path) -> dict[str, bytes]:
+    return {
+        path.relative_to(root).as_posix(): path.read_bytes()
+        for path in sorted(root.rglob("*"))
+        if path.is_file() and not IGNORED_PARTS.intersection(path.relative_to(root).parts)
+    }
+
+
+def generate(output: Path) -> None:
+    """Run the pinned generator into `output`, which must not exist yet.
+
+    The generator's post-hooks call `ruff` from PATH, so this interpreter's scripts folder (the
+    venv with the pinned ruff) goes first. --fail-on-warning turns a missing ruff or a spec
+    shape the generator skips into an error instead of quietly incomplete output.
+    """
+    scripts = Path(sys.executable).parent
+    env = {**os.environ, "PATH": f"{scripts}{os.pathsep}{os.environ.get('PATH', '')}"}
+    generator = shutil.which("openapi-python-client", path=env["PATH"])
+    if generator is None:
+        raise SystemExit("openapi-python-client is not installed: run `make install`")
+    command = [
+        generator,
+        "generate",
+        f"--path={SPEC}",
+        f"--config={CONFIG}",
+        f"--custom-template-path={TEMPLATES}",
+        "--meta=none",
+        "--fail-on-warning",
+        f"--output-path={output}",
+    ]
+    result = subprocess.run(command, env=env, capture_output=True, text=True, check=False)  # noqa: S603
+    if result.returncode != 0:
+        raise SystemExit(f"generation failed:\n{result.stdout}{result.stderr}")
+
+
+def tree_drift(fresh: Path, committed: Path) -> list[str]:
+    """One line per file where `committed` differs from `fresh`, sorted by path."""
+    want, have = _files(fresh), _files(committed)
+    lines = []
+    for name in sorted(want.keys() | have.keys()):
+        if name not in have:
+            lines.append(f"new: {name} (generation writes it; it is not committed)")
+        elif name not in want:
+            lines.append(f"stale: {name} (generation no longer writes it)")
+        elif want[name] != have[name]:
+            lines.append(f"changed: {name}")
+    return lines
+
+
+def uncommitted(path: Path) -> list[str]:
+    """`git status --porcelain` lines for `path`, untracked files included."""
+    result = subprocess.run(  # noqa: S603 - fixed command, no shell
+        ["git", "status", "--porcelain", "--untracked-files=all", "--", str(path)],  # noqa: S607
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return [f"uncommitted: {line}" for line in result.stdout.splitlines()]
+
+
+def check() -> int:
+    """Compare a fresh generation with the committed package; 0 when they match."""
+    with tempfile.TemporaryDirectory() as scratch:
+        fresh = Path(scratch) / PACKAGE.name
+        generate(fresh)
+        problems = tree_drift(fresh, PACKAGE) + uncommitted(PACKAGE)
+    for line in problems:
+        print(line)
+    if problems:
+        print("generated/ is out of date with the spec: run `make generate` and commit.")
+        return 1
+    print("generated/ matches a fresh generation.")
+    return 0
+
+
+def main(argv: list[str]) -> int:
+    if argv == ["--check"]:
+        return check()
+    if argv:
+        print(__doc__, file=sys.stderr)
+        return 2
+    shutil.rmtree(PACKAGE, ignore_errors=True)
+    generate(PACKAGE)
+    print(f"generated {PACKAGE.relative_to(REPO)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
