@@ -1,0 +1,102 @@
+# telnyx-oauth: make verbs. Every verb installs what it needs first, so any of
+# them works on a fresh clone. CI runs `make check`; the verbs it runs never
+# change tracked files.
+#
+#   install          .venv (python3.11) with -e '.[sandbox]' and the pinned dev group,
+#                    node tools (npm ci), Debian chromium; quick when already done
+#   generate         rebuild generated/telnyx_oauth_api from openapi/telnyx-oauth.yaml
+#   check-generated  regenerate into a temp dir; fail if generated/ differs or is uncommitted
+#   format           ruff check --fix + ruff format on hand-written code (changes files)
+#   lint             ruff check + ruff format --check on hand-written code
+#   typecheck        mypy: --strict on hand-written code and on generated/ (see pyproject)
+#   spec-lint        openapi-spec-validator + Redocly lint (recommended); warnings fail
+#   test             pytest (ARGS=... passes options through)
+#   docs             docs/api-reference.html (Redocly build-docs)
+#   demo             python examples/demo.py $(ARGS)
+#   bench            python -m bench $(ARGS)
+#   check            check-generated lint typecheck spec-lint test
+
+SHELL := bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+MAKEFLAGS += --no-builtin-rules
+
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+SPEC := openapi/telnyx-oauth.yaml
+GEN_PKG := generated/telnyx_oauth_api
+HAND_WRITTEN := $(wildcard overlay sandbox tests bench examples tools)
+ARGS ?=
+
+# The generator's post_hooks call `ruff` from PATH: it must be the pinned one.
+export PATH := $(CURDIR)/$(VENV)/bin:$(CURDIR)/node_modules/.bin:$(PATH)
+export REDOCLY_TELEMETRY := off
+export REDOCLY_SUPPRESS_UPDATE_NOTICE := true
+export DEBIAN_FRONTEND := noninteractive
+
+# Redocly exits 0 on warnings; its JSON totals make them fail.
+REDOCLY_NO_WARNINGS := import json, sys; t = json.load(sys.stdin)["totals"]; \
+	print("redocly:", t["errors"], "error(s),", t["warnings"], "warning(s)"); \
+	sys.exit(1 if t["errors"] or t["warnings"] else 0)
+
+.PHONY: help install generate check-generated format lint typecheck spec-lint test docs demo \
+	bench check
+
+help:
+	@sed -n '1,/^$$/s/^# \{0,1\}//p' $(MAKEFILE_LIST)
+
+install: $(VENV)/.installed node_modules/.installed /usr/bin/chromium
+
+# pip >= 25.1 reads dependency groups (--group); python3.11's ensurepip has an older one.
+$(VENV)/.installed: pyproject.toml
+	[ -x $(PY) ] || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet pip==26.3
+	$(PY) -m pip install --quiet -e '.[sandbox]' --group dev
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+/usr/bin/chromium:
+	$(if $(filter 0,$(shell id -u)),,sudo) apt-get update
+	$(if $(filter 0,$(shell id -u)),,sudo) apt-get install -y --no-install-recommends chromium
+
+# tools/generate.py is the one place that knows how the generator is called.
+generate: install
+	$(PY) tools/generate.py
+
+check-generated: install
+	$(PY) tools/generate.py --check
+
+format: install
+	ruff check --fix $(HAND_WRITTEN)
+	ruff format $(HAND_WRITTEN)
+
+lint: install
+	ruff check $(HAND_WRITTEN)
+	ruff format --check $(HAND_WRITTEN)
+
+typecheck: install
+	mypy $(HAND_WRITTEN) $(wildcard $(GEN_PKG))
+
+spec-lint: install
+	openapi-spec-validator $(SPEC)
+	npx --no-install redocly lint --max-problems=1000 $(SPEC)
+	npx --no-install redocly lint --format=json $(SPEC) 2>/dev/null | $(PY) -c '$(REDOCLY_NO_WARNINGS)'
+
+test: install
+	$(VENV)/bin/pytest $(ARGS)
+
+docs: install
+	mkdir -p docs
+	npx --no-install redocly build-docs $(SPEC) -o docs/api-reference.html
+
+demo: install
+	$(PY) examples/demo.py $(ARGS)
+
+bench: install
+	$(PY) -m bench $(ARGS)
+
+check: check-generated lint typecheck spec-lint test
