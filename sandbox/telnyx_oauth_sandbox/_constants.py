@@ -1,0 +1,59 @@
+"""Tuning numbers of the sandbox, in one place, each named with its unit.
+
+The real service does not publish token lifetimes, rotation rules or rate limits: these are the
+sandbox's own choices, documented here and in the README.
+"""
+
+from __future__ import annotations
+
+ACCESS_TOKEN_LIFETIME_SECONDS = 3600
+"""Lifetime of an access token (``expires_in`` of the token response)."""
+
+REFRESH_TOKEN_LIFETIME_SECONDS = 30 * 24 * 3600
+"""Lifetime of a refresh token; every rotation issues a new one with a full lifetime."""
+
+AUTHORIZATION_CODE_LIFETIME_SECONDS = 60
+"""Lifetime of an authorization code (RFC 6749 4.1.2 recommends at most 10 minutes)."""
+
+CONSENT_TOKEN_LIFETIME_SECONDS = 600
+"""Lifetime of a consent token handed out by ``/v2/oauth/authorize``."""
+
+KEY_GRACE_PERIOD_SECONDS = ACCESS_TOKEN_LIFETIME_SECONDS
+"""How long a retired signing key stays in the JWKS after a rotation.
+
+Equal to the access-token lifetime, so every token signed before a rotation can still be verified
+locally until it expires.
+"""
+
+RSA_KEY_SIZE_BITS = 2048
+
+DEFAULT_RATE_LIMIT_REQUESTS = 1_000_000
+"""Requests allowed per identity (API key, client or address) per window, by default.
+
+High on purpose: tests and benchmarks never meet it unless they lower it with
+``POST /_sandbox/rate-limit``.
+"""
+
+DEFAULT_RATE_LIMIT_WINDOW_SECONDS = 60
+
+MAX_BODY_BYTES = 64 * 1024
+"""Largest request body accepted; larger ones get 413."""
+
+DEFAULT_PAGE_SIZE = 20
+MAX_PAGE_SIZE = 100
+
+MAX_SEED_COUNT = 100_000
+"""Most clients one ``POST /_sandbox/seed/oauth_clients`` may create."""
+
+MAX_FAULT_DELAY_SECONDS = 60.0
+
+SCOPE_CATALOGUE: dict[str, tuple[str, str]] = {
+    "admin": ("Admin", "Full access to the account."),
+    "numbers.read": ("Read numbers", "List and read phone numbers."),
+    "numbers.write": ("Manage numbers", "Order, update and release phone numbers."),
+    "messaging.read": ("Read messages", "Read messages and messaging profiles."),
+    "messaging.write": ("Send messages", "Send messages and manage messaging profiles."),
+    "calls.read": ("Read calls", "Read call records."),
+    "calls.write": ("Make calls", "Place and control calls."),
+}
+"""Scopes the sandbox knows (id -> (name, description)); unknown scopes are allowed too."""
