@@ -1,4 +1,4 @@
-"""The distribution ships three import packages and depends only on httpx, attrs and joserfc."""
+"""The distribution ships three import packages and depends only on what its code imports."""
 
 from __future__ import annotations
 
@@ -18,10 +18,10 @@ def test_import_package(name: str) -> None:
 
 
 def test_unconditional_requirements() -> None:
-    """Installing telnyx-oauth without extras pulls in exactly httpx, attrs and joserfc."""
+    """Installing telnyx-oauth without extras pulls in exactly what the code imports: httpx, attrs, anyio, joserfc."""
     requires = [Requirement(text) for text in metadata.requires("telnyx-oauth") or []]
     unconditional = sorted(req.name for req in requires if req.marker is None)
-    assert unconditional == ["attrs", "httpx", "joserfc"]
+    assert unconditional == ["anyio", "attrs", "httpx", "joserfc"]
 
 
 def test_sandbox_console_script() -> None:
