@@ -1,0 +1,103 @@
+"""Production helpers on top of the generated ``telnyx_oauth_api`` client.
+
+Keep calling the generated functions (``list_oauth_clients.sync(client=client)``) with a client
+from ``connect()``, which adds auth, timeouts, per-operation retries and typed errors. The rest:
+``ClientCredentials`` and ``AuthorizationCodeFlow`` for OAuth, ``paginate``/``apaginate`` for
+lists, the discovery helpers, and ``verify_access_token`` for local token checks.
+
+Importing this package imports only httpx and the standard library; the generated package and
+joserfc are imported when first needed.
+"""
+
+from __future__ import annotations
+
+from ._auth import ApiKeyAuth, ClientCredentials
+from ._authorization_code import AuthorizationCodeFlow, AuthorizationRequest, TokenStorageError
+from ._client import connect, connect_anonymous
+from ._client_auth import ClientAuthMethod
+from ._discovery import (
+    aget_authorization_server_metadata,
+    aget_protected_resource_metadata,
+    get_authorization_server_metadata,
+    get_protected_resource_metadata,
+)
+from ._errors import (
+    APIConnectionError,
+    APIError,
+    APIResponseValidationError,
+    APIStatusError,
+    APITimeoutError,
+    AuthenticationError,
+    AuthorizationCallbackError,
+    BadRequestError,
+    ConfigurationError,
+    ConflictError,
+    ErrorDetail,
+    InternalServerError,
+    NotFoundError,
+    PermissionDeniedError,
+    RateLimitError,
+    StateMismatchError,
+    TelnyxOAuthError,
+    TokenVerificationError,
+    UnprocessableEntityError,
+)
+from ._pagination import AsyncPage, AsyncPaginator, Page, Paginator, apaginate, paginate
+from ._retries import (
+    AsyncRetryTransport,
+    RetryTransport,
+    is_safe_to_retry,
+    retry_delay,
+    should_retry,
+)
+from ._token import Token
+from ._verify import JWKSCache, averify_access_token, verify_access_token
+
+__all__ = [
+    "APIConnectionError",
+    "APIError",
+    "APIResponseValidationError",
+    "APIStatusError",
+    "APITimeoutError",
+    "ApiKeyAuth",
+    "AsyncPage",
+    "AsyncPaginator",
+    "AsyncRetryTransport",
+    "AuthenticationError",
+    "AuthorizationCallbackError",
+    "AuthorizationCodeFlow",
+    "AuthorizationRequest",
+    "BadRequestError",
+    "ClientAuthMethod",
+    "ClientCredentials",
+    "ConfigurationError",
+    "ConflictError",
+    "ErrorDetail",
+    "InternalServerError",
+    "JWKSCache",
+    "NotFoundError",
+    "Page",
+    "Paginator",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "RetryTransport",
+    "StateMismatchError",
+    "TelnyxOAuthError",
+    "Token",
+    "TokenStorageError",
+    "TokenVerificationError",
+    "UnprocessableEntityError",
+    "aget_authorization_server_metadata",
+    "aget_protected_resource_metadata",
+    "apaginate",
+    "averify_access_token",
+    "connect",
+    "connect_anonymous",
+    "get_authorization_server_metadata",
+    "get_protected_resource_metadata",
+    "is_safe_to_retry",
+    "paginate",
+    "retry_delay",
+    "should_retry",
+    "verify_access_token",
+]

@@ -1,0 +1,367 @@
+"""The authorization-code flow with PKCE, state checking and atomic refresh-token rotation.
+
+``AuthorizationCodeFlow.start()`` returns an ``AuthorizationRequest``: the URL to send the user
+to, plus the ``state`` and ``code_verifier`` (PKCE S256, both from ``secrets``) the caller keeps,
+typically in the user's session. ``exchange(request, callback_url)`` checks the callback's
+``state`` against the request with ``hmac.compare_digest`` (constant time), marks the request used
+(a second callback with the same request fails: ``state`` is single-use), then exchanges the code
+with the same ``redirect_uri`` and the ``code_verifier``. A callback with a wrong state does not
+use the request up, so a forged callback cannot cancel a user's login.
+
+Refresh is atomic in this sense:
+
+1. Refreshes through one flow object are serialised by a lock (``threading.Lock`` for ``refresh``,
+   ``anyio.Lock`` for ``arefresh``).
+2. A caller that waited on the lock while another refreshed the same refresh token gets the
+   successor token that refresh produced (a spent refresh token is remembered with its successor),
+   instead of spending the old, rotated-out refresh token again, which a rotating server answers
+   with ``invalid_grant`` (or treats as token theft and revokes the whole grant).
+3. The caller's ``on_token(new_token, previous_token)`` hook runs under the lock, before the new
+   token is returned to anyone. If the hook raises, ``TokenStorageError`` carries the new token
+   (the old refresh token may already be spent) so the caller can still save it.
+
+If the server does not rotate (no ``refresh_token`` in the response), the old refresh token is
+kept on the new ``Token``.
+
+Token requests go through the connected httpx client (retries, typed errors, timeouts) rather than
+the generated ``create_token`` function, which cannot carry per-request client authentication
+(the Basic header of ``client_secret_basic``). The exchange and refresh are unsafe to repeat, and
+the retry policy knows it (see ``_retries``).
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import inspect
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Awaitable, Callable, Iterable, Mapping
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any
+
+import httpx
+
+from ._client_auth import (
+    FORM_CONTENT_TYPE,
+    TOKEN_PATH,
+    ClientAuthMethod,
+    apply_client_auth,
+    join_scope,
+    resolve_client_auth_method,
+)
+from ._constants import PKCE_VERIFIER_BYTES, ROTATED_REFRESH_TOKENS_REMEMBERED, STATE_BYTES
+from ._errors import (
+    AuthorizationCallbackError,
+    ConfigurationError,
+    StateMismatchError,
+    TelnyxOAuthError,
+    make_status_error,
+)
+from ._token import Token, parse_token_response
+
+if TYPE_CHECKING:
+    import anyio
+
+    from telnyx_oauth_api import AuthenticatedClient, Client
+
+__all__ = [
+    "AuthorizationCodeFlow",
+    "AuthorizationRequest",
+    "TokenStorageError",
+    "code_challenge_s256",
+]
+
+AUTHORIZE_PATH = "/v2/oauth/authorize"
+
+OnToken = Callable[[Token, Token | None], object | Awaitable[object]]
+
+
+class TokenStorageError(TelnyxOAuthError):
+    """The ``on_token`` hook raised; ``token`` is the new token it failed to store."""
+
+    def __init__(self, token: Token) -> None:
+        super().__init__("the on_token hook failed to store the new token")
+        self.token = token
+
+
+def code_challenge_s256(code_verifier: str) -> str:
+    """The PKCE ``code_challenge`` for ``code_verifier`` (RFC 7636 section 4.2, S256)."""
+    digest = hashlib.sha256(code_verifier.encode("ascii")).digest()
+    return base64.urlsafe_b64encode(digest).rstrip(b"=").decode("ascii")
+
+
+@dataclass(repr=False)
+class AuthorizationRequest:
+    """One authorization attempt: send the user to ``url``; keep the rest until the callback.
+
+    ``repr()`` shows neither ``state`` nor ``code_verifier`` (nor the URL's query, which holds the
+    state). Rebuild one from stored fields with
+    ``AuthorizationRequest(url=..., state=..., code_verifier=..., redirect_uri=...)``.
+    """
+
+    url: str
+    state: str
+    code_verifier: str
+    redirect_uri: str
+    scope: str | None = None
+    used: bool = False
+
+    def __repr__(self) -> str:
+        endpoint = str(httpx.URL(self.url).copy_with(query=None, fragment=None))
+        return (
+            f"AuthorizationRequest(url={endpoint!r}, redirect_uri={self.redirect_uri!r}, "
+            f"scope={self.scope!r}, used={self.used!r})"
+        )
+
+
+class AuthorizationCodeFlow:
+    """Authorization code + PKCE for one OAuth client, over a client from ``connect*()``.
+
+    ``auth_method`` defaults to ``client_secret_basic`` when ``client_secret`` is given, else
+    ``none`` (a public client). ``on_token(new, previous)`` is called with every token obtained
+    (``previous`` is ``None`` after an exchange); it may be a coroutine function for the async
+    methods.
+    """
+
+    def __init__(
+        self,
+        client: AuthenticatedClient | Client,
+        *,
+        client_id: str,
+        redirect_uri: str,
+        client_secret: str | None = None,
+        auth_method: ClientAuthMethod | None = None,
+        scope: str | Iterable[str] | None = None,
+        on_token: OnToken | None = None,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        if not client_id:
+            raise ConfigurationError("client_id is empty")
+        if not redirect_uri:
+            raise ConfigurationError("redirect_uri is empty")
+        self._client = client
+        self.client_id = client_id
+        self.redirect_uri = redirect_uri
+        self._client_secret = client_secret
+        self.auth_method = resolve_client_auth_method(auth_method, client_secret)
+        self.scope = join_scope(scope)
+        self._on_token = on_token
+        self._clock = clock
+        self._lock = threading.Lock()
+        self._async_lock: anyio.Lock | None = None
+        self._successors: OrderedDict[str, Token] = OrderedDict()
+
+    def __repr__(self) -> str:
+        secret = "'***'" if self._client_secret else "None"
+        return (
+            f"AuthorizationCodeFlow(client_id={self.client_id!r}, client_secret={secret}, "
+            f"redirect_uri={self.redirect_uri!r}, auth_method={self.auth_method!r})"
+        )
+
+    # -- the authorization request ---------------------------------------------------------------
+
+    def start(
+        self,
+        *,
+        scope: str | Iterable[str] | None = None,
+        extra_params: Mapping[str, str] | None = None,
+    ) -> AuthorizationRequest:
+        """A new authorization request with a fresh ``state`` and PKCE ``code_verifier``."""
+        import secrets
+
+        state = secrets.token_urlsafe(STATE_BYTES)
+        verifier = secrets.token_urlsafe(PKCE_VERIFIER_BYTES)
+        chosen_scope = join_scope(scope) if scope is not None else self.scope
+        params: dict[str, str] = dict(extra_params or {})
+        params.update(
+            {
+                "response_type": "code",
+                "client_id": self.client_id,
+                "redirect_uri": self.redirect_uri,
+                "state": state,
+                "code_challenge": code_challenge_s256(verifier),
+                "code_challenge_method": "S256",
+            }
+        )
+        if chosen_scope:
+            params["scope"] = chosen_scope
+        url = httpx.URL(_base_url(self._client) + AUTHORIZE_PATH, params=params)
+        return AuthorizationRequest(
+            url=str(url),
+            state=state,
+            code_verifier=verifier,
+            redirect_uri=self.redirect_uri,
+            scope=chosen_scope,
+        )
+
+    # -- the code exchange -------------------------------------------------------------------
+
+    def exchange(
+        self, request: AuthorizationRequest, callback: str | httpx.URL | Mapping[str, str]
+    ) -> Token:
+        """Check the callback against ``request`` and exchange its code for a token."""
+        form = self._exchange_form(request, callback)
+        token = self._send_sync(form)
+        self._store_sync(token, None)
+        return token
+
+    async def aexchange(
+        self, request: AuthorizationRequest, callback: str | httpx.URL | Mapping[str, str]
+    ) -> Token:
+        """Async ``exchange``."""
+        form = self._exchange_form(request, callback)
+        token = await self._send_async(form)
+        await self._store_async(token, None)
+        return token
+
+    def _exchange_form(
+        self, request: AuthorizationRequest, callback: str | httpx.URL | Mapping[str, str]
+    ) -> dict[str, str]:
+        params = _callback_params(callback)
+        if request.used:
+            raise StateMismatchError("this authorization request was already used")
+        state = params.get("state")
+        if not state or not hmac.compare_digest(
+            state.encode("utf-8"), request.state.encode("utf-8")
+        ):
+            raise StateMismatchError("the callback's state does not match the request's")
+        request.used = True
+        error = params.get("error")
+        if error:
+            raise AuthorizationCallbackError(error, params.get("error_description"))
+        code = params.get("code")
+        if not code:
+            raise AuthorizationCallbackError("invalid_request", "the callback carries no code")
+        return {
+            "grant_type": "authorization_code",
+            "code": code,
+            "redirect_uri": request.redirect_uri,
+            "code_verifier": request.code_verifier,
+        }
+
+    # -- refresh ---------------------------------------------------------------------------------
+
+    def refresh(self, token: Token, *, scope: str | Iterable[str] | None = None) -> Token:
+        """A new token for ``token.refresh_token``, stored through ``on_token`` first."""
+        refresh_token = _refresh_token_of(token)
+        with self._lock:
+            successor = self._successors.get(refresh_token)
+            if successor is not None:
+                return successor
+            new = self._keep_refresh_token(self._send_sync(self._refresh_form(token, scope)), token)
+            self._store_sync(new, token)
+            self._remember(refresh_token, new)
+            return new
+
+    async def arefresh(self, token: Token, *, scope: str | Iterable[str] | None = None) -> Token:
+        """Async ``refresh``."""
+        refresh_token = _refresh_token_of(token)
+        async with self._get_async_lock():
+            successor = self._successors.get(refresh_token)
+            if successor is not None:
+                return successor
+            new = self._keep_refresh_token(
+                await self._send_async(self._refresh_form(token, scope)), token
+            )
+            await self._store_async(new, token)
+            self._remember(refresh_token, new)
+            return new
+
+    def _refresh_form(self, token: Token, scope: str | Iterable[str] | None) -> dict[str, str]:
+        form = {"grant_type": "refresh_token", "refresh_token": _refresh_token_of(token)}
+        chosen = join_scope(scope)
+        if chosen:
+            form["scope"] = chosen
+        return form
+
+    @staticmethod
+    def _keep_refresh_token(new: Token, old: Token) -> Token:
+        if new.refresh_token is None:
+            return replace(new, refresh_token=old.refresh_token)
+        return new
+
+    def _remember(self, spent: str, successor: Token) -> None:
+        self._successors[spent] = successor
+        while len(self._successors) > ROTATED_REFRESH_TOKENS_REMEMBERED:
+            self._successors.popitem(last=False)
+
+    def _get_async_lock(self) -> anyio.Lock:
+        if self._async_lock is None:
+            import anyio
+
+            self._async_lock = anyio.Lock()
+        return self._async_lock
+
+    # -- I/O -------------------------------------------------------------------------------------
+
+    def _token_request(
+        self, http: httpx.Client | httpx.AsyncClient, form: dict[str, str]
+    ) -> httpx.Request:
+        headers = {"Accept": "application/json", "Content-Type": FORM_CONTENT_TYPE}
+        apply_client_auth(self.auth_method, self.client_id, self._client_secret, form, headers)
+        return http.build_request("POST", TOKEN_PATH, data=form, headers=headers)
+
+    def _send_sync(self, form: dict[str, str]) -> Token:
+        http = self._client.get_httpx_client()
+        # auth=None: the client's own credentials (an API key) are not for the token endpoint.
+        response = http.send(self._token_request(http, form), auth=None)
+        response.read()
+        return self._parse(response)
+
+    async def _send_async(self, form: dict[str, str]) -> Token:
+        http = self._client.get_async_httpx_client()
+        response = await http.send(self._token_request(http, form), auth=None)
+        await response.aread()
+        return self._parse(response)
+
+    def _parse(self, response: httpx.Response) -> Token:
+        if response.status_code >= 400:
+            raise make_status_error(response, context="token request failed")
+        return parse_token_response(response, now=self._clock())
+
+    def _store_sync(self, token: Token, previous: Token | None) -> None:
+        if self._on_token is None:
+            return
+        try:
+            result = self._on_token(token, previous)
+            if inspect.isawaitable(result):
+                _close_awaitable(result)
+                raise TypeError("on_token returned an awaitable; use aexchange/arefresh")
+        except Exception as exc:
+            raise TokenStorageError(token) from exc
+
+    async def _store_async(self, token: Token, previous: Token | None) -> None:
+        if self._on_token is None:
+            return
+        try:
+            result = self._on_token(token, previous)
+            if inspect.isawaitable(result):
+                await result
+        except Exception as exc:
+            raise TokenStorageError(token) from exc
+
+
+def _close_awaitable(value: Awaitable[Any]) -> None:
+    close = getattr(value, "close", None)
+    if callable(close):
+        close()
+
+
+def _refresh_token_of(token: Token) -> str:
+    if not token.refresh_token:
+        raise ConfigurationError("this token has no refresh_token")
+    return token.refresh_token
+
+
+def _callback_params(callback: str | httpx.URL | Mapping[str, str]) -> dict[str, str]:
+    if isinstance(callback, (str, httpx.URL)):
+        return dict(httpx.URL(str(callback)).params.items())
+    return {str(k): str(v) for k, v in callback.items()}
+
+
+def _base_url(client: AuthenticatedClient | Client) -> str:
+    # The generated client keeps its base URL in an attrs-private field; connect() normalised it.
+    return str(client._base_url).rstrip("/")

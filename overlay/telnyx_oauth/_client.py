@@ -1,0 +1,352 @@
+"""``connect()``: the generated client, with auth, timeouts, retries and typed errors plugged in.
+
+What it returns is the generated ``AuthenticatedClient`` (``connect_anonymous()``: ``Client``), so
+every generated function accepts it. Underneath it carries an ``httpx.Client`` and an
+``httpx.AsyncClient`` built by the overlay:
+
+- auth is an ``httpx.Auth`` (``ApiKeyAuth`` or the caller's), never the generated client's ``token``
+  field, which stays empty: that attrs field would otherwise print the key in ``repr(client)``;
+- the transport is ``RetryTransport`` / ``AsyncRetryTransport`` around the real one, below the
+  auth, so a retry never re-runs the auth flow;
+- ``send()`` is overridden to raise typed errors (``_errors``) for every status >= 400 *after* the
+  whole auth flow has run. Event hooks would be the obvious place, but httpx runs response hooks
+  inside the auth flow, so raising there would turn the 401 that ``ClientCredentials`` answers by
+  renewing its token into an exception. Transport failures become ``APIConnectionError`` /
+  ``APITimeoutError``. The generated code therefore never parses an error body (an HTML one would
+  crash its JSON parsing and lose the response);
+- timeouts are explicit (httpx's ``None`` means forever).
+
+The httpx clients are built on first use (a sync-only program never builds the async one; each
+costs tens of milliseconds of TLS setup), from the generated client's own ``headers``, ``cookies``
+and ``timeout`` fields. The returned object is a small subclass of the generated class whose
+``with_headers`` / ``with_cookies`` / ``with_timeout`` keep the overlay's wiring: the generated
+versions return a copy that silently falls back to a bare ``httpx.Client`` without auth, retries or
+typed errors.
+
+``base_url`` is the API host; a trailing ``/v2`` is dropped because the spec's paths carry it.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
+
+import httpx
+
+from ._auth import ApiKeyAuth
+from ._constants import (
+    API_KEY_ENV_VAR,
+    DEFAULT_BASE_URL,
+    DEFAULT_CONNECT_TIMEOUT_SECONDS,
+    DEFAULT_MAX_RETRIES,
+    DEFAULT_TIMEOUT_SECONDS,
+)
+from ._errors import APIConnectionError, APITimeoutError, ConfigurationError, make_status_error
+from ._retries import AsyncRetryTransport, RetryTransport
+
+if TYPE_CHECKING:
+    from telnyx_oauth_api import AuthenticatedClient, Client
+
+__all__ = ["DEFAULT_TIMEOUT", "connect", "connect_anonymous"]
+
+DEFAULT_TIMEOUT = httpx.Timeout(DEFAULT_TIMEOUT_SECONDS, connect=DEFAULT_CONNECT_TIMEOUT_SECONDS)
+
+
+class _TypedErrorsClient(httpx.Client):
+    """An ``httpx.Client`` whose ``send`` raises the overlay's typed errors."""
+
+    def send(self, request: httpx.Request, **kwargs: Any) -> httpx.Response:
+        try:
+            response = super().send(request, **kwargs)
+        except httpx.TimeoutException as exc:
+            raise APITimeoutError(
+                f"request timed out ({type(exc).__name__})", request=request
+            ) from exc
+        except httpx.TransportError as exc:
+            raise APIConnectionError(
+                f"connection failed ({type(exc).__name__})", request=request
+            ) from exc
+        if response.status_code >= 400:
+            response.read()
+            raise make_status_error(response)
+        return response
+
+
+class _AsyncTypedErrorsClient(httpx.AsyncClient):
+    """An ``httpx.AsyncClient`` whose ``send`` raises the overlay's typed errors."""
+
+    async def send(self, request: httpx.Request, **kwargs: Any) -> httpx.Response:
+        try:
+            response = await super().send(request, **kwargs)
+        except httpx.TimeoutException as exc:
+            raise APITimeoutError(
+                f"request timed out ({type(exc).__name__})", request=request
+            ) from exc
+        except httpx.TransportError as exc:
+            raise APIConnectionError(
+                f"connection failed ({type(exc).__name__})", request=request
+            ) from exc
+        if response.status_code >= 400:
+            await response.aread()
+            raise make_status_error(response)
+        return response
+
+
+class _Wiring:
+    """What the lazily built httpx clients need besides the generated client's own fields."""
+
+    __slots__ = ("async_transport", "auth", "base_url", "max_retries", "transport")
+
+    def __init__(
+        self,
+        *,
+        base_url: str,
+        auth: httpx.Auth | None,
+        max_retries: int,
+        transport: httpx.BaseTransport | None,
+        async_transport: httpx.AsyncBaseTransport | None,
+    ) -> None:
+        self.base_url = base_url
+        self.auth = auth
+        self.max_retries = max_retries
+        self.transport = transport
+        self.async_transport = async_transport
+
+
+class _GeneratedClient(Protocol):
+    """The parts of the generated ``Client``/``AuthenticatedClient`` the wiring touches."""
+
+    _client: httpx.Client | None
+    _async_client: httpx.AsyncClient | None
+    _headers: dict[str, str]
+    _cookies: dict[str, str]
+    _timeout: httpx.Timeout | None
+
+
+_C = TypeVar("_C")
+
+
+def _build_sync(client: _GeneratedClient, wiring: _Wiring) -> httpx.Client:
+    http = _TypedErrorsClient(
+        base_url=wiring.base_url,
+        auth=wiring.auth,
+        headers=client._headers,
+        cookies=client._cookies,
+        timeout=client._timeout,
+        follow_redirects=False,
+        transport=wiring.transport,
+    )
+    _wrap_transports(http, wiring.max_retries)
+    return http
+
+
+def _build_async(client: _GeneratedClient, wiring: _Wiring) -> httpx.AsyncClient:
+    http = _AsyncTypedErrorsClient(
+        base_url=wiring.base_url,
+        auth=wiring.auth,
+        headers=client._headers,
+        cookies=client._cookies,
+        timeout=client._timeout,
+        follow_redirects=False,
+        transport=wiring.async_transport,
+    )
+    _wrap_transports(http, wiring.max_retries)
+    return http
+
+
+def _wrap_transports(http: httpx.Client | httpx.AsyncClient, max_retries: int) -> None:
+    """Put every transport the httpx client may use inside the retry transport.
+
+    The transports are wrapped after httpx has built them rather than passed in, because httpx
+    honours ``HTTP(S)_PROXY``/``NO_PROXY``, ``SSL_CERT_FILE`` and friends only when it builds its
+    own transport, and then routes proxied URLs to separate "mounts": wrapping only a transport
+    of our own would lose either the proxy settings or, behind a proxy, the retries.
+    ``_transport`` and ``_mounts`` are private to httpx (stable since 0.18); tests cover them.
+    """
+    is_async = isinstance(http, httpx.AsyncClient)
+    target = cast(Any, http)
+    target._transport = _with_retries(target._transport, max_retries, is_async)
+    mounts: dict[Any, Any] = target._mounts
+    for pattern, transport in mounts.items():
+        if transport is not None:
+            mounts[pattern] = _with_retries(transport, max_retries, is_async)
+
+
+def _with_retries(transport: Any, max_retries: int, is_async: bool) -> Any:
+    # Chosen by the client, not the transport: MockTransport is both sync and async.
+    if isinstance(transport, (RetryTransport, AsyncRetryTransport)):
+        return transport
+    if is_async:
+        return AsyncRetryTransport(transport, max_retries=max_retries)
+    return RetryTransport(transport, max_retries=max_retries)
+
+
+def _carry(old: Any, new: _C) -> _C:
+    """Give an evolved copy the wiring and the httpx clients already built (the generated
+    ``with_*`` methods have already applied the change to those clients)."""
+    target = cast(Any, new)
+    target._overlay_wiring = old._overlay_wiring
+    target._client = old._client
+    target._async_client = old._async_client
+    return new
+
+
+@functools.cache
+def _client_classes() -> tuple[type[AuthenticatedClient], type[Client]]:
+    # Imported on first connect(), not with `import telnyx_oauth`.
+    import telnyx_oauth_api
+
+    class ConnectedAuthenticatedClient(telnyx_oauth_api.AuthenticatedClient):
+        """The generated ``AuthenticatedClient``, wired by ``telnyx_oauth.connect()``."""
+
+        __slots__ = ("_overlay_wiring",)
+        _overlay_wiring: _Wiring
+
+        def get_httpx_client(self) -> httpx.Client:
+            if self._client is None:
+                self._client = _build_sync(self, self._overlay_wiring)
+            return self._client
+
+        def get_async_httpx_client(self) -> httpx.AsyncClient:
+            if self._async_client is None:
+                self._async_client = _build_async(self, self._overlay_wiring)
+            return self._async_client
+
+        def with_headers(self, headers: dict[str, str]) -> telnyx_oauth_api.AuthenticatedClient:
+            return _carry(self, super().with_headers(headers))
+
+        def with_cookies(self, cookies: dict[str, str]) -> telnyx_oauth_api.AuthenticatedClient:
+            return _carry(self, super().with_cookies(cookies))
+
+        def with_timeout(self, timeout: httpx.Timeout) -> telnyx_oauth_api.AuthenticatedClient:
+            return _carry(self, super().with_timeout(timeout))
+
+    class ConnectedClient(telnyx_oauth_api.Client):
+        """The generated ``Client``, wired by ``telnyx_oauth.connect_anonymous()``."""
+
+        __slots__ = ("_overlay_wiring",)
+        _overlay_wiring: _Wiring
+
+        def get_httpx_client(self) -> httpx.Client:
+            if self._client is None:
+                self._client = _build_sync(self, self._overlay_wiring)
+            return self._client
+
+        def get_async_httpx_client(self) -> httpx.AsyncClient:
+            if self._async_client is None:
+                self._async_client = _build_async(self, self._overlay_wiring)
+            return self._async_client
+
+        def with_headers(self, headers: dict[str, str]) -> telnyx_oauth_api.Client:
+            return _carry(self, super().with_headers(headers))
+
+        def with_cookies(self, cookies: dict[str, str]) -> telnyx_oauth_api.Client:
+            return _carry(self, super().with_cookies(cookies))
+
+        def with_timeout(self, timeout: httpx.Timeout) -> telnyx_oauth_api.Client:
+            return _carry(self, super().with_timeout(timeout))
+
+    return ConnectedAuthenticatedClient, ConnectedClient
+
+
+def _normalize_base_url(base_url: str | httpx.URL) -> str:
+    url = httpx.URL(str(base_url))
+    if url.scheme not in ("http", "https") or not url.host:
+        raise ConfigurationError("base_url must be an absolute http(s) URL")
+    path = url.path.rstrip("/")
+    if path.endswith("/v2"):
+        path = path[: -len("/v2")]
+    return str(url.copy_with(path=path or "/", query=None, fragment=None)).rstrip("/")
+
+
+def _timeout(timeout: float | httpx.Timeout) -> httpx.Timeout:
+    if isinstance(timeout, httpx.Timeout):
+        return timeout
+    if timeout <= 0:
+        raise ConfigurationError("timeout must be a positive number of seconds or httpx.Timeout")
+    return httpx.Timeout(float(timeout))
+
+
+def connect(
+    api_key: str | None = None,
+    *,
+    auth: httpx.Auth | None = None,
+    base_url: str | httpx.URL = DEFAULT_BASE_URL,
+    timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
+    max_retries: int = DEFAULT_MAX_RETRIES,
+    headers: Mapping[str, str] | None = None,
+    transport: httpx.BaseTransport | None = None,
+    async_transport: httpx.AsyncBaseTransport | None = None,
+) -> AuthenticatedClient:
+    """The generated ``AuthenticatedClient``, ready for sync and async calls.
+
+    Authenticates with ``api_key`` (else the ``TELNYX_API_KEY`` environment variable) or with any
+    ``httpx.Auth`` given as ``auth`` (for example ``ClientCredentials``); a missing key raises
+    ``ConfigurationError`` here rather than a 401 later. ``timeout`` is seconds or an
+    ``httpx.Timeout``. ``max_retries`` configures the ``RetryTransport`` put around ``transport``
+    (default: the one httpx builds, with its proxy mounts); a transport that already is a
+    ``RetryTransport`` is used as given.
+    """
+    if api_key is not None and auth is not None:
+        raise ConfigurationError("pass either api_key or auth, not both")
+    if auth is None:
+        key = api_key if api_key is not None else os.environ.get(API_KEY_ENV_VAR)
+        if not key or not key.strip():
+            raise ConfigurationError(
+                f"no API key: pass api_key=..., set {API_KEY_ENV_VAR}, or pass auth=..."
+            )
+        auth = ApiKeyAuth(key)
+    authenticated_cls, _ = _client_classes()
+    client = authenticated_cls(
+        base_url=_normalize_base_url(base_url),
+        # The credentials live in `auth`; this attrs field would print them in repr().
+        token="",
+        prefix="",
+        timeout=_timeout(timeout),
+        headers=dict(headers or {}),
+    )
+    return _wire(client, auth, max_retries, transport, async_transport)
+
+
+def connect_anonymous(
+    *,
+    base_url: str | httpx.URL = DEFAULT_BASE_URL,
+    timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
+    max_retries: int = DEFAULT_MAX_RETRIES,
+    headers: Mapping[str, str] | None = None,
+    transport: httpx.BaseTransport | None = None,
+    async_transport: httpx.AsyncBaseTransport | None = None,
+) -> Client:
+    """The generated ``Client`` without credentials, wired like ``connect()``.
+
+    For the operations that take no API key: discovery, JWKS, register, authorize, and the token
+    and introspection endpoints (whose client authentication ``AuthorizationCodeFlow`` adds).
+    """
+    _, anonymous_cls = _client_classes()
+    client = anonymous_cls(
+        base_url=_normalize_base_url(base_url),
+        timeout=_timeout(timeout),
+        headers=dict(headers or {}),
+    )
+    return _wire(client, None, max_retries, transport, async_transport)
+
+
+def _wire(
+    client: _C,
+    auth: httpx.Auth | None,
+    max_retries: int,
+    transport: httpx.BaseTransport | None,
+    async_transport: httpx.AsyncBaseTransport | None,
+) -> _C:
+    if max_retries < 0:
+        raise ConfigurationError("max_retries must be an integer >= 0")
+    cast(Any, client)._overlay_wiring = _Wiring(
+        base_url=cast(Any, client)._base_url,
+        auth=auth,
+        max_retries=max_retries,
+        transport=transport,
+        async_transport=async_transport,
+    )
+    return client

@@ -1,0 +1,303 @@
+"""Retry policy as small pure functions, plus two thin transports that apply it.
+
+Whether a request may be repeated depends on the operation, not only on the method:
+
+- Safe to repeat (``is_safe_to_retry``): GET, HEAD, OPTIONS, PUT, DELETE, ``POST
+  /oauth/introspect`` (read-only), and ``POST /oauth/token`` with ``grant_type=client_credentials``
+  (a second token is harmless). These are retried on 408, 429, 500, 502, 503, 504, on connection
+  errors and on timeouts.
+- Everything else is unsafe: the authorization-code exchange (a code is single-use), the refresh
+  grant (with rotation, a repeated refresh may spend the new refresh token), register, create
+  client, and the consent decision (each repetition may create something). These are retried only
+  when the request surely never reached the server (``ConnectError``, ``ConnectTimeout``,
+  ``PoolTimeout``: no connection, so no bytes sent) or when the server said the request was not
+  processed: any 429 (a rate-limit rejection happens before the request is handled), or a 503
+  that carries ``Retry-After``/``retry-after-ms``. A bare 503, a 502 or a read timeout may come
+  after the server acted, so they are raised, never repeated.
+
+A request whose body is a stream that cannot be replayed is never retried.
+
+The delay (``retry_delay``) is the first of ``retry-after-ms``, ``Retry-After`` (seconds or an
+HTTP date), ``x-ratelimit-reset`` (seconds until the window resets; Telnyx's 429s carry it and not
+``Retry-After``), else exponential backoff with jitter and a cap. A server-given delay longer than
+``MAX_SERVER_RETRY_DELAY_SECONDS`` ends the retries: the caller gets the error (a
+``RateLimitError`` carries the delay) instead of a thread parked for minutes.
+
+The transports sit below ``httpx.Auth``, so a retried request keeps the credentials it was sent
+with and a token is never fetched twice because of a retry. Sleep, clock and jitter source are
+injectable so tests never wait.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import random as _random
+import time
+from collections.abc import Awaitable, Callable, Mapping
+from email.utils import parsedate_to_datetime
+from urllib.parse import parse_qs
+
+import httpx
+
+from ._constants import (
+    DEFAULT_MAX_RETRIES,
+    INITIAL_RETRY_DELAY_SECONDS,
+    MAX_RETRY_DELAY_SECONDS,
+    MAX_SERVER_RETRY_DELAY_SECONDS,
+    RATELIMIT_RESET_EPOCH_THRESHOLD_SECONDS,
+    RETRY_JITTER_FRACTION,
+)
+
+__all__ = [
+    "AsyncRetryTransport",
+    "RetryTransport",
+    "is_safe_to_retry",
+    "retry_delay",
+    "should_retry",
+]
+
+logger = logging.getLogger("telnyx_oauth")
+
+_SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
+_SAFE_RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
+# Raised before any byte of the request left this process.
+_NEVER_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+_TRANSIENT = (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError)
+
+
+def is_safe_to_retry(request: httpx.Request) -> bool:
+    """Whether repeating ``request`` after it may have reached the server does no harm."""
+    method = request.method.upper()
+    if method in _SAFE_METHODS:
+        return True
+    if method != "POST":
+        return False
+    path = request.url.path.rstrip("/")
+    if path.endswith("/oauth/introspect"):
+        return True
+    if path.endswith("/oauth/token"):
+        return _form_field(request, "grant_type") == "client_credentials"
+    return False
+
+
+def should_retry(request: httpx.Request, outcome: httpx.Response | BaseException) -> bool:
+    """Whether the policy allows another attempt after ``outcome`` (a response or an error).
+
+    The retry budget is not checked here; the transports do that.
+    """
+    if not _replayable(request):
+        return False
+    if isinstance(outcome, BaseException):
+        if isinstance(outcome, _NEVER_SENT):
+            return True
+        return isinstance(outcome, _TRANSIENT) and is_safe_to_retry(request)
+    status = outcome.status_code
+    if status == 429:
+        return True
+    if status == 503 and _has_retry_after(outcome.headers):
+        return True
+    return status in _SAFE_RETRY_STATUSES and is_safe_to_retry(request)
+
+
+def retry_delay(
+    attempt: int,
+    headers: Mapping[str, str] | httpx.Headers,
+    now: float,
+    *,
+    random: Callable[[], float] = _random.random,
+) -> float | None:
+    """Seconds to wait before retry number ``attempt + 1`` (``attempt`` counts from 0).
+
+    ``now`` is the current Unix time in seconds (for HTTP-date and epoch headers); ``random``
+    returns a float in ``[0, 1)`` for the jitter. Returns ``None`` when the server asked for a
+    longer wait than ``MAX_SERVER_RETRY_DELAY_SECONDS``: do not retry then.
+    """
+    hdrs = headers if isinstance(headers, httpx.Headers) else httpx.Headers(headers)
+    server_delay = parse_retry_after_seconds(hdrs, now=now)
+    if server_delay is None:
+        reset = parse_seconds_header(hdrs.get("x-ratelimit-reset"))
+        if reset is not None and reset > RATELIMIT_RESET_EPOCH_THRESHOLD_SECONDS:
+            reset = max(reset - now, 0.0)
+        server_delay = reset
+    if server_delay is not None:
+        return None if server_delay > MAX_SERVER_RETRY_DELAY_SECONDS else server_delay
+    backoff = min(INITIAL_RETRY_DELAY_SECONDS * 2.0**attempt, MAX_RETRY_DELAY_SECONDS)
+    return backoff * (1.0 - RETRY_JITTER_FRACTION * random())
+
+
+def parse_seconds_header(value: str | None) -> float | None:
+    """A non-negative finite number of seconds, or ``None``."""
+    if value is None:
+        return None
+    try:
+        seconds = float(value.strip())
+    except ValueError:
+        return None
+    if not math.isfinite(seconds) or seconds < 0:
+        return None
+    return seconds
+
+
+def parse_retry_after_seconds(headers: httpx.Headers, *, now: float | None = None) -> float | None:
+    """The delay from ``retry-after-ms`` or ``Retry-After`` (seconds or HTTP date), in seconds."""
+    millis = parse_seconds_header(headers.get("retry-after-ms"))
+    if millis is not None:
+        return millis / 1000.0
+    value = headers.get("retry-after")
+    if value is None:
+        return None
+    seconds = parse_seconds_header(value)
+    if seconds is not None:
+        return seconds
+    try:
+        when = parsedate_to_datetime(value.strip())
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is None:
+        return None
+    current = time.time() if now is None else now
+    return max(when.timestamp() - current, 0.0)
+
+
+def _has_retry_after(headers: httpx.Headers) -> bool:
+    return parse_retry_after_seconds(headers) is not None
+
+
+def _replayable(request: httpx.Request) -> bool:
+    try:
+        request.content  # noqa: B018 - raises when the body is a one-shot stream
+    except httpx.RequestNotRead:
+        return False
+    return True
+
+
+def _form_field(request: httpx.Request, name: str) -> str | None:
+    if not request.headers.get("content-type", "").startswith("application/x-www-form-urlencoded"):
+        return None
+    try:
+        fields = parse_qs(request.content.decode("ascii"))
+    except (httpx.RequestNotRead, UnicodeDecodeError):
+        return None
+    values = fields.get(name)
+    return values[0] if values and len(values) == 1 else None
+
+
+class _Policy:
+    def __init__(
+        self,
+        max_retries: int,
+        clock: Callable[[], float],
+        random: Callable[[], float],
+    ) -> None:
+        if max_retries < 0:
+            raise ValueError("max_retries must be >= 0")
+        self.max_retries = max_retries
+        self.clock = clock
+        self.random = random
+
+    def delay(
+        self, request: httpx.Request, outcome: httpx.Response | BaseException, retries: int
+    ) -> float | None:
+        if retries >= self.max_retries or not should_retry(request, outcome):
+            return None
+        headers = outcome.headers if isinstance(outcome, httpx.Response) else httpx.Headers()
+        delay = retry_delay(retries, headers, self.clock(), random=self.random)
+        if delay is not None and logger.isEnabledFor(logging.INFO):
+            reason = (
+                f"status {outcome.status_code}"
+                if isinstance(outcome, httpx.Response)
+                else type(outcome).__name__
+            )
+            # Scheme, host and path only: a query string is the caller's business.
+            url = request.url.copy_with(query=None, fragment=None)
+            logger.info(
+                "Retrying %s %s in %.2f seconds (retry %d of %d) after %s",
+                request.method,
+                url,
+                delay,
+                retries + 1,
+                self.max_retries,
+                reason,
+            )
+        return delay
+
+
+class RetryTransport(httpx.BaseTransport):
+    """Wraps any sync httpx transport and retries by the policy above."""
+
+    def __init__(
+        self,
+        transport: httpx.BaseTransport,
+        *,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        sleep: Callable[[float], None] = time.sleep,
+        clock: Callable[[], float] = time.time,
+        random: Callable[[], float] = _random.random,
+    ) -> None:
+        self._transport = transport
+        self._policy = _Policy(max_retries, clock, random)
+        self._sleep = sleep
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        retries = 0
+        while True:
+            try:
+                response = self._transport.handle_request(request)
+            except httpx.TransportError as exc:
+                delay = self._policy.delay(request, exc, retries)
+                if delay is None:
+                    raise
+            else:
+                delay = self._policy.delay(request, response, retries)
+                if delay is None:
+                    return response
+                response.close()
+            self._sleep(delay)
+            retries += 1
+
+    def close(self) -> None:
+        self._transport.close()
+
+
+async def _anyio_sleep(seconds: float) -> None:
+    import anyio  # httpx depends on it; imported late to keep `import telnyx_oauth` cheap
+
+    await anyio.sleep(seconds)
+
+
+class AsyncRetryTransport(httpx.AsyncBaseTransport):
+    """Wraps any async httpx transport and retries by the policy above."""
+
+    def __init__(
+        self,
+        transport: httpx.AsyncBaseTransport,
+        *,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        sleep: Callable[[float], Awaitable[None]] = _anyio_sleep,
+        clock: Callable[[], float] = time.time,
+        random: Callable[[], float] = _random.random,
+    ) -> None:
+        self._transport = transport
+        self._policy = _Policy(max_retries, clock, random)
+        self._sleep = sleep
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        retries = 0
+        while True:
+            try:
+                response = await self._transport.handle_async_request(request)
+            except httpx.TransportError as exc:
+                delay = self._policy.delay(request, exc, retries)
+                if delay is None:
+                    raise
+            else:
+                delay = self._policy.delay(request, response, retries)
+                if delay is None:
+                    return response
+                await response.aclose()
+            await self._sleep(delay)
+            retries += 1
+
+    async def aclose(self) -> None:
+        await self._transport.aclose()
