@@ -11,7 +11,7 @@ joserfc are imported when first needed.
 
 from __future__ import annotations
 
-from ._auth import ApiKeyAuth, ClientCredentials
+from ._auth import ApiKeyAuth, ClientCredentials, ClientSecretBasic
 from ._authorization_code import AuthorizationCodeFlow, AuthorizationRequest, TokenStorageError
 from ._client import connect, connect_anonymous
 from ._client_auth import ClientAuthMethod
@@ -70,6 +70,7 @@ __all__ = [
     "BadRequestError",
     "ClientAuthMethod",
     "ClientCredentials",
+    "ClientSecretBasic",
     "ConfigurationError",
     "ConflictError",
     "ErrorDetail",

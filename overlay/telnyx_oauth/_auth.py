@@ -1,4 +1,5 @@
-"""``httpx.Auth`` classes: a static API key, and a client-credentials token that renews itself.
+"""``httpx.Auth`` classes: a static API key, OAuth client authentication, and a
+client-credentials token that renews itself.
 
 ``ClientCredentials`` keeps one cached token per instance. Its locks (a ``threading.Lock`` for sync
 clients, an ``anyio.Lock`` for async ones) are held only while a token is fetched, never while the
@@ -32,6 +33,7 @@ from ._client_auth import (
     TOKEN_PATH,
     ClientAuthMethod,
     apply_client_auth,
+    client_secret_basic_header,
     join_scope,
     resolve_client_auth_method,
 )
@@ -42,7 +44,7 @@ from ._token import parse_token_response
 if TYPE_CHECKING:
     import anyio
 
-__all__ = ["ApiKeyAuth", "ClientCredentials"]
+__all__ = ["ApiKeyAuth", "ClientCredentials", "ClientSecretBasic"]
 
 
 class ApiKeyAuth(httpx.Auth):
@@ -59,6 +61,31 @@ class ApiKeyAuth(httpx.Auth):
 
     def __repr__(self) -> str:
         return "ApiKeyAuth(api_key='***')"
+
+
+class ClientSecretBasic(httpx.Auth):
+    """OAuth client authentication ``client_secret_basic`` (RFC 6749 section 2.3.1).
+
+    For the endpoints that authenticate the OAuth client rather than the account, such as
+    introspection: ``connect(auth=ClientSecretBasic(client_id, client_secret))`` and then the
+    generated ``introspect_token``. The id and secret are form-urlencoded before base64, as the
+    RFC requires; the secret never shows in ``repr()``.
+    """
+
+    def __init__(self, client_id: str, client_secret: str) -> None:
+        if not client_id:
+            raise ConfigurationError("client_id is empty")
+        if not client_secret:
+            raise ConfigurationError("client_secret is empty")
+        self.client_id = client_id
+        self._header = client_secret_basic_header(client_id, client_secret)
+
+    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+        request.headers["Authorization"] = self._header
+        yield request
+
+    def __repr__(self) -> str:
+        return f"ClientSecretBasic(client_id={self.client_id!r}, client_secret='***')"
 
 
 @dataclass(frozen=True)

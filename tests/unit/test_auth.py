@@ -398,3 +398,51 @@ def test_invalidate_forgets_token() -> None:
     flow.send(_token_response())
     auth.invalidate()
     assert next(auth.sync_auth_flow(API_REQUEST)).url.path == TOKEN_PATH
+
+
+def test_client_secret_basic_form_urlencodes_before_base64() -> None:
+    """ClientSecretBasic sends id and secret form-urlencoded, then base64 (RFC 6749 2.3.1)."""
+    flow = telnyx_oauth.ClientSecretBasic(CLIENT_ID, CLIENT_SECRET).sync_auth_flow(
+        httpx.Request("POST", "https://api.test/v2/oauth/introspect")
+    )
+    header = next(flow).headers["authorization"]
+    scheme, encoded = header.split(" ")
+    assert scheme == "Basic"
+    assert base64.b64decode(encoded).decode() == "client-123:s3cr%3Aet%25%2F+with+space"
+
+
+def test_client_secret_basic_keeps_the_secret_out_of_repr() -> None:
+    """repr() names the client but not its secret."""
+    text = repr(telnyx_oauth.ClientSecretBasic(CLIENT_ID, CLIENT_SECRET))
+    assert CLIENT_ID in text
+    assert CLIENT_SECRET not in text
+
+
+def test_client_secret_basic_needs_a_secret() -> None:
+    """An empty secret is a configuration error at construction, not a 401 later."""
+    with pytest.raises(telnyx_oauth.ConfigurationError, match="client_secret is empty"):
+        telnyx_oauth.ClientSecretBasic(CLIENT_ID, "")
+
+
+def test_generated_introspection_through_connect_with_client_secret_basic() -> None:
+    """connect(auth=ClientSecretBasic(...)) authenticates the generated introspect_token."""
+    from telnyx_oauth_api.api.oauth import introspect_token
+    from telnyx_oauth_api.models import IntrospectRequest, IntrospectResponse
+
+    seen: list[httpx.Request] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return httpx.Response(200, json={"active": False})
+
+    client = telnyx_oauth.connect(
+        auth=telnyx_oauth.ClientSecretBasic(CLIENT_ID, CLIENT_SECRET),
+        base_url="https://api.test",
+        transport=httpx.MockTransport(answer),
+    )
+    result = introspect_token.sync(client=client, body=IntrospectRequest(token="t"))
+    assert isinstance(result, IntrospectResponse)
+    assert result.active is False
+    (request,) = seen
+    assert request.headers["authorization"].startswith("Basic ")
+    assert form(request) == {"token": "t"}

@@ -25,6 +25,7 @@ EXPECTED = {
     "BadRequestError",
     "ClientAuthMethod",
     "ClientCredentials",
+    "ClientSecretBasic",
     "ConfigurationError",
     "ConflictError",
     "ErrorDetail",
