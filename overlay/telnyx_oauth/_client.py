@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import functools
 import os
+import threading
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
 
@@ -97,7 +98,7 @@ class _AsyncTypedErrorsClient(httpx.AsyncClient):
 class _Wiring:
     """What the lazily built httpx clients need besides the generated client's own fields."""
 
-    __slots__ = ("async_transport", "auth", "base_url", "max_retries", "transport")
+    __slots__ = ("async_transport", "auth", "base_url", "build_lock", "max_retries", "transport")
 
     def __init__(
         self,
@@ -113,6 +114,9 @@ class _Wiring:
         self.max_retries = max_retries
         self.transport = transport
         self.async_transport = async_transport
+        # Threads making their first call together must share one httpx client: without the
+        # lock each would build its own and all but one would leak their connections.
+        self.build_lock = threading.Lock()
 
 
 class _GeneratedClient(Protocol):
@@ -154,6 +158,26 @@ def _build_async(client: _GeneratedClient, wiring: _Wiring) -> httpx.AsyncClient
     )
     _wrap_transports(http, wiring.max_retries)
     return http
+
+
+def _lazy_sync(client: Any) -> httpx.Client:
+    """The generated client's httpx client, built once even when threads race for it."""
+    if client._client is None:
+        wiring: _Wiring = client._overlay_wiring
+        with wiring.build_lock:
+            if client._client is None:
+                client._client = _build_sync(client, wiring)
+    return cast(httpx.Client, client._client)
+
+
+def _lazy_async(client: Any) -> httpx.AsyncClient:
+    """The async twin of ``_lazy_sync`` (building takes no await, so a thread lock serves)."""
+    if client._async_client is None:
+        wiring: _Wiring = client._overlay_wiring
+        with wiring.build_lock:
+            if client._async_client is None:
+                client._async_client = _build_async(client, wiring)
+    return cast(httpx.AsyncClient, client._async_client)
 
 
 def _wrap_transports(http: httpx.Client | httpx.AsyncClient, max_retries: int) -> None:
@@ -205,14 +229,10 @@ def _client_classes() -> tuple[type[AuthenticatedClient], type[Client]]:
         _overlay_wiring: _Wiring
 
         def get_httpx_client(self) -> httpx.Client:
-            if self._client is None:
-                self._client = _build_sync(self, self._overlay_wiring)
-            return self._client
+            return _lazy_sync(self)
 
         def get_async_httpx_client(self) -> httpx.AsyncClient:
-            if self._async_client is None:
-                self._async_client = _build_async(self, self._overlay_wiring)
-            return self._async_client
+            return _lazy_async(self)
 
         def with_headers(self, headers: dict[str, str]) -> telnyx_oauth_api.AuthenticatedClient:
             return _carry(self, super().with_headers(headers))
@@ -230,14 +250,10 @@ def _client_classes() -> tuple[type[AuthenticatedClient], type[Client]]:
         _overlay_wiring: _Wiring
 
         def get_httpx_client(self) -> httpx.Client:
-            if self._client is None:
-                self._client = _build_sync(self, self._overlay_wiring)
-            return self._client
+            return _lazy_sync(self)
 
         def get_async_httpx_client(self) -> httpx.AsyncClient:
-            if self._async_client is None:
-                self._async_client = _build_async(self, self._overlay_wiring)
-            return self._async_client
+            return _lazy_async(self)
 
         def with_headers(self, headers: dict[str, str]) -> telnyx_oauth_api.Client:
             return _carry(self, super().with_headers(headers))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import httpx
 import pytest
 
@@ -311,3 +313,44 @@ def test_default_transport_retries() -> None:
     """Without a transport, the one httpx builds is wrapped in the retry transport."""
     client = telnyx_oauth.connect("k")
     assert isinstance(client.get_httpx_client()._transport, telnyx_oauth.RetryTransport)
+
+
+def test_threads_racing_for_the_first_call_share_one_httpx_client(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Threads that make their first call together get the same httpx client, built once.
+
+    A client built per thread would leak all but one of them with their connections. The
+    build is held open until every thread has asked, so a missing lock shows as extra builds.
+    """
+    import threading
+
+    from telnyx_oauth import _client as client_module
+
+    threads_count = 8
+    asked = threading.Semaphore(0)
+    builds: list[int] = []
+    real_build = client_module._build_sync
+
+    def slow_build(client: Any, wiring: Any) -> httpx.Client:
+        builds.append(1)
+        for _ in range(threads_count):  # wait (bounded) until every thread has asked
+            asked.acquire(timeout=5)
+        return real_build(client, wiring)
+
+    monkeypatch.setattr(client_module, "_build_sync", slow_build)
+    client = telnyx_oauth.connect("k", transport=httpx.MockTransport(lambda r: httpx.Response(204)))
+    seen: list[httpx.Client] = []
+
+    def first_call() -> None:
+        asked.release()
+        seen.append(client.get_httpx_client())
+
+    threads = [threading.Thread(target=first_call) for _ in range(threads_count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(builds) == 1
+    assert len({id(http) for http in seen}) == 1
+    client.get_httpx_client().close()
