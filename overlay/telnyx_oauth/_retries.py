@@ -19,7 +19,9 @@ A request whose body is a stream that cannot be replayed is never retried.
 
 The delay (``retry_delay``) is the first of ``retry-after-ms``, ``Retry-After`` (seconds or an
 HTTP date), ``x-ratelimit-reset`` (seconds until the window resets; Telnyx's 429s carry it and not
-``Retry-After``), else exponential backoff with jitter and a cap. A server-given delay longer than
+``Retry-After``; read for a 429 only, since the gateway sends it on every answer and a 5xx with
+quota left must back off rather than wait out the window), else exponential backoff with jitter
+and a cap. A server-given delay longer than
 ``MAX_SERVER_RETRY_DELAY_SECONDS`` ends the retries: the caller gets the error (a
 ``RateLimitError`` carries the delay) instead of a thread parked for minutes.
 
@@ -105,17 +107,19 @@ def retry_delay(
     headers: Mapping[str, str] | httpx.Headers,
     now: float,
     *,
+    rate_limited: bool = False,
     random: Callable[[], float] = _random.random,
 ) -> float | None:
     """Seconds to wait before retry number ``attempt + 1`` (``attempt`` counts from 0).
 
-    ``now`` is the current Unix time in seconds (for HTTP-date and epoch headers); ``random``
-    returns a float in ``[0, 1)`` for the jitter. Returns ``None`` when the server asked for a
-    longer wait than ``MAX_SERVER_RETRY_DELAY_SECONDS``: do not retry then.
+    ``now`` is the current Unix time in seconds (for HTTP-date and epoch headers);
+    ``rate_limited`` says the answer was a 429, the only one whose ``x-ratelimit-reset`` is the
+    time to wait; ``random`` returns a float in ``[0, 1)`` for the jitter. Returns ``None`` when
+    the server asked for a longer wait than ``MAX_SERVER_RETRY_DELAY_SECONDS``: do not retry then.
     """
     hdrs = headers if isinstance(headers, httpx.Headers) else httpx.Headers(headers)
     server_delay = parse_retry_after_seconds(hdrs, now=now)
-    if server_delay is None:
+    if server_delay is None and rate_limited:
         reset = parse_seconds_header(hdrs.get("x-ratelimit-reset"))
         if reset is not None and reset > RATELIMIT_RESET_EPOCH_THRESHOLD_SECONDS:
             reset = max(reset - now, 0.0)
@@ -201,8 +205,14 @@ class _Policy:
     ) -> float | None:
         if retries >= self.max_retries or not should_retry(request, outcome):
             return None
-        headers = outcome.headers if isinstance(outcome, httpx.Response) else httpx.Headers()
-        delay = retry_delay(retries, headers, self.clock(), random=self.random)
+        response = outcome if isinstance(outcome, httpx.Response) else None
+        delay = retry_delay(
+            retries,
+            httpx.Headers() if response is None else response.headers,
+            self.clock(),
+            rate_limited=response is not None and response.status_code == 429,
+            random=self.random,
+        )
         if delay is not None and logger.isEnabledFor(logging.INFO):
             reason = (
                 f"status {outcome.status_code}"

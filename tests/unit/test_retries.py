@@ -112,7 +112,14 @@ NOW = 1_700_000_000.0
 )
 def test_retry_delay_precedence(headers: dict[str, str], delay: float) -> None:
     """retry-after-ms, then Retry-After (seconds or date), then x-ratelimit-reset, else backoff."""
-    assert retry_delay(0, headers, NOW, random=lambda: 0.0) == pytest.approx(delay)
+    delay_after_429 = retry_delay(0, headers, NOW, rate_limited=True, random=lambda: 0.0)
+    assert delay_after_429 == pytest.approx(delay)
+
+
+def test_ratelimit_reset_is_not_the_wait_after_a_5xx() -> None:
+    """Every answer carries x-ratelimit-reset; after a 5xx the delay is backoff, not the window."""
+    headers = {"x-ratelimit-reset": "29", "x-ratelimit-remaining": "99"}
+    assert retry_delay(0, headers, NOW, rate_limited=False, random=lambda: 0.0) == 0.5
 
 
 @pytest.mark.parametrize(("attempt", "delay"), [(0, 0.5), (1, 1.0), (2, 2.0), (3, 4.0), (4, 8.0)])
@@ -260,6 +267,20 @@ def test_unsafe_request_retried_on_503_with_retry_after(sleeps: Sleeps) -> None:
     register_client.sync(client=client, body=RegistrationRequest(client_name="x"))
     assert len(recorder.requests) == 2
     assert sleeps.calls == [2.0]
+
+
+def test_5xx_backs_off_despite_ratelimit_reset(sleeps: Sleeps) -> None:
+    """A 503 carrying the gateway's x-ratelimit-reset backs off; it does not wait out the window."""
+    from telnyx_oauth_api.api.oauth_clients import list_oauth_clients
+
+    recorder = _sequence(
+        json_response(503, {"errors": [{"code": "90001"}]}, {"x-ratelimit-reset": "29"}),
+        _clients_ok(),
+    )
+    client = connect(recorder, sleeps)
+    list_oauth_clients.sync(client=client)
+    assert len(recorder.requests) == 2
+    assert sleeps.calls == [0.5]
 
 
 def test_429_uses_ratelimit_reset(sleeps: Sleeps) -> None:
