@@ -58,6 +58,21 @@ from ._util import (
 
 BEARER_CHALLENGE = 'Bearer realm="telnyx-oauth-sandbox"'
 _FORM = "application/x-www-form-urlencoded"
+# Parameters of the token and introspection requests (the spec's TokenRequest and
+# IntrospectRequest): each may appear once (RFC 6749 3.2); other parameters are ignored.
+OAUTH_PARAMETERS = frozenset(
+    {
+        "grant_type",
+        "client_id",
+        "client_secret",
+        "code",
+        "code_verifier",
+        "redirect_uri",
+        "refresh_token",
+        "scope",
+        "token",
+    }
+)
 _JSON = "application/json"
 
 
@@ -80,6 +95,18 @@ class Runtime:
 
     def __repr__(self) -> str:
         return f"Runtime(issuer={self.issuer!r})"
+
+    def check_api_caller(self, request: Request) -> None:
+        """Require the API key or a live access token the sandbox issued, as a bearer token.
+
+        That is what the Telnyx API accepts: OAuth access tokens exist to call it. A token
+        used here marks its grant's ``last_used_at``. The test controls take the key only.
+        """
+        _, _, credentials = request.headers.get("authorization", "").partition(" ")
+        token = credentials.strip()
+        if token and not self.is_api_key(token) and self.sandbox.use_access_token(token):
+            return
+        self.check_api_key(request)
 
     def check_api_key(self, request: Request) -> None:
         """Require ``Authorization: Bearer <API key>``; 401 ``invalid_token`` otherwise."""
@@ -183,6 +210,14 @@ def _registration_error(
     return OAuthError(400, error, "; ".join(str(p) for p in problems), invalid_fields=fields)
 
 
+def _registration_body_error(problems: list[Problem]) -> SandboxError:
+    # RFC 7591 3.2.2: bad redirect URIs (now caught by the spec's `format: uri`) have their own
+    # error code.
+    if problems and all(p.field.startswith("redirect_uris") for p in problems):
+        return _registration_error(problems, "invalid_redirect_uri")
+    return _registration_error(problems)
+
+
 async def read_json_object(request: Request, runtime: Runtime, error: ErrorFactory) -> Any:
     body = await read_body(request, runtime.max_body_bytes)
     kind = media_type(request)
@@ -217,6 +252,8 @@ async def read_oauth_params(request: Request, runtime: Runtime) -> dict[str, Any
     params: dict[str, Any] = {}
     for name, value in pairs:
         if name in params:
+            if name not in OAUTH_PARAMETERS:
+                continue  # RFC 6749 3.2: unrecognized parameters are ignored, repeated or not
             raise OAuthError(400, "invalid_request", f"{name}: must not be repeated")
         if value != "":
             params[name] = value
@@ -400,12 +437,12 @@ class Handlers:
         return RedirectResponse(location, status_code=302, headers=NO_STORE_HEADERS)
 
     async def consent_details(self, request: Request) -> Response:
-        self.rt.check_api_key(request)
+        self.rt.check_api_caller(request)
         consent_token = request.path_params["consent_token"]
         return JSONResponse({"data": self.rt.sandbox.consent_details(consent_token)})
 
     async def submit_consent(self, request: Request) -> Response:
-        self.rt.check_api_key(request)
+        self.rt.check_api_caller(request)
         body = await read_json_object(request, self.rt, _management_error)
         self.check_body("submit_consent", body, _management_error)
         if not isinstance(body.get("consent_token"), str) or not isinstance(
@@ -474,7 +511,7 @@ class Handlers:
 
     async def register(self, request: Request) -> Response:
         body = await read_json_object(request, self.rt, _registration_error)
-        self.check_body("register_client", body, _registration_error)
+        self.check_body("register_client", body, _registration_body_error)
         method = body.get("token_endpoint_auth_method", "client_secret_basic")
         grant_types = list(dict.fromkeys(body.get("grant_types", ["authorization_code"])))
         response_types = list(dict.fromkeys(body.get("response_types", ["code"])))
@@ -532,7 +569,7 @@ class Handlers:
     # oauth clients ---------------------------------------------------------------------------
 
     async def list_clients(self, request: Request) -> Response:
-        self.rt.check_api_key(request)
+        self.rt.check_api_caller(request)
         query = self.params("list_oauth_clients", request, _management_error)
         number, size = _page_params(query)
         filters = {
@@ -551,7 +588,7 @@ class Handlers:
         return JSONResponse({"data": [c.to_json() for c in clients], "meta": meta})
 
     async def create_client(self, request: Request) -> Response:
-        self.rt.check_api_key(request)
+        self.rt.check_api_caller(request)
         body = await read_json_object(request, self.rt, _management_error)
         self.check_body("create_oauth_client", body, _management_error)
         _check_client_fields(body)
@@ -571,12 +608,12 @@ class Handlers:
         )
 
     async def get_client(self, request: Request) -> Response:
-        self.rt.check_api_key(request)
+        self.rt.check_api_caller(request)
         client = self.rt.sandbox.get_client(request.path_params["id"])
         return JSONResponse({"data": client.to_json()})
 
     async def update_client(self, request: Request) -> Response:
-        self.rt.check_api_key(request)
+        self.rt.check_api_caller(request)
         client_id = request.path_params["id"]
         body = await read_json_object(request, self.rt, _management_error)
         self.check_body("update_oauth_client", body, _management_error)
@@ -585,26 +622,26 @@ class Handlers:
         return JSONResponse({"data": client.to_json()})
 
     async def delete_client(self, request: Request) -> Response:
-        self.rt.check_api_key(request)
+        self.rt.check_api_caller(request)
         self.rt.sandbox.delete_client(request.path_params["id"])
         return Response(status_code=204)
 
     # oauth grants ----------------------------------------------------------------------------
 
     async def list_grants(self, request: Request) -> Response:
-        self.rt.check_api_key(request)
+        self.rt.check_api_caller(request)
         query = self.params("list_oauth_grants", request, _management_error)
         number, size = _page_params(query)
         grants, meta = self.rt.sandbox.list_grants(number, size)
         return JSONResponse({"data": [g.to_json() for g in grants], "meta": meta})
 
     async def get_grant(self, request: Request) -> Response:
-        self.rt.check_api_key(request)
+        self.rt.check_api_caller(request)
         grant = self.rt.sandbox.get_grant(request.path_params["id"])
         return JSONResponse({"data": grant.to_json()})
 
     async def revoke_grant(self, request: Request) -> Response:
-        self.rt.check_api_key(request)
+        self.rt.check_api_caller(request)
         grant = self.rt.sandbox.revoke_grant(request.path_params["id"])
         return JSONResponse({"data": grant.to_json()})
 
@@ -663,7 +700,22 @@ async def _http_error(request: Request, exc: Exception) -> Response:
         detail = "The method is not allowed on this path."
     else:
         detail = "The request could not be handled."
-    return ApiError(exc.status_code, detail, headers=dict(exc.headers or {})).response()
+    headers = dict(exc.headers or {})
+    if exc.status_code == 405:
+        # Starlette's Allow names only the methods of the first route matching the path; with one
+        # Route per method that hides the others (RFC 9110 15.5.6: list all of them).
+        headers["Allow"] = ", ".join(_allowed_methods(request))
+    return ApiError(exc.status_code, detail, headers=headers).response()
+
+
+def _allowed_methods(request: Request) -> list[str]:
+    methods: set[str] = set()
+    for route in request.app.router.routes:
+        if not isinstance(route, Route) or not route.methods:
+            continue
+        if route.path_regex.fullmatch(request.url.path):
+            methods |= route.methods
+    return sorted(methods)
 
 
 def create_app(

@@ -591,6 +591,18 @@ class Sandbox:
             answer["jti"] = record.jti
         return answer
 
+    def use_access_token(self, token: str) -> bool:
+        """Whether ``token`` is a live access token; if so, its grant was used just now."""
+        key = digest(token)
+        now = self.clock.now()
+        with self._lock:
+            record = self._access.get(key)
+            if record is None or not self._is_live(record, now):
+                return False
+            if record.grant_id is not None:
+                self._grants[record.grant_id].last_used_at = now
+            return True
+
     def _is_live(self, record: AccessToken | RefreshToken, now: float) -> bool:
         if record.expires_at <= now or record.client_id not in self._clients:
             return False
