@@ -18,7 +18,7 @@ def test_import_package(name: str) -> None:
 
 
 def test_unconditional_requirements() -> None:
-    """Installing telnyx-oauth without extras pulls in exactly what the code imports: httpx, attrs, anyio, joserfc."""
+    """Without extras, telnyx-oauth pulls in exactly what its code imports."""
     requires = [Requirement(text) for text in metadata.requires("telnyx-oauth") or []]
     unconditional = sorted(req.name for req in requires if req.marker is None)
     assert unconditional == ["anyio", "attrs", "httpx", "joserfc"]
