@@ -1,9 +1,10 @@
 """Local verification of access tokens (RS256 JWTs) against the server's JWKS.
 
 ``JWKSCache`` fetches the key set through the generated ``get_jwks`` endpoint and keeps it. A token
-whose ``kid`` is not in the cache triggers a refetch only if the last fetch (successful or not) is
-at least ``refetch_interval_seconds`` old: a flood of tokens with forged key ids costs the server
-one request per interval, not one per token. A failed refetch keeps the cached keys (a JWKS outage
+whose ``kid`` is not in the cache triggers a refetch only if the last such refetch (successful or
+not) is at least ``refetch_interval_seconds`` old: a flood of tokens with forged key ids costs the
+server one request per interval, not one per token. The first fetch does not start the interval,
+so a key rotated in just after it is picked up at once. A failed refetch keeps the cached keys (a JWKS outage
 does not stop the verification of tokens signed with known keys) and the token with the unknown
 ``kid`` is rejected. Only the very first fetch, with nothing cached, raises the API error itself:
 then nothing can be verified, which is an outage, not a bad token.
@@ -68,7 +69,9 @@ class JWKSCache:
         self.refetch_interval_seconds = refetch_interval_seconds
         self._clock = clock
         self._keys: list[dict[str, Any]] | None = None
-        self._last_fetch_at: float | None = None
+        # When an unknown kid last caused a refetch. The first fetch does not count: a key
+        # rotated in right after it must be picked up at once, not an interval later.
+        self._last_refetch_at: float | None = None
         self._lock = threading.Lock()
         self._async_lock: anyio.Lock | None = None
 
@@ -91,6 +94,7 @@ class JWKSCache:
                 return key
             cause: APIError | None = None
             if self._may_refetch():
+                self._last_refetch_at = self._clock()
                 try:
                     self._store(self._fetch_sync())
                 except APIError as exc:
@@ -107,6 +111,7 @@ class JWKSCache:
                 return key
             cause: APIError | None = None
             if self._may_refetch():
+                self._last_refetch_at = self._clock()
                 try:
                     self._store(await self._fetch_async())
                 except APIError as exc:
@@ -123,7 +128,7 @@ class JWKSCache:
         return self._async_lock
 
     def _may_refetch(self) -> bool:
-        last = self._last_fetch_at
+        last = self._last_refetch_at
         return last is None or self._clock() - last >= self.refetch_interval_seconds
 
     def _refetch_failed(self, exc: APIError) -> APIError:
@@ -150,7 +155,6 @@ class JWKSCache:
     def _fetch_sync(self) -> Response[Any]:
         from telnyx_oauth_api.api.oauth import get_jwks
 
-        self._last_fetch_at = self._clock()
         try:
             return get_jwks.sync_detailed(client=self._client)
         except ValueError as exc:  # a 200 whose body is not JSON
@@ -159,7 +163,6 @@ class JWKSCache:
     async def _fetch_async(self) -> Response[Any]:
         from telnyx_oauth_api.api.oauth import get_jwks
 
-        self._last_fetch_at = self._clock()
         try:
             return await get_jwks.asyncio_detailed(client=self._client)
         except ValueError as exc:

@@ -226,14 +226,27 @@ def test_unknown_kid_refetches_at_most_once_per_interval(key: RSAKey, other_key:
     assert server.fetches == 3
 
 
-def test_no_refetch_within_interval_of_first_fetch(key: RSAKey, other_key: RSAKey) -> None:
-    """Right after the first fetch, an unknown kid does not refetch."""
+def test_key_rotated_in_right_after_the_first_fetch_is_found(
+    key: RSAKey, other_key: RSAKey
+) -> None:
+    """The first fetch does not start the refetch interval: a new kid is fetched at once."""
     server = JWKSServer(key)
     jwks = _cache(server)
     _verify(_sign(key), jwks)
-    with pytest.raises(telnyx_oauth.TokenVerificationError):
-        _verify(_sign(other_key, kid="k2"), jwks)
-    assert server.fetches == 1
+    server.keys.append(other_key)
+    assert _verify(_sign(other_key, kid="k2"), jwks)["client_id"] == "c"
+    assert server.fetches == 2
+
+
+def test_no_second_refetch_within_interval(key: RSAKey, other_key: RSAKey) -> None:
+    """After one unknown-kid refetch, another unknown kid within the interval does not refetch."""
+    server = JWKSServer(key)
+    jwks = _cache(server)
+    _verify(_sign(key), jwks)
+    for kid in ("k2", "k3"):
+        with pytest.raises(telnyx_oauth.TokenVerificationError):
+            _verify(_sign(other_key, kid=kid), jwks)
+    assert server.fetches == 2
 
 
 def test_rotated_key_found_by_refetch(key: RSAKey, other_key: RSAKey) -> None:
