@@ -4,10 +4,10 @@
 whose ``kid`` is not in the cache triggers a refetch only if the last such refetch (successful or
 not) is at least ``refetch_interval_seconds`` old: a flood of tokens with forged key ids costs the
 server one request per interval, not one per token. The first fetch does not start the interval,
-so a key rotated in just after it is picked up at once. A failed refetch keeps the cached keys (a JWKS outage
-does not stop the verification of tokens signed with known keys) and the token with the unknown
-``kid`` is rejected. Only the very first fetch, with nothing cached, raises the API error itself:
-then nothing can be verified, which is an outage, not a bad token.
+so a key rotated in just after it is picked up at once. A failed refetch keeps the cached keys (a
+JWKS outage does not stop the verification of tokens signed with known keys) and the token with
+the unknown ``kid`` is rejected. Only the very first fetch, with nothing cached, raises the API
+error itself: then nothing can be verified, which is an outage, not a bad token.
 
 ``verify_access_token`` checks, in order: the compact JWS shape, ``alg`` against an allow-list
 (``RS256`` by default; ``none`` and HMAC algorithms can never match a public RSA key), the
