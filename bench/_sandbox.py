@@ -1,0 +1,182 @@
+"""The sandbox for the loopback figures: run in its own process, and its ``/_sandbox/`` controls.
+
+The benchmarks run the sandbox as a separate process (its ``telnyx-oauth-sandbox`` command), not
+in a thread of the measuring process: with two cores, server and clients each get one, and the
+server's work never competes for the client's GIL or shows up in the client's profile. The
+request and token counts come from the server's own stats, not from the clients.
+"""
+
+from __future__ import annotations
+
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+STARTUP_TIMEOUT_SECONDS = 30.0
+STARTUP_POLL_SECONDS = 0.05
+READY_PATH = "/.well-known/oauth-authorization-server"
+CLI_MODULE = "telnyx_oauth_sandbox._cli"  # what the console script runs
+
+
+@dataclass(frozen=True)
+class Server:
+    """A running sandbox: where it listens and the API key it accepts."""
+
+    base_url: str
+    api_key: str
+
+
+class Controls:
+    """The sandbox's test controls (``/_sandbox/...``), which need its API key."""
+
+    def __init__(self, server: Server) -> None:
+        self._http = httpx.Client(
+            base_url=server.base_url, headers={"Authorization": f"Bearer {server.api_key}"}
+        )
+
+    def _post(self, path: str, body: dict[str, Any] | None = None) -> Any:
+        response = self._http.post(path, json=body)
+        response.raise_for_status()
+        return response.json()
+
+    def reset(self) -> None:
+        """Forget every client, token and count."""
+        self._post("/_sandbox/reset")
+
+    def stats(self) -> dict[str, Any]:
+        """Server-side counts since the last reset or clear."""
+        response = self._http.get("/_sandbox/stats")
+        response.raise_for_status()
+        result: dict[str, Any] = response.json()
+        return result
+
+    def clear_stats(self) -> None:
+        """Zero the server-side counts."""
+        self._http.delete("/_sandbox/stats").raise_for_status()
+
+    def operation_count(self, operation_id: str) -> int:
+        """Requests the server counted for one operation since the last clear."""
+        return int(self.stats()["operations"].get(operation_id, 0))
+
+    def token_requests(self, grant_type: str = "client_credentials") -> int:
+        """Token requests of one grant type the server counted since the last clear."""
+        return int(self.stats()["token_requests"].get(grant_type, 0))
+
+    def seed_clients(self, count: int, **fields: Any) -> list[str]:
+        """Create ``count`` OAuth clients at once; returns their client_ids."""
+        data = self._post("/_sandbox/seed/oauth_clients", {"count": count, **fields})["data"]
+        return list(data["client_ids"])
+
+    def delay(self, seconds: float, *, path: str = "/v2/*", count: int = 10**9) -> None:
+        """Delay the next ``count`` requests under ``path`` by ``seconds`` each, with an async
+        sleep in the sandbox (other requests go on meanwhile), then serve them normally."""
+        self._post(
+            "/_sandbox/faults",
+            {"match": {"path": path}, "count": count, "delay_seconds": seconds},
+        )
+
+    def faults(self) -> list[dict[str, Any]]:
+        """The pending faults, as the sandbox lists them."""
+        response = self._http.get("/_sandbox/faults")
+        response.raise_for_status()
+        return list(response.json()["data"])
+
+    def clear_faults(self) -> None:
+        """Remove every pending fault, delays included."""
+        self._http.delete("/_sandbox/faults").raise_for_status()
+
+    def close(self) -> None:
+        """Close the connection pool."""
+        self._http.close()
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+def _command() -> str:
+    script = Path(sys.executable).with_name("telnyx-oauth-sandbox")
+    found = str(script) if script.exists() else shutil.which("telnyx-oauth-sandbox")
+    if found is None:
+        raise RuntimeError("telnyx-oauth-sandbox is not installed: run `make install`")
+    return found
+
+
+def _wait_ready(base_url: str, process: subprocess.Popen[bytes]) -> None:
+    deadline = time.monotonic() + STARTUP_TIMEOUT_SECONDS
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"the sandbox exited with status {process.returncode}")
+        try:
+            if httpx.get(base_url + READY_PATH).status_code == 200:
+                return
+        except httpx.TransportError:
+            pass
+        time.sleep(STARTUP_POLL_SECONDS)  # a benchmark, not a test: waiting here is fine
+    raise RuntimeError(f"the sandbox did not answer within {STARTUP_TIMEOUT_SECONDS} seconds")
+
+
+@contextmanager
+def serve(
+    api_key: str, *, profile_to: Path | None = None, interval_seconds: float = 0.001
+) -> Iterator[Server]:
+    """Run ``telnyx-oauth-sandbox`` on a free loopback port until the block ends.
+
+    With ``profile_to``, the server runs under pyinstrument, which saves its session there
+    when the server stops (on SIGINT, uvicorn's graceful shutdown).
+    """
+    port = _free_port()
+    base_url = f"http://127.0.0.1:{port}"
+    options = [
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--api-key",
+        api_key,
+        "--log-level",
+        "warning",
+    ]
+    if profile_to is None:
+        args = [_command(), *options]
+    else:
+        args = [
+            sys.executable,
+            "-m",
+            "pyinstrument",
+            "--interval",
+            str(interval_seconds),
+            "-r",
+            "pyisession",
+            "-o",
+            str(profile_to),
+            "-m",
+            CLI_MODULE,
+            *options,
+        ]
+    process = subprocess.Popen(  # noqa: S603 (our own interpreter and console script)
+        args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    try:
+        _wait_ready(base_url, process)
+        yield Server(base_url, api_key)
+    finally:
+        process.send_signal(signal.SIGINT)
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
