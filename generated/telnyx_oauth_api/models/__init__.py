@@ -11,6 +11,7 @@ from .error_response import ErrorResponse
 from .grant_type import GrantType
 from .introspect_request import IntrospectRequest
 from .introspect_response import IntrospectResponse
+from .invalid_fields import InvalidFields
 from .json_web_key import JsonWebKey
 from .json_web_key_set import JsonWebKeySet
 from .oauth_client import OAuthClient
@@ -27,7 +28,6 @@ from .oauth_grant_response import OAuthGrantResponse
 from .pagination_meta import PaginationMeta
 from .protected_resource_metadata import ProtectedResourceMetadata
 from .registration_error import RegistrationError
-from .registration_error_invalid_fields import RegistrationErrorInvalidFields
 from .registration_request import RegistrationRequest
 from .registration_response import RegistrationResponse
 from .requested_scope import RequestedScope
@@ -52,6 +52,7 @@ __all__ = (
     "GrantType",
     "IntrospectRequest",
     "IntrospectResponse",
+    "InvalidFields",
     "JsonWebKey",
     "JsonWebKeySet",
     "OAuthClient",
@@ -68,7 +69,6 @@ __all__ = (
     "PaginationMeta",
     "ProtectedResourceMetadata",
     "RegistrationError",
-    "RegistrationErrorInvalidFields",
     "RegistrationRequest",
     "RegistrationResponse",
     "RequestedScope",

@@ -9,9 +9,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.registration_error_invalid_fields import (
-        RegistrationErrorInvalidFields,
-    )
+    from ..models.invalid_fields import InvalidFields
 
 
 T = TypeVar("T", bound="RegistrationError")
@@ -24,12 +22,12 @@ class RegistrationError:
     Attributes:
         error (str): `invalid_client_metadata` or `invalid_redirect_uri`.
         error_description (str | Unset): What was wrong, in words.
-        invalid_fields (RegistrationErrorInvalidFields | Unset): For each invalid field, what is wrong with it.
+        invalid_fields (InvalidFields | Unset): For each invalid field of a registration request, what is wrong with it.
     """
 
     error: str
     error_description: str | Unset = UNSET
-    invalid_fields: RegistrationErrorInvalidFields | Unset = UNSET
+    invalid_fields: InvalidFields | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -57,9 +55,7 @@ class RegistrationError:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.registration_error_invalid_fields import (
-            RegistrationErrorInvalidFields,  # noqa: PLC0415
-        )
+        from ..models.invalid_fields import InvalidFields  # noqa: PLC0415
 
         d = dict(src_dict)
         error = d.pop("error")
@@ -67,11 +63,11 @@ class RegistrationError:
         error_description = d.pop("error_description", UNSET)
 
         _invalid_fields = d.pop("invalid_fields", UNSET)
-        invalid_fields: RegistrationErrorInvalidFields | Unset
+        invalid_fields: InvalidFields | Unset
         if isinstance(_invalid_fields, Unset):
             invalid_fields = UNSET
         else:
-            invalid_fields = RegistrationErrorInvalidFields.from_dict(_invalid_fields)
+            invalid_fields = InvalidFields.from_dict(_invalid_fields)
 
         registration_error = cls(
             error=error,

@@ -6,12 +6,12 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="RegistrationErrorInvalidFields")
+T = TypeVar("T", bound="InvalidFields")
 
 
 @_attrs_define
-class RegistrationErrorInvalidFields:
-    """For each invalid field, what is wrong with it."""
+class InvalidFields:
+    """For each invalid field of a registration request, what is wrong with it."""
 
     additional_properties: dict[str, list[str]] = _attrs_field(init=False, factory=dict)
 
@@ -26,7 +26,7 @@ class RegistrationErrorInvalidFields:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        registration_error_invalid_fields = cls()
+        invalid_fields = cls()
 
         additional_properties = {}
         for prop_name, prop_dict in d.items():
@@ -34,8 +34,8 @@ class RegistrationErrorInvalidFields:
 
             additional_properties[prop_name] = additional_property
 
-        registration_error_invalid_fields.additional_properties = additional_properties
-        return registration_error_invalid_fields
+        invalid_fields.additional_properties = additional_properties
+        return invalid_fields
 
     @property
     def additional_keys(self) -> list[str]:
