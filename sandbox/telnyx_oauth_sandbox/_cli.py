@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 from collections.abc import Mapping, Sequence
@@ -80,7 +81,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     if generated:
         # Printed once, on purpose: the person who started the sandbox needs it to call it.
         print(f"API key (generated): {api_key}", flush=True)
-    uvicorn.run(app, host=host, port=args.port, log_level=args.log_level, lifespan="off")
+    logging.basicConfig(level=args.log_level.upper(), format="%(levelname)s:     %(message)s")
+    # uvicorn's access log prints query strings and paths that carry consent tokens; the
+    # sandbox logs each answer itself, by operation (telnyx_oauth_sandbox.access).
+    uvicorn.run(
+        app,
+        host=host,
+        port=args.port,
+        log_level=args.log_level,
+        access_log=False,
+        lifespan="off",
+    )
     return 0
 
 

@@ -29,6 +29,9 @@ from ._clock import Clock
 from ._errors import api_error_body
 
 logger = logging.getLogger("telnyx_oauth_sandbox")
+# One line per answer: method, operation (or path without its query) and status. uvicorn's own
+# access log is off: it prints query strings and paths that carry consent tokens.
+access_logger = logging.getLogger("telnyx_oauth_sandbox.access")
 
 RAW_SEND_SCOPE_KEY = "telnyx_oauth_sandbox.raw_send"
 SANDBOX_PREFIX = "/_sandbox/"
@@ -307,16 +310,18 @@ class Gateway:
         self.matcher = matcher
         self.sleep = sleep
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+    async def __call__(self, scope: Scope, receive: Receive, raw_send: Send) -> None:
         if scope["type"] != "http":
-            await self.app(scope, receive, send)
+            await self.app(scope, receive, raw_send)
             return
         path: str = scope["path"]
+        method: str = scope["method"]
+        operation_id = self.matcher.match(method, path)
+        send = _logging_send(raw_send, method, operation_id or path)
         if path.startswith(SANDBOX_PREFIX):
             await self._guarded(scope, receive, send)
             return
-        method: str = scope["method"]
-        self.stats.count_request(method, path, self.matcher.match(method, path))
+        self.stats.count_request(method, path, operation_id)
         decision = self.limiter.hit(identity_of(scope))
         extra = decision.headers() if decision is not None else []
         if decision is not None and not decision.allowed:
@@ -332,6 +337,7 @@ class Gateway:
             if fault.delay_seconds:
                 await self.sleep(fault.delay_seconds)
             if fault.drop_connection:
+                access_logger.info("%s %s dropped (injected fault)", method, operation_id or path)
                 await drop_connection(scope)
                 return
             if fault.status is not None:
@@ -387,11 +393,14 @@ class Gateway:
                 f"  {frame.filename}:{frame.lineno} in {frame.name}"
                 for frame in traceback.extract_tb(exc.__traceback__)
             )
+            method = scope.get("method", "")
+            path = scope.get("path", "")
             logger.error(
                 "unexpected %s while serving %s %s\n%s",
                 type(exc).__name__,
-                scope.get("method"),
-                scope.get("path"),
+                method,
+                # The operation, not the path: a path can carry a consent token.
+                self.matcher.match(method, path) or path,
                 frames,
             )
             if started:
@@ -400,6 +409,17 @@ class Gateway:
                 "10007", "Unexpected error", "The sandbox failed to handle this request."
             )
             await _send_json(send, 500, payload, [])
+
+
+def _logging_send(send: Send, method: str, target: str) -> Send:
+    """``send``, logging each answer's status; ``target`` is an operation id or a bare path."""
+
+    async def logged(message: Message) -> None:
+        if message["type"] == "http.response.start":
+            access_logger.info("%s %s %d", method, target, message["status"])
+        await send(message)
+
+    return logged
 
 
 def _too_many(detail: str) -> dict[str, Any]:

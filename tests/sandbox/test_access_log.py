@@ -1,0 +1,64 @@
+"""The sandbox's access log names each answer by operation and never carries a secret."""
+
+from __future__ import annotations
+
+import logging
+
+import httpx
+import pytest
+
+from tests.sandbox._helpers import (
+    API_KEY,
+    BEARER,
+    consent_token,
+    create_client,
+    exchange,
+    pkce_pair,
+)
+
+
+async def test_access_log_lines_name_operations_not_secrets(
+    http: httpx.AsyncClient, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A whole code flow logs one line per answer; no key, secret, token or code appears."""
+    caplog.set_level(logging.DEBUG, logger="telnyx_oauth_sandbox")
+    client = await create_client(http)
+    verifier, challenge = pkce_pair()
+    consent = await consent_token(http, client, challenge)
+    details = await http.get(f"/v2/oauth/consent/{consent}", headers=BEARER)
+    assert details.status_code == 200
+    decision = await http.post(
+        "/v2/oauth/grants", json={"consent_token": consent, "allowed": True}, headers=BEARER
+    )
+    code = httpx.URL(decision.json()["redirect_uri"]).params["code"]
+    issued = (await exchange(http, client, code, verifier)).json()
+
+    lines = [r.getMessage() for r in caplog.records if r.name == "telnyx_oauth_sandbox.access"]
+    assert "GET get_consent_details 200" in lines
+    assert "POST create_token 200" in lines
+    assert "GET authorize 302" in lines
+    secrets = [
+        API_KEY,
+        client["client_secret"],
+        consent,
+        code,
+        verifier,
+        issued["access_token"],
+        issued["refresh_token"],
+    ]
+    text = "\n".join(r.getMessage() for r in caplog.records)
+    assert [secret for secret in secrets if secret in text] == []
+
+
+async def test_test_controls_are_logged_without_their_query(
+    http: httpx.AsyncClient, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A control is logged by its path only; the consent page's token stays out."""
+    caplog.set_level(logging.INFO, logger="telnyx_oauth_sandbox")
+    client = await create_client(http)
+    consent = await consent_token(http, client, pkce_pair()[1])
+    page = await http.get("/_sandbox/consent", params={"consent_token": consent})
+    assert page.status_code == 200
+    lines = [r.getMessage() for r in caplog.records if r.name == "telnyx_oauth_sandbox.access"]
+    assert "GET /_sandbox/consent 200" in lines
+    assert not any(consent in line for line in lines)
