@@ -14,6 +14,9 @@ every generated function accepts it. Underneath it carries an ``httpx.Client`` a
   renewing its token into an exception. Transport failures become ``APIConnectionError`` /
   ``APITimeoutError``. The generated code therefore never parses an error body (an HTML one would
   crash its JSON parsing and lose the response);
+- a successful answer whose body is not JSON (an HTML page from a proxy, a truncated body) raises
+  ``APIResponseValidationError`` naming the operation, status and content type when the generated
+  code asks for its JSON, instead of a bare ``JSONDecodeError`` (see ``_check_json``);
 - timeouts are explicit (httpx's ``None`` means forever).
 
 The httpx clients are built on first use (a sync-only program never builds the async one; each
@@ -44,7 +47,13 @@ from ._constants import (
     DEFAULT_MAX_RETRIES,
     DEFAULT_TIMEOUT_SECONDS,
 )
-from ._errors import APIConnectionError, APITimeoutError, ConfigurationError, make_status_error
+from ._errors import (
+    APIConnectionError,
+    APIResponseValidationError,
+    APITimeoutError,
+    ConfigurationError,
+    make_status_error,
+)
 from ._retries import AsyncRetryTransport, RetryTransport
 
 if TYPE_CHECKING:
@@ -53,6 +62,33 @@ if TYPE_CHECKING:
 __all__ = ["DEFAULT_TIMEOUT", "connect", "connect_anonymous"]
 
 DEFAULT_TIMEOUT = httpx.Timeout(DEFAULT_TIMEOUT_SECONDS, connect=DEFAULT_CONNECT_TIMEOUT_SECONDS)
+
+
+def _check_json(response: httpx.Response) -> httpx.Response:
+    """Make ``response.json()`` raise ``APIResponseValidationError`` on a body that is not JSON.
+
+    The generated functions call ``response.json()`` on every success they parse; a proxy's HTML
+    page or a cut-off body would surface as a bare ``JSONDecodeError`` with the response lost.
+    Wrapping the bound method costs one closure and parses nothing twice. The message names the
+    operation, status, content type and size, never the body: a token answer could hold secrets.
+    """
+    parse = response.json
+
+    def json(**kwargs: Any) -> Any:
+        try:
+            return parse(**kwargs)
+        except ValueError as exc:  # JSONDecodeError, or a body that is not even text
+            request = response.request
+            content_type = response.headers.get("content-type", "no content type")
+            raise APIResponseValidationError(
+                f"the {response.status_code} answer to {request.method} {request.url.path} is "
+                f"not JSON ({content_type}, {len(response.content)} bytes)",
+                request=request,
+                response=response,
+            ) from exc
+
+    response.json = json  # type: ignore[method-assign]
+    return response
 
 
 class _TypedErrorsClient(httpx.Client):
@@ -72,7 +108,7 @@ class _TypedErrorsClient(httpx.Client):
         if response.status_code >= 400:
             response.read()
             raise make_status_error(response)
-        return response
+        return _check_json(response)
 
 
 class _AsyncTypedErrorsClient(httpx.AsyncClient):
@@ -92,7 +128,7 @@ class _AsyncTypedErrorsClient(httpx.AsyncClient):
         if response.status_code >= 400:
             await response.aread()
             raise make_status_error(response)
-        return response
+        return _check_json(response)
 
 
 class _Wiring:

@@ -354,3 +354,44 @@ def test_threads_racing_for_the_first_call_share_one_httpx_client(
     assert len(builds) == 1
     assert len({id(http) for http in seen}) == 1
     client.get_httpx_client().close()
+
+
+def _html_ok(request: httpx.Request) -> httpx.Response:
+    return httpx.Response(
+        200, text="<html>Gateway login</html>", headers={"content-type": "text/html"}
+    )
+
+
+def test_success_that_is_not_json_is_a_typed_error() -> None:
+    """A 200 whose body is an HTML page raises APIResponseValidationError naming the call."""
+    from telnyx_oauth_api.api.oauth_clients import get_oauth_client
+
+    client = connect(Recorder(_html_ok))
+    with pytest.raises(telnyx_oauth.APIResponseValidationError) as caught:
+        get_oauth_client.sync("abc", client=client)
+    assert str(caught.value) == (
+        "the 200 answer to GET /v2/oauth_clients/abc is not JSON (text/html, 26 bytes)"
+    )
+    assert caught.value.response is not None
+    assert caught.value.response.text == "<html>Gateway login</html>"
+
+
+async def test_async_success_that_is_not_json_is_a_typed_error() -> None:
+    """The async client raises the same typed error for a success that is not JSON."""
+    from telnyx_oauth_api.api.oauth_clients import get_oauth_client
+
+    client = connect(Recorder(_html_ok))
+    with pytest.raises(telnyx_oauth.APIResponseValidationError, match="is not JSON"):
+        await get_oauth_client.asyncio("abc", client=client)
+
+
+def test_not_json_message_keeps_the_body_out() -> None:
+    """The message never quotes the body: a token answer cut short could hold a secret."""
+    from telnyx_oauth_api.api.oauth_clients import get_oauth_client
+
+    leaked = '{"access_token": "at_secret_value", "tok'
+    client = connect(Recorder(lambda r: httpx.Response(200, text=leaked)))
+    with pytest.raises(telnyx_oauth.APIResponseValidationError) as caught:
+        get_oauth_client.sync("abc", client=client)
+    assert "at_secret_value" not in str(caught.value)
+    assert "at_secret_value" not in repr(caught.value)
