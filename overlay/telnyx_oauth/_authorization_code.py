@@ -18,7 +18,12 @@ Refresh is atomic in this sense:
    with ``invalid_grant`` (or treats as token theft and revokes the whole grant).
 3. The caller's ``on_token(new_token, previous_token)`` hook runs under the lock, before the new
    token is returned to anyone. If the hook raises, ``TokenStorageError`` carries the new token
-   (the old refresh token may already be spent) so the caller can still save it.
+   (the old refresh token is already spent) so the caller can still save it, and the successor
+   stays remembered, so nobody replays the spent refresh token.
+
+``refresh`` and ``arefresh`` hold different locks: one flow object used from threads and from an
+event loop at once may refresh the same token twice. The hook must not refresh through the same
+flow (the lock is not re-entrant).
 
 If the server does not rotate (no ``refresh_token`` in the response), the old refresh token is
 kept on the new ``Token``.
@@ -252,8 +257,11 @@ class AuthorizationCodeFlow:
             if successor is not None:
                 return successor
             new = self._keep_refresh_token(self._send_sync(self._refresh_form(token, scope)), token)
-            self._store_sync(new, token)
+            # Remembered before the hook runs: should storing fail, a caller waiting on the lock
+            # still gets the successor instead of replaying the spent refresh token, which a
+            # rotating server answers by revoking the whole grant.
             self._remember(refresh_token, new)
+            self._store_sync(new, token)
             return new
 
     async def arefresh(self, token: Token, *, scope: str | Iterable[str] | None = None) -> Token:
@@ -266,8 +274,8 @@ class AuthorizationCodeFlow:
             new = self._keep_refresh_token(
                 await self._send_async(self._refresh_form(token, scope)), token
             )
+            self._remember(refresh_token, new)  # before the hook, as in refresh()
             await self._store_async(new, token)
-            self._remember(refresh_token, new)
             return new
 
     def _refresh_form(self, token: Token, scope: str | Iterable[str] | None) -> dict[str, str]:
@@ -358,7 +366,13 @@ def _refresh_token_of(token: Token) -> str:
 
 def _callback_params(callback: str | httpx.URL | Mapping[str, str]) -> dict[str, str]:
     if isinstance(callback, (str, httpx.URL)):
-        return dict(httpx.URL(str(callback)).params.items())
+        try:
+            return dict(httpx.URL(str(callback)).params.items())
+        except httpx.InvalidURL:
+            # httpx's message is not ours to show: the URL around it carries the code.
+            raise AuthorizationCallbackError(
+                "invalid_request", "the callback URL is malformed"
+            ) from None
     return {str(k): str(v) for k, v in callback.items()}
 
 

@@ -54,6 +54,7 @@ from ._errors import (
     ConfigurationError,
     make_status_error,
 )
+from ._redact import shown_path
 from ._retries import AsyncRetryTransport, RetryTransport
 
 if TYPE_CHECKING:
@@ -70,7 +71,8 @@ def _check_json(response: httpx.Response) -> httpx.Response:
     The generated functions call ``response.json()`` on every success they parse; a proxy's HTML
     page or a cut-off body would surface as a bare ``JSONDecodeError`` with the response lost.
     Wrapping the bound method costs one closure and parses nothing twice. The message names the
-    operation, status, content type and size, never the body: a token answer could hold secrets.
+    operation, status, content type and size, never the body: a token answer could hold secrets;
+    the path is shown with any consent token masked.
     """
     parse = response.json
 
@@ -81,7 +83,8 @@ def _check_json(response: httpx.Response) -> httpx.Response:
             request = response.request
             content_type = response.headers.get("content-type", "no content type")
             raise APIResponseValidationError(
-                f"the {response.status_code} answer to {request.method} {request.url.path} is "
+                f"the {response.status_code} answer to {request.method} "
+                f"{shown_path(request.url.path)} is "
                 f"not JSON ({content_type}, {len(response.content)} bytes)",
                 request=request,
                 response=response,

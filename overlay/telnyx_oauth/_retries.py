@@ -50,6 +50,7 @@ from ._constants import (
     RATELIMIT_RESET_EPOCH_THRESHOLD_SECONDS,
     RETRY_JITTER_FRACTION,
 )
+from ._redact import shown_url
 
 __all__ = [
     "AsyncRetryTransport",
@@ -219,12 +220,12 @@ class _Policy:
                 if isinstance(outcome, httpx.Response)
                 else type(outcome).__name__
             )
-            # Scheme, host and path only: a query string is the caller's business.
-            url = request.url.copy_with(query=None, fragment=None)
+            # Scheme, host and path only: a query string is the caller's business, and a consent
+            # token in the path is a capability (``shown_url`` masks it).
             logger.info(
                 "Retrying %s %s in %.2f seconds (retry %d of %d) after %s",
                 request.method,
-                url,
+                shown_url(request.url),
                 delay,
                 retries + 1,
                 self.max_retries,

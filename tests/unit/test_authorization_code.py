@@ -351,16 +351,20 @@ async def test_arefresh_dedupes_spent_token() -> None:
 
 
 def test_hook_failure_keeps_new_token() -> None:
-    """If on_token raises, TokenStorageError carries the new token; nothing is remembered."""
+    """If on_token raises, TokenStorageError carries the new token, and the spent refresh token
+    is never sent again: a second refresh of it gets the successor without a request."""
 
     def broken(new: telnyx_oauth.Token, old: telnyx_oauth.Token | None) -> None:
         raise OSError("disk full")
 
-    flow = _flow(_token_api(token_body("at-2", refresh_token="rt-2")), on_token=broken)
+    recorder = _token_api(token_body("at-2", refresh_token="rt-2"))
+    flow = _flow(recorder, on_token=broken)
     with pytest.raises(telnyx_oauth.TokenStorageError) as caught:
         flow.refresh(_token())
     assert caught.value.token.refresh_token == "rt-2"
     assert isinstance(caught.value.__cause__, OSError)
+    assert flow.refresh(_token()) is caught.value.token
+    assert len(recorder.requests) == 1
 
 
 def test_sync_refresh_refuses_async_hook() -> None:
@@ -410,3 +414,18 @@ def test_token_expiry() -> None:
     assert token.expires_at == 1100.0
     assert not token.is_expired(leeway_seconds=10, now=1089.0)
     assert token.is_expired(leeway_seconds=10, now=1090.0)
+
+
+@pytest.mark.parametrize(
+    "callback", ["https://app.example/cb?code=c&state=\x00", "https://[::1/cb?code=c"]
+)
+def test_malformed_callback_url_is_a_callback_error(callback: str) -> None:
+    """A callback URL that cannot be parsed raises AuthorizationCallbackError, sends nothing
+    and leaves the request usable."""
+    recorder = _token_api(token_body("at-1"))
+    flow = _flow(recorder)
+    request = flow.start()
+    with pytest.raises(telnyx_oauth.AuthorizationCallbackError, match="callback URL is malformed"):
+        flow.exchange(request, callback)
+    assert recorder.requests == []
+    assert request.used is False

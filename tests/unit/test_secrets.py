@@ -126,3 +126,57 @@ def test_logs_hide_secrets(caplog: pytest.LogCaptureFixture, sleeps: Sleeps) -> 
     assert len(caplog.records) >= 5  # httpx's own request lines and our retry line
     for record in caplog.records:
         assert _clean(record.getMessage(), request.code_verifier), record.getMessage()
+
+
+CONSENT_TOKEN = "consent_token_capability_secret"
+
+
+def test_retry_log_hides_consent_token_in_path(
+    caplog: pytest.LogCaptureFixture, sleeps: Sleeps
+) -> None:
+    """A retried consent lookup is logged with its path template, not the consent token."""
+    from telnyx_oauth_api.api.oauth import get_consent_details
+
+    answers = iter([httpx.Response(503), httpx.Response(404, json={"error": "not_found"})])
+    recorder = Recorder(lambda r: next(answers))
+    with (
+        caplog.at_level(logging.DEBUG, logger="telnyx_oauth"),
+        pytest.raises(telnyx_oauth.NotFoundError),
+    ):
+        get_consent_details.sync(CONSENT_TOKEN, client=connect(recorder, sleeps))
+    messages = [r.getMessage() for r in caplog.records if r.name == "telnyx_oauth"]
+    assert messages == [
+        "Retrying GET https://api.test/v2/oauth/consent/{consent_token} in 0.50 seconds "
+        "(retry 1 of 2) after status 503"
+    ]
+
+
+def test_non_json_success_message_hides_consent_token() -> None:
+    """A consent lookup answered with HTML names the path template, not the consent token."""
+    from telnyx_oauth_api.api.oauth import get_consent_details
+
+    recorder = Recorder(
+        lambda r: httpx.Response(200, text="<html></html>", headers={"content-type": "text/html"})
+    )
+    with pytest.raises(telnyx_oauth.APIResponseValidationError) as caught:
+        get_consent_details.sync(CONSENT_TOKEN, client=connect(recorder))
+    assert str(caught.value) == (
+        "the 200 answer to GET /v2/oauth/consent/{consent_token} is not JSON (text/html, 13 bytes)"
+    )
+
+
+def test_retry_log_hides_userinfo_of_base_url(
+    caplog: pytest.LogCaptureFixture, sleeps: Sleeps
+) -> None:
+    """A base URL with user:password logs its retries without them."""
+    from telnyx_oauth_api.api.oauth_clients import get_oauth_client
+
+    answers = iter([httpx.Response(503), json_response(200, {"data": oauth_client_json("abc")})])
+    recorder = Recorder(lambda r: next(answers))
+    client = connect(recorder, sleeps, base_url="https://proxyuser:proxy_password@api.test")
+    with caplog.at_level(logging.INFO, logger="telnyx_oauth"):
+        get_oauth_client.sync("abc", client=client)
+    messages = [r.getMessage() for r in caplog.records if r.name == "telnyx_oauth"]
+    assert len(messages) == 1
+    assert "proxy_password" not in messages[0]
+    assert messages[0].startswith("Retrying GET https://api.test/v2/oauth_clients/abc in ")
