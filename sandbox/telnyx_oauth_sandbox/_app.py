@@ -5,7 +5,6 @@ from __future__ import annotations
 import base64
 import binascii
 import hmac
-import json
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -52,6 +51,7 @@ from ._util import (
     add_query,
     is_code_challenge,
     is_scope_token,
+    loads_json,
     redirect_uri_problem,
     split_scope,
 )
@@ -181,7 +181,7 @@ def _is_json(kind: str) -> bool:
 
 def _decode_json(body: bytes) -> Any:
     try:
-        return json.loads(body)
+        return loads_json(body)
     except (ValueError, UnicodeDecodeError) as exc:
         raise ValueError("the request body is not valid JSON") from exc
 

@@ -47,6 +47,10 @@ MAX_SEED_COUNT = 100_000
 
 MAX_FAULT_DELAY_SECONDS = 60.0
 
+MAX_CLOCK_OFFSET_SECONDS = 100 * 366 * 24 * 3600
+"""How far ``POST /_sandbox/clock/advance`` may move the clock ahead of real time, in all: about a
+century, far inside what dates (year 9999) can express."""
+
 SCOPE_CATALOGUE: dict[str, tuple[str, str]] = {
     "admin": ("Admin", "Full access to the account."),
     "numbers.read": ("Read numbers", "List and read phone numbers."),

@@ -11,8 +11,11 @@ Controls are not rate limited, not faulted and not counted in the stats.
     retired signing keys (the current key stays); clear faults and stats; restore the rate
     limit given at start-up. -> 200 ``{"reset": true}``
 
+Bodies are strict JSON: ``NaN`` and ``Infinity`` are refused (422) like any malformed body.
+
 ``GET /_sandbox/clock`` and ``POST /_sandbox/clock/advance`` ``{"seconds": N}`` (N >= 0)
-    Read or move the sandbox clock (real time plus an offset; nothing sleeps). Tokens, codes,
+    Read or move the sandbox clock (real time plus an offset of at most about a century,
+    ``MAX_CLOCK_OFFSET_SECONDS``, in all; beyond it 422; nothing sleeps). Tokens, codes,
     consent tokens, key grace periods and rate-limit windows all follow it.
     -> 200 ``{"now": <epoch seconds>, "offset_seconds": <float>}``
 
@@ -63,7 +66,6 @@ Controls are not rate limited, not faulted and not counted in the stats.
 from __future__ import annotations
 
 import html
-import json
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl
 
@@ -72,10 +74,11 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from starlette.routing import BaseRoute, Route
 
-from ._constants import MAX_FAULT_DELAY_SECONDS, MAX_SEED_COUNT
+from ._constants import MAX_CLOCK_OFFSET_SECONDS, MAX_FAULT_DELAY_SECONDS, MAX_SEED_COUNT
 from ._errors import ApiError, OAuthError, html_error
 from ._spec import problem_of
 from ._store import GRANT_TYPES
+from ._util import loads_json
 
 if TYPE_CHECKING:
     from ._app import Runtime
@@ -160,7 +163,7 @@ async def _json_body(
             return {}
         raise ApiError(422, "A JSON body is required.", code="10015", title="Invalid parameter")
     try:
-        body = json.loads(raw)
+        body = loads_json(raw)
     except ValueError:
         raise ApiError(
             422, "The body is not valid JSON.", code="10015", title="Invalid parameter"
@@ -201,7 +204,18 @@ def control_routes(rt: Runtime) -> list[BaseRoute]:
     async def advance(request: Request) -> Response:
         guard(request)
         body = await _json_body(request, _ADVANCE)
-        rt.clock.advance(float(body["seconds"]))
+        seconds = float(body["seconds"])
+        if rt.clock.offset_seconds + seconds > MAX_CLOCK_OFFSET_SECONDS:
+            # Further on, timestamps stop being dates and every answer that shows one would fail.
+            raise ApiError(
+                422,
+                f"seconds: must keep the clock within {MAX_CLOCK_OFFSET_SECONDS} seconds of "
+                "real time",
+                code="10015",
+                title="Invalid parameter",
+                pointer="/seconds",
+            )
+        rt.clock.advance(seconds)
         return JSONResponse(clock_json())
 
     async def rotate(request: Request) -> Response:

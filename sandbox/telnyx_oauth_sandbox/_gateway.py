@@ -35,6 +35,7 @@ access_logger = logging.getLogger("telnyx_oauth_sandbox.access")
 
 RAW_SEND_SCOPE_KEY = "telnyx_oauth_sandbox.raw_send"
 SANDBOX_PREFIX = "/_sandbox/"
+CONSENT_PREFIX = "/v2/oauth/consent/"
 
 Sleep = Callable[[float], Awaitable[None]]
 
@@ -44,6 +45,14 @@ class ConnectionDroppedError(Exception):
 
 
 # -- request counts -------------------------------------------------------------------------
+
+
+def shown_path(path: str) -> str:
+    """``path`` fit for a log line or a stats key: a consent token (a capability) is masked,
+    whether or not the rest of the path matches an operation."""
+    if path.startswith(CONSENT_PREFIX):
+        return CONSENT_PREFIX + "{consent_token}"
+    return path
 
 
 class Stats:
@@ -57,10 +66,8 @@ class Stats:
         self._grant_types: Counter[str] = Counter()
 
     def count_request(self, method: str, path: str, operation_id: str | None) -> None:
-        if operation_id == "get_consent_details":
-            path = "/v2/oauth/consent/{consent_token}"  # the token is a capability: not shown
         with self._lock:
-            self._requests[f"{method} {path}"] += 1
+            self._requests[f"{method} {shown_path(path)}"] += 1
             if operation_id is not None:
                 self._operations[operation_id] += 1
 
@@ -317,7 +324,7 @@ class Gateway:
         path: str = scope["path"]
         method: str = scope["method"]
         operation_id = self.matcher.match(method, path)
-        send = _logging_send(raw_send, method, operation_id or path)
+        send = _logging_send(raw_send, method, operation_id or shown_path(path))
         if path.startswith(SANDBOX_PREFIX):
             await self._guarded(scope, receive, send)
             return
@@ -337,7 +344,9 @@ class Gateway:
             if fault.delay_seconds:
                 await self.sleep(fault.delay_seconds)
             if fault.drop_connection:
-                access_logger.info("%s %s dropped (injected fault)", method, operation_id or path)
+                access_logger.info(
+                    "%s %s dropped (injected fault)", method, operation_id or shown_path(path)
+                )
                 await drop_connection(scope)
                 return
             if fault.status is not None:
@@ -400,7 +409,7 @@ class Gateway:
                 type(exc).__name__,
                 method,
                 # The operation, not the path: a path can carry a consent token.
-                self.matcher.match(method, path) or path,
+                self.matcher.match(method, path) or shown_path(path),
                 frames,
             )
             if started:

@@ -233,7 +233,12 @@ def problem_of(error: ValidationError) -> Problem:
         declared: Any = error.validator_value
         required: list[Any] = list(declared) if isinstance(declared, list) else []
         missing = [name for name in required if name not in error.instance]
-        name = missing[0] if missing else ""
+        # jsonschema raises one error per missing property, each carrying the whole list: its
+        # message ("'name' is a required property") says which one this error is about.
+        name = next(
+            (n for n in missing if error.message.startswith(f"{n!r} ")),
+            missing[0] if missing else "",
+        )
         return Problem(f"{base}.{name}" if base else name, "is required")
     if error.validator == "additionalProperties" and isinstance(error.instance, dict):
         known = set(

@@ -5,15 +5,34 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
+import json
 import math
 import re
 import secrets
 from datetime import UTC, datetime
+from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 _CODE_VERIFIER = re.compile(r"[A-Za-z0-9._~-]{43,128}")
 _CODE_CHALLENGE = re.compile(r"[A-Za-z0-9_-]{43}")
 _SCOPE_TOKEN = re.compile(r"[\x21\x23-\x5b\x5d-\x7e]+")
+
+
+def _not_json(name: str) -> Any:
+    raise ValueError(f"{name} is not JSON")
+
+
+def _finite(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError("a number is out of range")
+    return value
+
+
+def loads_json(raw: bytes | str) -> Any:
+    """``json.loads`` limited to JSON: ``NaN``, ``Infinity`` and numbers beyond a float's range
+    raise ``ValueError`` (Python reads them as non-finite floats, which no answer can carry)."""
+    return json.loads(raw, parse_constant=_not_json, parse_float=_finite)
 
 
 def digest(secret: str) -> str:

@@ -62,3 +62,21 @@ async def test_test_controls_are_logged_without_their_query(
     lines = [r.getMessage() for r in caplog.records if r.name == "telnyx_oauth_sandbox.access"]
     assert "GET /_sandbox/consent 200" in lines
     assert not any(consent in line for line in lines)
+
+
+@pytest.mark.parametrize(("method", "suffix"), [("POST", ""), ("GET", "/"), ("GET", "/extra")])
+async def test_unmatched_consent_paths_hide_the_token(
+    http: httpx.AsyncClient, caplog: pytest.LogCaptureFixture, method: str, suffix: str
+) -> None:
+    """A consent path no operation matches (wrong method, extra segment) is logged and counted
+    without its consent token."""
+    caplog.set_level(logging.DEBUG, logger="telnyx_oauth_sandbox")
+    client = await create_client(http)
+    consent = await consent_token(http, client, pkce_pair()[1])
+    response = await http.request(method, f"/v2/oauth/consent/{consent}{suffix}", headers=BEARER)
+    assert response.status_code < 500
+    stats = (await http.get("/_sandbox/stats", headers=BEARER)).json()
+    lines = [r.getMessage() for r in caplog.records if r.name == "telnyx_oauth_sandbox.access"]
+    assert f"{method} /v2/oauth/consent/{{consent_token}} {response.status_code}" in lines
+    assert not any(consent in line for line in lines)
+    assert not any(consent in key for key in stats["requests"])

@@ -234,3 +234,36 @@ async def test_seed_validates_count(http: httpx.AsyncClient) -> None:
     """Seeding zero clients is 422."""
     response = await http.post("/_sandbox/seed/oauth_clients", json={"count": 0}, headers=BEARER)
     assert response.status_code == 422
+
+
+@pytest.mark.parametrize(
+    ("path", "body"),
+    [
+        ("/_sandbox/clock/advance", b'{"seconds": Infinity}'),
+        ("/_sandbox/clock/advance", b'{"seconds": NaN}'),
+        ("/_sandbox/clock/advance", b'{"seconds": 1e400}'),
+        ("/_sandbox/faults", b'{"status": 503, "retry_after": Infinity}'),
+        ("/_sandbox/faults", b'{"status": 503, "retry_after": NaN}'),
+        ("/_sandbox/keys/rotate", b'{"grace_period_seconds": Infinity}'),
+    ],
+)
+async def test_controls_refuse_non_finite_numbers(
+    http: httpx.AsyncClient, path: str, body: bytes
+) -> None:
+    """NaN and infinities are not JSON: 422, and the sandbox keeps answering (no 500 later)."""
+    response = await http.post(
+        path, content=body, headers={**BEARER, "Content-Type": "application/json"}
+    )
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["detail"] == "The body is not valid JSON."
+    for follow_up in ("/_sandbox/clock", "/_sandbox/faults", "/v2/oauth/jwks"):
+        assert (await http.get(follow_up, headers=BEARER)).status_code == 200
+
+
+async def test_clock_refuses_to_leave_the_calendar(http: httpx.AsyncClient) -> None:
+    """An advance past what dates can express is 422 naming seconds; the API keeps working."""
+    response = await http.post("/_sandbox/clock/advance", json={"seconds": 1e300}, headers=BEARER)
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["source"] == {"pointer": "/seconds"}
+    await create_client(http)
+    assert (await http.get("/v2/oauth_clients", headers=BEARER)).status_code == 200

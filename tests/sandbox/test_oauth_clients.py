@@ -269,3 +269,23 @@ async def test_list_filters_by_client_id(http: httpx.AsyncClient) -> None:
         )
     ).json()
     assert [c["client_id"] for c in body["data"]] == [first["client_id"]]
+
+
+async def test_create_names_every_missing_field(http: httpx.AsyncClient) -> None:
+    """Several missing required fields are each named once, not the first one repeated."""
+    response = await http.post("/v2/oauth_clients", json={"name": "n"}, headers=BEARER)
+    assert response.status_code == 422
+    assert response.json()["error_description"] == (
+        "allowed_scopes: is required; client_type: is required; allowed_grant_types: is required"
+    )
+
+
+async def test_create_rejects_non_json_numbers(http: httpx.AsyncClient) -> None:
+    """NaN, which is not JSON, is refused as invalid JSON rather than read as a number."""
+    response = await http.post(
+        "/v2/oauth_clients",
+        content=b'{"name": NaN}',
+        headers={**BEARER, "Content-Type": "application/json"},
+    )
+    assert response.status_code == 422
+    assert response.json()["error_description"] == "the request body is not valid JSON"
