@@ -54,7 +54,7 @@ from ._errors import (
     ConfigurationError,
     make_status_error,
 )
-from ._redact import shown_path
+from ._redact import redact_httpx_log, shown_path
 from ._retries import AsyncRetryTransport, RetryTransport
 
 if TYPE_CHECKING:
@@ -397,6 +397,7 @@ def _wire(
 ) -> _C:
     if max_retries < 0:
         raise ConfigurationError("max_retries must be an integer >= 0")
+    redact_httpx_log()
     cast(Any, client)._overlay_wiring = _Wiring(
         base_url=cast(Any, client)._base_url,
         auth=auth,

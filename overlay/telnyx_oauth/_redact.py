@@ -7,6 +7,8 @@ replaced by the path template before the path is shown anywhere.
 
 from __future__ import annotations
 
+import logging
+
 import httpx
 
 _CONSENT_SEGMENT = "/oauth/consent/"
@@ -22,3 +24,27 @@ def shown_url(url: httpx.URL) -> str:
     """Scheme, host, port and shown path of ``url``; no userinfo, query or fragment."""
     origin = str(url.copy_with(userinfo=b"", path="/", query=None, fragment=None)).rstrip("/")
     return origin + shown_path(url.path)
+
+
+class _ConsentTokenFilter(logging.Filter):
+    """Rewrites httpx's own "HTTP Request: GET <url>" records so a consent token never shows."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if isinstance(record.args, tuple) and any(
+            isinstance(arg, httpx.URL) and _CONSENT_SEGMENT in arg.path for arg in record.args
+        ):
+            record.args = tuple(
+                shown_url(arg) if isinstance(arg, httpx.URL) else arg for arg in record.args
+            )
+        return True
+
+
+def redact_httpx_log() -> None:
+    """Mask consent tokens in the ``httpx`` logger's records (once per process).
+
+    httpx logs every request's URL at INFO; the filter changes only records whose URL carries
+    a consent token, and nothing else about the application's logging.
+    """
+    logger = logging.getLogger("httpx")
+    if not any(isinstance(existing, _ConsentTokenFilter) for existing in logger.filters):
+        logger.addFilter(_ConsentTokenFilter())

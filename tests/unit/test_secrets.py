@@ -151,6 +151,32 @@ def test_retry_log_hides_consent_token_in_path(
     ]
 
 
+def test_httpx_request_log_hides_consent_token(caplog: pytest.LogCaptureFixture) -> None:
+    """httpx's own "HTTP Request" line for a consent lookup shows the path template only."""
+    from telnyx_oauth_api.api.oauth import get_consent_details
+
+    recorder = Recorder(lambda r: httpx.Response(404, json={"error": "not_found"}))
+    client = connect(recorder)
+    with caplog.at_level(logging.INFO, logger="httpx"), pytest.raises(telnyx_oauth.NotFoundError):
+        get_consent_details.sync(CONSENT_TOKEN, client=client)
+    lines = [r.getMessage() for r in caplog.records if r.name == "httpx"]
+    url = "https://api.test/v2/oauth/consent/{consent_token}"
+    assert lines == [f'HTTP Request: GET {url} "HTTP/1.1 404 Not Found"']
+
+
+def test_httpx_log_filter_leaves_other_requests_alone(caplog: pytest.LogCaptureFixture) -> None:
+    """Other requests keep httpx's usual line, query string included."""
+    from telnyx_oauth_api.api.oauth_clients import list_oauth_clients
+
+    recorder = Recorder(lambda r: httpx.Response(200, json={"data": []}))
+    with caplog.at_level(logging.INFO, logger="httpx"):
+        list_oauth_clients.sync(client=connect(recorder), pagesize=5)
+    lines = [r.getMessage() for r in caplog.records if r.name == "httpx"]
+    assert lines == [
+        'HTTP Request: GET https://api.test/v2/oauth_clients?page%5Bsize%5D=5 "HTTP/1.1 200 OK"'
+    ]
+
+
 def test_non_json_success_message_hides_consent_token() -> None:
     """A consent lookup answered with HTML names the path template, not the consent token."""
     from telnyx_oauth_api.api.oauth import get_consent_details
