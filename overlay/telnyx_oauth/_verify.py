@@ -86,6 +86,9 @@ class JWKSCache:
 
     def get_key(self, kid: str | None) -> dict[str, Any]:
         """The JWK for ``kid``, fetching or refetching the set when the rules allow."""
+        cached = self._find(kid)  # the common case takes no lock: verifications run in parallel
+        if cached is not None:
+            return cached
         with self._lock:
             if self._keys is None:
                 self._store(self._fetch_sync())
@@ -103,6 +106,9 @@ class JWKSCache:
 
     async def aget_key(self, kid: str | None) -> dict[str, Any]:
         """Async ``get_key``."""
+        cached = self._find(kid)
+        if cached is not None:
+            return cached
         async with self._get_async_lock():
             if self._keys is None:
                 self._store(await self._fetch_async())

@@ -320,3 +320,21 @@ def test_error_message_never_contains_token(key: RSAKey) -> None:
         _verify(token, _cache(server))
     assert token not in str(caught.value)
     assert token.split(".")[2] not in repr(caught.value)
+
+
+def test_cached_key_is_found_without_the_lock(key: RSAKey) -> None:
+    """A known kid is served while another thread holds the refetch lock: verifications of
+    tokens with cached keys never queue behind each other or behind a slow refetch."""
+    import threading
+
+    server = JWKSServer(key)
+    jwks = _cache(server)
+    _verify(_sign(key), jwks)
+    results: list[dict[str, Any]] = []
+    with jwks._lock:  # as if a refetch for an unknown kid were in flight
+        thread = threading.Thread(target=lambda: results.append(_verify(_sign(key), jwks)))
+        thread.start()
+        thread.join(timeout=5)
+        assert not thread.is_alive()
+    assert results[0]["client_id"] == "c"
+    assert server.fetches == 1
