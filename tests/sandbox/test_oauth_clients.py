@@ -289,3 +289,21 @@ async def test_create_rejects_non_json_numbers(http: httpx.AsyncClient) -> None:
     )
     assert response.status_code == 422
     assert response.json()["error_description"] == "the request body is not valid JSON"
+
+
+@pytest.mark.parametrize(
+    ("method", "path"),
+    [
+        ("GET", "/v2/oauth_clients/"),
+        ("DELETE", "/v2/oauth_clients/%2F"),
+        ("GET", "/.well-known/oauth-authorization-server/"),
+    ],
+)
+async def test_paths_outside_the_spec_are_404_not_redirects(
+    http: httpx.AsyncClient, method: str, path: str
+) -> None:
+    """A trailing slash or an encoded slash is not redirected elsewhere: it is a documented 404."""
+    response = await http.request(method, path, headers=BEARER)
+    assert response.status_code == 404
+    assert "location" not in response.headers
+    assert response.json()["errors"][0]["code"]
