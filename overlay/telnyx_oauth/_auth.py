@@ -1,11 +1,19 @@
 """``httpx.Auth`` classes: a static API key, OAuth client authentication, and a
 client-credentials token that renews itself.
 
-``ClientCredentials`` keeps one cached token per instance. Its locks (a ``threading.Lock`` for sync
-clients, an ``anyio.Lock`` for async ones) are held only while a token is fetched, never while the
-caller's request is in flight, so concurrent calls run concurrently and only the token refresh is
-serialised. Whoever waited on the lock re-checks the cache first, so N threads or tasks needing a
-token cause one token request.
+``ClientCredentials`` keeps one cached token per instance, read without any lock. When it must
+be renewed, the callers that need it at that moment coordinate through one ``SingleFlight``
+(``_single_flight``): the first makes the token request, the others wait for that one attempt and
+all get its outcome, the token or the typed error, whether they are threads or asyncio tasks (sync
+and async callers of one instance share the same flight). Nothing is locked while a caller's own
+request is in flight, so concurrent calls run concurrently. A failure is shared with the waiters
+of its attempt and not remembered: the next caller after it tries again.
+
+Two rules keep renewal from stalling under load. A caller that got a 401 reads it before waiting
+for anyone: an unread response holds its pooled connection, and with more callers than the pool
+holds, the token request would wait for a connection none of them gives back. And the token
+request carries the caller's request's timeouts (httpx gives a request yielded by an auth flow
+none: it would wait forever, for a connection or for an answer).
 
 The token is renewed ``leeway_seconds`` before it expires (capped at half its lifetime), and once
 more if the API answers 401 (a token revoked or expired early): if another caller already renewed
@@ -13,18 +21,15 @@ it in the meantime, the new one is reused rather than fetched again. A second 40
 the caller (and raised as ``AuthenticationError`` by the connected client). A failed token request
 raises the typed status error (``AuthenticationError`` for ``invalid_client`` and so on); the
 caller's request is never sent unauthenticated.
-
-Sync and async locks are separate objects: a sync thread and an async task refreshing at the same
-instant may cost one extra token request, never a wrong token.
 """
 
 from __future__ import annotations
 
-import threading
 import time
-from collections.abc import AsyncGenerator, Callable, Generator, Iterable
+from collections.abc import AsyncGenerator, Callable, Generator, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from functools import partial
 
 import httpx
 
@@ -39,10 +44,10 @@ from ._client_auth import (
 )
 from ._constants import TOKEN_REFRESH_LEEWAY_SECONDS
 from ._errors import ConfigurationError, make_status_error
+from ._retries import TRANSPORT_FAILURE_EXTENSION, TransportFailure
+from ._single_flight import Leader, SingleFlight, Waiter, hashed_key
 from ._token import parse_token_response
-
-if TYPE_CHECKING:
-    import anyio
+from ._transport_errors import connection_error
 
 __all__ = ["ApiKeyAuth", "ClientCredentials", "ClientSecretBasic"]
 
@@ -129,8 +134,9 @@ class ClientCredentials(httpx.Auth):
         self.leeway_seconds = leeway_seconds
         self._clock = clock
         self._token: _CachedToken | None = None
-        self._lock = threading.Lock()
-        self._async_lock: anyio.Lock | None = None
+        self._flights: SingleFlight[_CachedToken] = SingleFlight()
+        # One token per instance; the key names it without the secret.
+        self._key = hashed_key("client_credentials", client_id, self.scope or "")
 
     def __repr__(self) -> str:
         return (
@@ -143,60 +149,62 @@ class ClientCredentials(httpx.Auth):
         self._token = None
 
     # -- the flows ------------------------------------------------------------------------------
+    # Both flows are the same steps; the async one awaits where the sync one blocks. A flow
+    # renews (``token is None``) at most twice: when it has no fresh token, and after a 401.
 
     def sync_auth_flow(
         self, request: httpx.Request
     ) -> Generator[httpx.Request, httpx.Response, None]:
-        token = self._fresh_token()
-        if token is None:
-            with self._lock:
-                token = self._fresh_token()
-                if token is None:
-                    token_response = yield self._token_request(request)
-                    token_response.read()
-                    token = self._store(token_response)
-        response = yield self._authorize(request, token)
-        if response.status_code != 401:
-            return
-        with self._lock:
-            current = self._token
-            if current is None or current is token:
-                token_response = yield self._token_request(request)
-                token_response.read()
-                current = self._store(token_response)
-        yield self._authorize(request, current)
+        token, refused = self._fresh_token(), None
+        while True:
+            while token is None:
+                joined = self._flights.join(
+                    self._key, partial(self._usable, refused), is_async=False
+                )
+                if isinstance(joined, Leader):
+                    failure = TransportFailure()
+                    with _landing(joined, failure, request):
+                        token_response = yield self._token_request(request, failure)
+                        token_response.read()
+                        token = self._store(token_response)
+                    joined.succeed(token)
+                elif isinstance(joined, Waiter):
+                    token = joined.wait()  # None: its leader gave up; join again
+                else:
+                    token = joined
+            response = yield self._authorize(request, token)
+            if response.status_code != 401 or refused is not None:
+                return
+            response.read()  # give the pooled connection back before waiting (see the docstring)
+            token, refused = None, token
 
     async def async_auth_flow(
         self, request: httpx.Request
     ) -> AsyncGenerator[httpx.Request, httpx.Response]:
-        lock = self._get_async_lock()
-        token = self._fresh_token()
-        if token is None:
-            async with lock:
-                token = self._fresh_token()
-                if token is None:
-                    token_response = yield self._token_request(request)
-                    await token_response.aread()
-                    token = self._store(token_response)
-        response = yield self._authorize(request, token)
-        if response.status_code != 401:
-            return
-        async with lock:
-            current = self._token
-            if current is None or current is token:
-                token_response = yield self._token_request(request)
-                await token_response.aread()
-                current = self._store(token_response)
-        yield self._authorize(request, current)
+        token, refused = self._fresh_token(), None
+        while True:
+            while token is None:
+                joined = self._flights.join(
+                    self._key, partial(self._usable, refused), is_async=True
+                )
+                if isinstance(joined, Leader):
+                    failure = TransportFailure()
+                    with _landing(joined, failure, request):
+                        token_response = yield self._token_request(request, failure)
+                        await token_response.aread()
+                        token = self._store(token_response)
+                    joined.succeed(token)
+                elif isinstance(joined, Waiter):
+                    token = await joined.wait_async()
+                else:
+                    token = joined
+            response = yield self._authorize(request, token)
+            if response.status_code != 401 or refused is not None:
+                return
+            await response.aread()
+            token, refused = None, token
 
     # -- helpers --------------------------------------------------------------------------------
-
-    def _get_async_lock(self) -> anyio.Lock:
-        if self._async_lock is None:
-            import anyio  # late: keeps `import telnyx_oauth` cheap; works under asyncio and trio
-
-            self._async_lock = anyio.Lock()
-        return self._async_lock
 
     def _fresh_token(self) -> _CachedToken | None:
         token = self._token
@@ -204,14 +212,23 @@ class ClientCredentials(httpx.Auth):
             return token
         return None
 
-    def _token_request(self, request: httpx.Request) -> httpx.Request:
+    def _usable(self, refused: _CachedToken | None) -> _CachedToken | None:
+        """The cached token if it is fresh and not the one the API just refused."""
+        token = self._fresh_token()
+        return None if token is None or token is refused else token
+
+    def _token_request(self, request: httpx.Request, failure: TransportFailure) -> httpx.Request:
         url = self.token_url or request.url.copy_with(path=TOKEN_PATH, query=None, fragment=None)
         form = {"grant_type": "client_credentials"}
         if self.scope:
             form["scope"] = self.scope
         headers = {"Accept": "application/json", "Content-Type": FORM_CONTENT_TYPE}
         apply_client_auth(self._auth_method, self.client_id, self._client_secret, form, headers)
-        return httpx.Request("POST", url, data=form, headers=headers)
+        extensions: dict[str, object] = {TRANSPORT_FAILURE_EXTENSION: failure}
+        timeout = request.extensions.get("timeout")
+        if timeout is not None:
+            extensions["timeout"] = timeout
+        return httpx.Request("POST", url, data=form, headers=headers, extensions=extensions)
 
     def _store(self, response: httpx.Response) -> _CachedToken:
         if response.status_code >= 400:
@@ -223,10 +240,28 @@ class ClientCredentials(httpx.Auth):
         else:
             renew_at = now + token.expires_in - min(self.leeway_seconds, token.expires_in / 2)
         cached = _CachedToken(access_token=token.access_token, renew_at=renew_at)
-        self._token = cached
+        self._token = cached  # published before the flight lands (see _single_flight)
         return cached
 
     @staticmethod
     def _authorize(request: httpx.Request, token: _CachedToken) -> httpx.Request:
         request.headers["Authorization"] = f"Bearer {token.access_token}"
         return request
+
+
+@contextmanager
+def _landing(
+    leader: Leader[_CachedToken], failure: TransportFailure, request: httpx.Request
+) -> Iterator[None]:
+    """Land the leader's flight with the error that ends its token request, if one does."""
+    try:
+        yield
+    except GeneratorExit:
+        # httpx closes the flow instead of throwing the token request's transport error into it;
+        # the retry transport noted that error. Without one, the caller itself was cancelled.
+        shared = None if failure.error is None else connection_error(failure.error, request)
+        leader.fail(shared)
+        raise
+    except BaseException as exc:
+        leader.fail(exc)
+        raise

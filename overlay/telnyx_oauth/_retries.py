@@ -53,9 +53,12 @@ from ._constants import (
 from ._redact import shown_url
 
 __all__ = [
+    "TRANSPORT_FAILURE_EXTENSION",
     "AsyncRetryTransport",
     "RetryTransport",
+    "TransportFailure",
     "is_safe_to_retry",
+    "not_processed",
     "retry_delay",
     "should_retry",
 ]
@@ -84,6 +87,20 @@ def is_safe_to_retry(request: httpx.Request) -> bool:
     return False
 
 
+def not_processed(outcome: httpx.Response | BaseException) -> bool:
+    """Whether ``outcome`` proves the server did not act on the request.
+
+    True for an error raised before any byte was sent (``ConnectError``, ``ConnectTimeout``,
+    ``PoolTimeout``), a 429 (rate limiting rejects before handling), and a 503 that carries
+    ``Retry-After``/``retry-after-ms``. Such a request may be repeated even when it is unsafe:
+    a code exchange after one still holds an unspent code.
+    """
+    if isinstance(outcome, BaseException):
+        return isinstance(outcome, _NEVER_SENT)
+    status = outcome.status_code
+    return status == 429 or (status == 503 and _has_retry_after(outcome.headers))
+
+
 def should_retry(request: httpx.Request, outcome: httpx.Response | BaseException) -> bool:
     """Whether the policy allows another attempt after ``outcome`` (a response or an error).
 
@@ -91,16 +108,11 @@ def should_retry(request: httpx.Request, outcome: httpx.Response | BaseException
     """
     if not _replayable(request):
         return False
+    if not_processed(outcome):
+        return True
     if isinstance(outcome, BaseException):
-        if isinstance(outcome, _NEVER_SENT):
-            return True
         return isinstance(outcome, _TRANSIENT) and is_safe_to_retry(request)
-    status = outcome.status_code
-    if status == 429:
-        return True
-    if status == 503 and _has_retry_after(outcome.headers):
-        return True
-    return status in _SAFE_RETRY_STATUSES and is_safe_to_retry(request)
+    return outcome.status_code in _SAFE_RETRY_STATUSES and is_safe_to_retry(request)
 
 
 def retry_delay(
@@ -188,6 +200,30 @@ def _form_field(request: httpx.Request, name: str) -> str | None:
     return values[0] if values and len(values) == 1 else None
 
 
+TRANSPORT_FAILURE_EXTENSION = "telnyx_oauth.transport_failure"
+
+
+class TransportFailure:
+    """Where the retry transports leave the error that ended a request's attempts.
+
+    httpx never shows an ``httpx.Auth`` flow why a request it yielded failed: it closes the flow
+    (``GeneratorExit``) and raises the error to the caller. A flow that must tell other callers
+    what happened (``ClientCredentials`` sharing a failed token request with its waiters) puts
+    one of these under ``TRANSPORT_FAILURE_EXTENSION`` in the request's extensions.
+    """
+
+    __slots__ = ("error",)
+
+    def __init__(self) -> None:
+        self.error: httpx.TransportError | None = None
+
+
+def _note_failure(request: httpx.Request, error: httpx.TransportError) -> None:
+    failure = request.extensions.get(TRANSPORT_FAILURE_EXTENSION)
+    if isinstance(failure, TransportFailure):
+        failure.error = error
+
+
 class _Policy:
     def __init__(
         self,
@@ -258,6 +294,7 @@ class RetryTransport(httpx.BaseTransport):
             except httpx.TransportError as exc:
                 delay = self._policy.delay(request, exc, retries)
                 if delay is None:
+                    _note_failure(request, exc)
                     raise
             else:
                 delay = self._policy.delay(request, response, retries)
@@ -301,6 +338,7 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
             except httpx.TransportError as exc:
                 delay = self._policy.delay(request, exc, retries)
                 if delay is None:
+                    _note_failure(request, exc)
                     raise
             else:
                 delay = self._policy.delay(request, response, retries)

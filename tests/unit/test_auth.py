@@ -11,6 +11,7 @@ import httpx
 import pytest
 
 import telnyx_oauth
+from telnyx_oauth._single_flight import SingleFlight, Waiter
 from tests.unit._support import (
     CLIENT_ID,
     CLIENT_SECRET,
@@ -213,39 +214,37 @@ def test_lock_not_held_during_callers_request() -> None:
     assert result[0].headers["authorization"] == "Bearer tok-1"
 
 
-class _AnnouncingLock:
-    """A lock that sets an Event when a thread starts waiting for it, so no test has to sleep."""
+class _AnnouncingFlights(SingleFlight[Any]):
+    """Flights that set an Event when a caller starts waiting for another's token request, so
+    no test has to sleep."""
 
-    def __init__(self, lock: threading.Lock) -> None:
-        self._lock = lock
+    def __init__(self) -> None:
+        super().__init__()
         self.waiting = threading.Event()
 
-    def __enter__(self) -> bool:
-        if not self._lock.acquire(blocking=False):
+    def join(self, key: str, current: Any, *, is_async: bool) -> Any:
+        joined = super().join(key, current, is_async=is_async)
+        if isinstance(joined, Waiter):
             self.waiting.set()
-            self._lock.acquire()
-        return True
-
-    def __exit__(self, *exc_info: object) -> None:
-        self._lock.release()
+        return joined
 
 
 def _announce_lock_waits(auth: telnyx_oauth.ClientCredentials) -> threading.Event:
-    lock = _AnnouncingLock(auth._lock)
-    auth._lock = lock  # type: ignore[assignment]
-    return lock.waiting
+    flights = _AnnouncingFlights()
+    auth._flights = flights
+    return flights.waiting
 
 
 def test_waiter_on_refresh_reuses_fetched_token() -> None:
-    """A thread that waited on the refresh lock uses the token the holder fetched."""
+    """A thread that waited for the token request in flight uses the token it fetched."""
     auth = _auth()
-    flow_a = Driver(auth, API_REQUEST)
-    assert flow_a.last.url.path == TOKEN_PATH  # flow_a holds the lock now
     waiting = _announce_lock_waits(auth)
+    flow_a = Driver(auth, API_REQUEST)
+    assert flow_a.last.url.path == TOKEN_PATH  # flow_a leads the renewal now
     result: list[httpx.Request] = []
     thread = threading.Thread(target=lambda: result.append(next(auth.sync_auth_flow(API_REQUEST))))
     thread.start()
-    assert waiting.wait(timeout=5)  # the thread reached the refresh lock, which flow_a holds
+    assert waiting.wait(timeout=5)  # the thread waits for flow_a's token request
     assert thread.is_alive()
     flow_a.send(_token_response())
     thread.join(timeout=5)
