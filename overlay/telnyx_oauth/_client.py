@@ -33,8 +33,9 @@ from __future__ import annotations
 
 import functools
 import os
+import sys
 import threading
-from collections.abc import Mapping
+from collections.abc import AsyncGenerator, Mapping
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
 
 import httpx
@@ -46,23 +47,32 @@ from ._constants import (
     DEFAULT_CONNECT_TIMEOUT_SECONDS,
     DEFAULT_MAX_RETRIES,
     DEFAULT_TIMEOUT_SECONDS,
+    MAX_CONNECTIONS,
 )
 from ._errors import (
-    APIConnectionError,
     APIResponseValidationError,
-    APITimeoutError,
     ConfigurationError,
     make_status_error,
 )
 from ._redact import redact_httpx_log, shown_path
 from ._retries import AsyncRetryTransport, RetryTransport
+from ._transport_errors import connection_error
 
 if TYPE_CHECKING:
+    import asyncio
+
     from telnyx_oauth_api import AuthenticatedClient, Client
 
 __all__ = ["DEFAULT_TIMEOUT", "connect", "connect_anonymous"]
 
 DEFAULT_TIMEOUT = httpx.Timeout(DEFAULT_TIMEOUT_SECONDS, connect=DEFAULT_CONNECT_TIMEOUT_SECONDS)
+# As many idle connections kept as open ones: httpcore 1.0 closes an "idle" connection whenever
+# the pool holds more connections than max_keepalive_connections, and with more callers than
+# connections that includes one just assigned to a queued request, which then hangs until its
+# read timeout (encode/httpcore#1110). Applies to the transports httpx builds (not one passed in).
+CONNECTION_LIMITS = httpx.Limits(
+    max_connections=MAX_CONNECTIONS, max_keepalive_connections=MAX_CONNECTIONS
+)
 
 
 def _check_json(response: httpx.Response) -> httpx.Response:
@@ -100,14 +110,8 @@ class _TypedErrorsClient(httpx.Client):
     def send(self, request: httpx.Request, **kwargs: Any) -> httpx.Response:
         try:
             response = super().send(request, **kwargs)
-        except httpx.TimeoutException as exc:
-            raise APITimeoutError(
-                f"request timed out ({type(exc).__name__})", request=request
-            ) from exc
         except httpx.TransportError as exc:
-            raise APIConnectionError(
-                f"connection failed ({type(exc).__name__})", request=request
-            ) from exc
+            raise connection_error(exc, request) from exc
         if response.status_code >= 400:
             response.read()
             raise make_status_error(response)
@@ -117,21 +121,69 @@ class _TypedErrorsClient(httpx.Client):
 class _AsyncTypedErrorsClient(httpx.AsyncClient):
     """An ``httpx.AsyncClient`` whose ``send`` raises the overlay's typed errors."""
 
+    # The event loop this client's connections belong to, and the async generator that closes
+    # it when that loop shuts down; both set by the first send (see _lazy_async).
+    _event_loop: asyncio.AbstractEventLoop | None = None
+    _closer: AsyncGenerator[None, None] | None = None
+
     async def send(self, request: httpx.Request, **kwargs: Any) -> httpx.Response:
+        if self._closer is None:
+            await self._bind_to_running_loop()
         try:
             response = await super().send(request, **kwargs)
-        except httpx.TimeoutException as exc:
-            raise APITimeoutError(
-                f"request timed out ({type(exc).__name__})", request=request
-            ) from exc
         except httpx.TransportError as exc:
-            raise APIConnectionError(
-                f"connection failed ({type(exc).__name__})", request=request
-            ) from exc
+            raise connection_error(exc, request) from exc
         if response.status_code >= 400:
             await response.aread()
             raise make_status_error(response)
         return _check_json(response)
+
+    async def _bind_to_running_loop(self) -> None:
+        """Close this client when its event loop shuts down.
+
+        Pooled connections belong to the loop that opened them: a second ``asyncio.run()`` that
+        reused one would fail with "Event loop is closed". The loop's shutdown
+        (``asyncio.run``, ``asyncio.Runner``, pytest-asyncio) closes every async generator still
+        suspended in it, so one suspended here, holding this client, closes the client and its
+        connections while the loop still runs; ``_lazy_async`` then builds a fresh client for
+        the next loop. The strong reference keeps the generator alive as long as the client.
+        """
+        self._event_loop = _running_loop()
+        closer = _close_with_loop(self)
+        self._closer = closer
+        await closer.__anext__()
+
+
+async def _close_with_loop(http: httpx.AsyncClient) -> AsyncGenerator[None, None]:
+    try:
+        yield
+    finally:
+        await http.aclose()
+
+
+def _belongs_elsewhere(http: httpx.AsyncClient) -> bool:
+    """Whether ``http`` is closed, or its connections belong to another event loop than the one
+    running (a loop closed without shutting down its async generators, or one in another
+    thread)."""
+    if http.is_closed:
+        return True
+    bound = getattr(http, "_event_loop", None)
+    if bound is None:
+        return False
+    running = _running_loop()
+    return running is not None and running is not bound
+
+
+def _running_loop() -> asyncio.AbstractEventLoop | None:
+    """The running asyncio loop; None outside one, or under another async library (trio)."""
+    if "asyncio" not in sys.modules:  # never imported: no loop can be running
+        return None
+    import asyncio
+
+    try:
+        return asyncio.get_running_loop()
+    except RuntimeError:
+        return None
 
 
 class _Wiring:
@@ -180,6 +232,7 @@ def _build_sync(client: _GeneratedClient, wiring: _Wiring) -> httpx.Client:
         timeout=client._timeout,
         follow_redirects=False,
         transport=wiring.transport,
+        limits=CONNECTION_LIMITS,
     )
     _wrap_transports(http, wiring.max_retries)
     return http
@@ -194,6 +247,7 @@ def _build_async(client: _GeneratedClient, wiring: _Wiring) -> httpx.AsyncClient
         timeout=client._timeout,
         follow_redirects=False,
         transport=wiring.async_transport,
+        limits=CONNECTION_LIMITS,
     )
     _wrap_transports(http, wiring.max_retries)
     return http
@@ -210,13 +264,18 @@ def _lazy_sync(client: Any) -> httpx.Client:
 
 
 def _lazy_async(client: Any) -> httpx.AsyncClient:
-    """The async twin of ``_lazy_sync`` (building takes no await, so a thread lock serves)."""
-    if client._async_client is None:
+    """The async twin of ``_lazy_sync`` (building takes no await, so a thread lock serves), one
+    per event loop: a client closed (by ``async with``, or by its loop's shutdown) or bound to
+    another loop is replaced by a new one, so one connected client serves successive
+    ``asyncio.run()`` calls."""
+    http = client._async_client
+    if http is None or _belongs_elsewhere(http):
         wiring: _Wiring = client._overlay_wiring
         with wiring.build_lock:
-            if client._async_client is None:
-                client._async_client = _build_async(client, wiring)
-    return cast(httpx.AsyncClient, client._async_client)
+            http = client._async_client
+            if http is None or _belongs_elsewhere(http):
+                http = client._async_client = _build_async(client, wiring)
+    return cast(httpx.AsyncClient, http)
 
 
 def _wrap_transports(http: httpx.Client | httpx.AsyncClient, max_retries: int) -> None:
