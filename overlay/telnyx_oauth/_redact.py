@@ -1,17 +1,63 @@
-"""Request paths as they may appear in a log line or an exception message.
+"""URLs and log lines as they may be shown: with every secret they carry masked.
 
-``GET /v2/oauth/consent/{consent_token}`` carries a consent token in its path, and that token is a
-capability (whoever holds it can read the consent and, with an API key, decide it), so it is
-replaced by the path template before the path is shown anywhere.
+Secrets travel in three places of an HTTP exchange that ends up in messages and logs:
+
+- **the path**: ``GET /v2/oauth/consent/{consent_token}`` carries a consent token, a capability
+  (whoever holds it can read the consent and, with an API key, decide it); it is replaced by the
+  path template;
+- **the query**: the authorize URL carries ``state``, the callback ``?code=...&state=...``, the
+  consent page ``?consent_token=...``; the value of every parameter whose name says it is a
+  secret (``is_secret_param``) becomes ``***``, the rest of the query stays (it is what a reader
+  needs to tell one call from another);
+- **userinfo** (``https://user:password@host``) and **credential headers** (``Authorization``,
+  ``Cookie``, ``Set-Cookie``, a SOCKS proxy's ``auth``) are masked whole.
+
+``masked_url`` serves exception messages. ``redact_httpx_log`` installs a filter on the
+``httpx`` logger (its INFO line names every request's URL) and on every ``httpcore`` logger (at
+DEBUG it prints each response's headers, the authorize redirect's ``Location`` among them). The
+filter rewrites only records that carry a secret; every other record is left exactly as logged.
 """
 
 from __future__ import annotations
 
 import logging
+import re
+from urllib.parse import unquote
 
 import httpx
 
 _CONSENT_SEGMENT = "/oauth/consent/"
+MASK = "***"
+
+# Parameter names that are secrets whole, and words that make any name a secret.
+_SECRET_PARAMS = frozenset(
+    {"code", "state", "key", "api_key", "apikey", "sig", "signature", "session_state"}
+)
+_SECRET_WORDS = ("token", "secret", "password", "passwd", "verifier", "assertion", "credential")
+_CREDENTIAL_HEADERS = ("authorization", "proxy-authorization", "cookie", "set-cookie", "x-api-key")
+
+# A character that ends a URL inside a log line or a repr: space, quotes, angle brackets.
+_URL_END = r"\s'\"<>"
+_CONSENT_PATH = re.compile(rf"{re.escape(_CONSENT_SEGMENT)}[^/?#{_URL_END}]+")
+_QUERY_PAIR = re.compile(rf"(?<=[?&;])([^=&?#{_URL_END}]+)=([^&#{_URL_END}]*)")
+_USERINFO = re.compile(rf"(?<=://)[^/?#@{_URL_END}]+@")
+# httpcore prints headers as (b'name', b'value') tuples, quoted either way.
+_BYTES = r"b(['\"])(?:\\.|(?!\{n}).)*\{n}"
+_HEADER = re.compile(
+    r"\(b(['\"])("
+    + "|".join(map(re.escape, _CREDENTIAL_HEADERS))
+    + r")\1, "
+    + _BYTES.format(n=3)
+    + r"\)",
+    re.IGNORECASE,
+)
+_SOCKS_AUTH = re.compile(r"\bauth=\(" + _BYTES.format(n=1) + ", " + _BYTES.format(n=2) + r"\)")
+
+
+def is_secret_param(name: str) -> bool:
+    """Whether a query or form parameter called ``name`` carries a secret."""
+    lowered = unquote(name).lower()
+    return lowered in _SECRET_PARAMS or any(word in lowered for word in _SECRET_WORDS)
 
 
 def shown_path(path: str) -> str:
@@ -26,25 +72,74 @@ def shown_url(url: httpx.URL) -> str:
     return origin + shown_path(url.path)
 
 
-class _ConsentTokenFilter(logging.Filter):
-    """Rewrites httpx's own "HTTP Request: GET <url>" records so a consent token never shows."""
+def masked_url(url: httpx.URL) -> str:
+    """``shown_url`` plus the query, the value of each secret parameter replaced by ``***``."""
+    query = url.query.decode("ascii", "replace")
+    if not query:
+        return shown_url(url)
+    return f"{shown_url(url)}?{'&'.join(_masked_pair(pair) for pair in query.split('&'))}"
+
+
+def _masked_pair(pair: str) -> str:
+    name, equals, value = pair.partition("=")
+    return f"{name}={MASK}" if equals and value and is_secret_param(name) else pair
+
+
+def redact_text(text: str) -> str:
+    """``text`` (a log line) with the secrets of every URL and credential header in it masked."""
+    if _CONSENT_SEGMENT in text:
+        text = _CONSENT_PATH.sub(_CONSENT_SEGMENT + "{consent_token}", text)
+    if "=" in text:
+        text = _QUERY_PAIR.sub(_mask_query_match, text)
+        if "auth=(" in text:
+            text = _SOCKS_AUTH.sub(f"auth={MASK}", text)
+    if "@" in text:
+        text = _USERINFO.sub(f"{MASK}@", text)
+    if "(b" in text:
+        text = _HEADER.sub(lambda m: f"(b'{m.group(2)}', b'{MASK}')", text)
+    return text
+
+
+def _mask_query_match(match: re.Match[str]) -> str:
+    name, value = match.group(1), match.group(2)
+    if value and value != MASK and is_secret_param(name):
+        return f"{name}={MASK}"
+    return match.group(0)
+
+
+class _SecretFilter(logging.Filter):
+    """Rewrites a record whose message carries a secret; leaves every other record alone."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        if isinstance(record.args, tuple) and any(
-            isinstance(arg, httpx.URL) and _CONSENT_SEGMENT in arg.path for arg in record.args
-        ):
-            record.args = tuple(
-                shown_url(arg) if isinstance(arg, httpx.URL) else arg for arg in record.args
-            )
+        try:
+            message = record.getMessage()
+        except (TypeError, ValueError):  # a malformed record is its handler's to report
+            return True
+        masked = redact_text(message)
+        if masked != message:
+            record.msg, record.args = masked, None
         return True
 
 
-def redact_httpx_log() -> None:
-    """Mask consent tokens in the ``httpx`` logger's records (once per process).
+# Filters do not reach records of child loggers, so each logger httpcore uses is named (a test
+# checks this list against httpcore's source).
+REDACTED_LOGGERS = (
+    "httpx",
+    "httpcore",
+    "httpcore.connection",
+    "httpcore.http11",
+    "httpcore.http2",
+    "httpcore.proxy",
+    "httpcore.socks",
+)
 
-    httpx logs every request's URL at INFO; the filter changes only records whose URL carries
-    a consent token, and nothing else about the application's logging.
+
+def redact_httpx_log() -> None:
+    """Mask secrets in the records of the ``httpx`` and ``httpcore`` loggers (once per process).
+
+    Nothing else about the application's logging changes: no level, handler or format.
     """
-    logger = logging.getLogger("httpx")
-    if not any(isinstance(existing, _ConsentTokenFilter) for existing in logger.filters):
-        logger.addFilter(_ConsentTokenFilter())
+    for name in REDACTED_LOGGERS:
+        logger = logging.getLogger(name)
+        if not any(isinstance(existing, _SecretFilter) for existing in logger.filters):
+            logger.addFilter(_SecretFilter())
