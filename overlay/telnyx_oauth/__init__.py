@@ -12,7 +12,12 @@ joserfc are imported when first needed.
 from __future__ import annotations
 
 from ._auth import ApiKeyAuth, ClientCredentials, ClientSecretBasic
-from ._authorization_code import AuthorizationCodeFlow, AuthorizationRequest, TokenStorageError
+from ._authorization_code import (
+    AuthorizationCodeFlow,
+    AuthorizationRequest,
+    AuthorizationRequestUsedError,
+    TokenStorageError,
+)
 from ._client import connect, connect_anonymous
 from ._client_auth import ClientAuthMethod
 from ._discovery import (
@@ -67,6 +72,7 @@ __all__ = [
     "AuthorizationCallbackError",
     "AuthorizationCodeFlow",
     "AuthorizationRequest",
+    "AuthorizationRequestUsedError",
     "BadRequestError",
     "ClientAuthMethod",
     "ClientCredentials",

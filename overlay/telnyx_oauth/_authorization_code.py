@@ -4,26 +4,35 @@
 to, plus the ``state`` and ``code_verifier`` (PKCE S256, both from ``secrets``) the caller keeps,
 typically in the user's session. ``exchange(request, callback_url)`` checks the callback's
 ``state`` against the request with ``hmac.compare_digest`` (constant time), marks the request used
-(a second callback with the same request fails: ``state`` is single-use), then exchanges the code
-with the same ``redirect_uri`` and the ``code_verifier``. A callback with a wrong state does not
-use the request up, so a forged callback cannot cancel a user's login.
+(``state`` is single-use), then exchanges the code with the same ``redirect_uri`` and the
+``code_verifier``. A callback with a wrong state does not use the request up, so a forged
+callback cannot cancel a user's login.
+
+A failed exchange says whether the same request can be tried again, in its message and in
+``request.used``. It can when the request surely never reached the server (a connect error or a
+pool timeout, or an answer the server gives before acting: 429, 503 with ``Retry-After``): the
+request is marked unused again. Otherwise (a read timeout, a 5xx, ``invalid_grant``) the code may
+be spent, codes are single-use, and the user must authorize again; exchanging the request again
+raises ``AuthorizationRequestUsedError`` saying why, without a request.
 
 Refresh is atomic in this sense:
 
-1. Refreshes through one flow object are serialised by a lock (``threading.Lock`` for ``refresh``,
-   ``anyio.Lock`` for ``arefresh``).
-2. A caller that waited on the lock while another refreshed the same refresh token gets the
-   successor token that refresh produced (a spent refresh token is remembered with its successor),
-   instead of spending the old, rotated-out refresh token again, which a rotating server answers
-   with ``invalid_grant`` (or treats as token theft and revokes the whole grant).
-3. The caller's ``on_token(new_token, previous_token)`` hook runs under the lock, before the new
-   token is returned to anyone. If the hook raises, ``TokenStorageError`` carries the new token
-   (the old refresh token is already spent) so the caller can still save it, and the successor
-   stays remembered, so nobody replays the spent refresh token.
+1. Refreshes of one refresh token through one flow object make one request between them, sync
+   and async callers alike (``_single_flight``): the first caller refreshes, the others wait for
+   that attempt and get its outcome, the successor token or the error. Different refresh tokens
+   (different users) refresh in parallel.
+2. A caller that comes after a refresh of the same refresh token gets the successor token that
+   refresh produced (a spent refresh token is remembered with its successor, under a hash of the
+   two), instead of spending the old, rotated-out refresh token again, which a rotating server
+   answers with ``invalid_grant`` (or treats as token theft and revokes the whole grant).
+3. The caller's ``on_token(new_token, previous_token)`` hook runs before the new token is returned
+   to anyone, once per rotation. If the hook raises, ``TokenStorageError`` carries the new token
+   (the old refresh token is already spent) to the caller and to every caller that waited for
+   that refresh, so they can still save it; the successor stays remembered, so nobody replays
+   the spent refresh token.
 
-``refresh`` and ``arefresh`` hold different locks: one flow object used from threads and from an
-event loop at once may refresh the same token twice. The hook must not refresh through the same
-flow (the lock is not re-entrant).
+The hook must not refresh the same token through the same flow from its own thread (it would
+refresh a second time). Hooks for different refresh tokens may run at the same time.
 
 If the server does not rotate (no ``refresh_token`` in the response), the old refresh token is
 kept on the new ``Token``.
@@ -43,8 +52,10 @@ import inspect
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Awaitable, Callable, Iterable, Mapping
+from collections.abc import Awaitable, Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 import httpx
@@ -59,22 +70,26 @@ from ._client_auth import (
 )
 from ._constants import PKCE_VERIFIER_BYTES, ROTATED_REFRESH_TOKENS_REMEMBERED, STATE_BYTES
 from ._errors import (
+    APIConnectionError,
+    APIError,
+    APIStatusError,
     AuthorizationCallbackError,
     ConfigurationError,
     StateMismatchError,
     TelnyxOAuthError,
     make_status_error,
 )
+from ._retries import not_processed
+from ._single_flight import Leader, SingleFlight, Waiter, hashed_key
 from ._token import Token, parse_token_response
 
 if TYPE_CHECKING:
-    import anyio
-
     from telnyx_oauth_api import AuthenticatedClient, Client
 
 __all__ = [
     "AuthorizationCodeFlow",
     "AuthorizationRequest",
+    "AuthorizationRequestUsedError",
     "TokenStorageError",
     "code_challenge_s256",
 ]
@@ -92,6 +107,14 @@ class TokenStorageError(TelnyxOAuthError):
         self.token = token
 
 
+class AuthorizationRequestUsedError(StateMismatchError):
+    """The authorization request was already used; the message says how. Start a new one.
+
+    A ``StateMismatchError`` because ``state`` is single-use: code that catches that keeps
+    working. Raised before any request is sent.
+    """
+
+
 def code_challenge_s256(code_verifier: str) -> str:
     """The PKCE ``code_challenge`` for ``code_verifier`` (RFC 7636 section 4.2, S256)."""
     digest = hashlib.sha256(code_verifier.encode("ascii")).digest()
@@ -105,6 +128,7 @@ class AuthorizationRequest:
     ``repr()`` shows neither ``state`` nor ``code_verifier`` (nor the URL's query, which holds the
     state). Rebuild one from stored fields with
     ``AuthorizationRequest(url=..., state=..., code_verifier=..., redirect_uri=...)``.
+    ``used_by`` says in words what used the request up (``None`` while ``used`` is False).
     """
 
     url: str
@@ -113,12 +137,13 @@ class AuthorizationRequest:
     redirect_uri: str
     scope: str | None = None
     used: bool = False
+    used_by: str | None = None
 
     def __repr__(self) -> str:
         endpoint = str(httpx.URL(self.url).copy_with(query=None, fragment=None))
         return (
             f"AuthorizationRequest(url={endpoint!r}, redirect_uri={self.redirect_uri!r}, "
-            f"scope={self.scope!r}, used={self.used!r})"
+            f"scope={self.scope!r}, used={self.used!r}, used_by={self.used_by!r})"
         )
 
 
@@ -155,8 +180,10 @@ class AuthorizationCodeFlow:
         self.scope = join_scope(scope)
         self._on_token = on_token
         self._clock = clock
-        self._lock = threading.Lock()
-        self._async_lock: anyio.Lock | None = None
+        # Guards AuthorizationRequest.used (check and set) and the successors' bound; held for
+        # a few field accesses, never across I/O.
+        self._mutex = threading.Lock()
+        self._refreshes: SingleFlight[Token] = SingleFlight()
         self._successors: OrderedDict[str, Token] = OrderedDict()
 
     def __repr__(self) -> str:
@@ -207,9 +234,14 @@ class AuthorizationCodeFlow:
     def exchange(
         self, request: AuthorizationRequest, callback: str | httpx.URL | Mapping[str, str]
     ) -> Token:
-        """Check the callback against ``request`` and exchange its code for a token."""
+        """Check the callback against ``request`` and exchange its code for a token.
+
+        On failure, ``request.used`` and the error's message say whether ``request`` can be
+        exchanged again (see the module docstring).
+        """
         form = self._exchange_form(request, callback)
-        token = self._send_sync(form)
+        with self._exchanging(request):
+            token = self._send_sync(form, context="code exchange failed")
         self._store_sync(token, None)
         return token
 
@@ -218,7 +250,8 @@ class AuthorizationCodeFlow:
     ) -> Token:
         """Async ``exchange``."""
         form = self._exchange_form(request, callback)
-        token = await self._send_async(form)
+        with self._exchanging(request):
+            token = await self._send_async(form, context="code exchange failed")
         await self._store_async(token, None)
         return token
 
@@ -226,19 +259,25 @@ class AuthorizationCodeFlow:
         self, request: AuthorizationRequest, callback: str | httpx.URL | Mapping[str, str]
     ) -> dict[str, str]:
         params = _callback_params(callback)
-        if request.used:
-            raise StateMismatchError("this authorization request was already used")
         state = params.get("state")
-        if not state or not hmac.compare_digest(
-            state.encode("utf-8"), request.state.encode("utf-8")
-        ):
-            raise StateMismatchError("the callback's state does not match the request's")
-        request.used = True
+        with self._mutex:
+            if request.used:
+                how = f" by {request.used_by}" if request.used_by else ""
+                raise AuthorizationRequestUsedError(
+                    f"this authorization request was already used{how}"
+                )
+            if not state or not hmac.compare_digest(
+                state.encode("utf-8"), request.state.encode("utf-8")
+            ):
+                raise StateMismatchError("the callback's state does not match the request's")
+            _mark_used(request, "an exchange still in progress")
         error = params.get("error")
         if error:
+            _mark_used(request, f"a callback with error={error!r}: start a new authorization")
             raise AuthorizationCallbackError(error, params.get("error_description"))
         code = params.get("code")
         if not code:
+            _mark_used(request, "a callback without a code: start a new authorization")
             raise AuthorizationCallbackError("invalid_request", "the callback carries no code")
         return {
             "grant_type": "authorization_code",
@@ -247,36 +286,81 @@ class AuthorizationCodeFlow:
             "code_verifier": request.code_verifier,
         }
 
+    @contextmanager
+    def _exchanging(self, request: AuthorizationRequest) -> Iterator[None]:
+        """Record how the exchange of ``request``'s code ended, and say it in its error."""
+        try:
+            yield
+        except APIError as exc:
+            if _never_processed(exc):
+                with self._mutex:
+                    request.used, request.used_by = False, None
+                _amend(exc, "the code never reached the server: exchange the same request again")
+            else:
+                _mark_used(
+                    request,
+                    f"an exchange that failed ({type(exc).__name__}) after its code may have "
+                    "reached the server; a code is single-use: start a new authorization",
+                )
+                _amend(exc, "the code may be spent: start a new authorization with start()")
+            raise
+        except BaseException:
+            _mark_used(
+                request,
+                "an exchange interrupted after its code may have reached the server; a code is "
+                "single-use: start a new authorization",
+            )
+            raise
+        _mark_used(request, "the exchange of its code for a token")
+
     # -- refresh ---------------------------------------------------------------------------------
 
     def refresh(self, token: Token, *, scope: str | Iterable[str] | None = None) -> Token:
         """A new token for ``token.refresh_token``, stored through ``on_token`` first."""
-        refresh_token = _refresh_token_of(token)
-        with self._lock:
-            successor = self._successors.get(refresh_token)
-            if successor is not None:
+        key = self._successor_key(token)
+        while True:
+            joined = self._refreshes.join(key, partial(self._successor_of, key), is_async=False)
+            if isinstance(joined, Leader):
+                with _leading(joined):
+                    form = self._refresh_form(token, scope)
+                    new = self._keep_refresh_token(self._send_sync(form), token)
+                    # Remembered before the hook runs: should storing fail, later callers still
+                    # get the successor instead of replaying the spent refresh token, which a
+                    # rotating server answers by revoking the whole grant.
+                    self._remember(key, new)
+                    self._store_sync(new, token)
+                joined.succeed(new)
+                return new
+            if not isinstance(joined, Waiter):
+                return joined
+            successor = joined.wait()
+            if successor is not None:  # None: its leader gave up; join again
                 return successor
-            new = self._keep_refresh_token(self._send_sync(self._refresh_form(token, scope)), token)
-            # Remembered before the hook runs: should storing fail, a caller waiting on the lock
-            # still gets the successor instead of replaying the spent refresh token, which a
-            # rotating server answers by revoking the whole grant.
-            self._remember(refresh_token, new)
-            self._store_sync(new, token)
-            return new
 
     async def arefresh(self, token: Token, *, scope: str | Iterable[str] | None = None) -> Token:
         """Async ``refresh``."""
-        refresh_token = _refresh_token_of(token)
-        async with self._get_async_lock():
-            successor = self._successors.get(refresh_token)
+        key = self._successor_key(token)
+        while True:
+            joined = self._refreshes.join(key, partial(self._successor_of, key), is_async=True)
+            if isinstance(joined, Leader):
+                with _leading(joined):
+                    form = self._refresh_form(token, scope)
+                    new = self._keep_refresh_token(await self._send_async(form), token)
+                    self._remember(key, new)  # before the hook, as in refresh()
+                    await self._store_async(new, token)
+                joined.succeed(new)
+                return new
+            if not isinstance(joined, Waiter):
+                return joined
+            successor = await joined.wait_async()
             if successor is not None:
                 return successor
-            new = self._keep_refresh_token(
-                await self._send_async(self._refresh_form(token, scope)), token
-            )
-            self._remember(refresh_token, new)  # before the hook, as in refresh()
-            await self._store_async(new, token)
-            return new
+
+    def _successor_key(self, token: Token) -> str:
+        return hashed_key("refresh_token", self.client_id, _refresh_token_of(token))
+
+    def _successor_of(self, key: str) -> Token | None:
+        return self._successors.get(key)
 
     def _refresh_form(self, token: Token, scope: str | Iterable[str] | None) -> dict[str, str]:
         form = {"grant_type": "refresh_token", "refresh_token": _refresh_token_of(token)}
@@ -291,17 +375,11 @@ class AuthorizationCodeFlow:
             return replace(new, refresh_token=old.refresh_token)
         return new
 
-    def _remember(self, spent: str, successor: Token) -> None:
-        self._successors[spent] = successor
-        while len(self._successors) > ROTATED_REFRESH_TOKENS_REMEMBERED:
-            self._successors.popitem(last=False)
-
-    def _get_async_lock(self) -> anyio.Lock:
-        if self._async_lock is None:
-            import anyio
-
-            self._async_lock = anyio.Lock()
-        return self._async_lock
+    def _remember(self, key: str, successor: Token) -> None:
+        with self._mutex:
+            self._successors[key] = successor
+            while len(self._successors) > ROTATED_REFRESH_TOKENS_REMEMBERED:
+                self._successors.popitem(last=False)
 
     # -- I/O -------------------------------------------------------------------------------------
 
@@ -312,22 +390,23 @@ class AuthorizationCodeFlow:
         apply_client_auth(self.auth_method, self.client_id, self._client_secret, form, headers)
         return http.build_request("POST", TOKEN_PATH, data=form, headers=headers)
 
-    def _send_sync(self, form: dict[str, str]) -> Token:
+    def _send_sync(self, form: dict[str, str], *, context: str = "refresh failed") -> Token:
         http = self._client.get_httpx_client()
         # auth=None: the client's own credentials (an API key) are not for the token endpoint.
         response = http.send(self._token_request(http, form), auth=None)
         response.read()
-        return self._parse(response)
+        return self._parse(response, context)
 
-    async def _send_async(self, form: dict[str, str]) -> Token:
+    async def _send_async(self, form: dict[str, str], *, context: str = "refresh failed") -> Token:
         http = self._client.get_async_httpx_client()
         response = await http.send(self._token_request(http, form), auth=None)
         await response.aread()
-        return self._parse(response)
+        return self._parse(response, context)
 
-    def _parse(self, response: httpx.Response) -> Token:
+    def _parse(self, response: httpx.Response, context: str) -> Token:
+        # The connected client raises for >= 400 itself; this serves other httpx clients.
         if response.status_code >= 400:
-            raise make_status_error(response, context="token request failed")
+            raise make_status_error(response, context=context)
         return parse_token_response(response, now=self._clock())
 
     def _store_sync(self, token: Token, previous: Token | None) -> None:
@@ -350,6 +429,34 @@ class AuthorizationCodeFlow:
                 await result
         except Exception as exc:
             raise TokenStorageError(token) from exc
+
+
+def _mark_used(request: AuthorizationRequest, by: str) -> None:
+    request.used, request.used_by = True, by
+
+
+def _never_processed(error: APIError) -> bool:
+    """Whether the failed request surely left the server untouched (see ``not_processed``)."""
+    if isinstance(error, APIStatusError):
+        return not_processed(error.response)
+    cause = error.__cause__
+    return isinstance(error, APIConnectionError) and cause is not None and not_processed(cause)
+
+
+def _amend(error: APIError, advice: str) -> None:
+    """Append ``advice`` to the message of an error this module is about to re-raise."""
+    error.message = f"{error.message}; {advice}"
+    error.args = (error.message, *error.args[1:])
+
+
+@contextmanager
+def _leading(leader: Leader[Token]) -> Iterator[None]:
+    """Hand the error that ends a refresh to every caller that waited for it."""
+    try:
+        yield
+    except BaseException as exc:
+        leader.fail(exc)
+        raise
 
 
 def _close_awaitable(value: Awaitable[Any]) -> None:

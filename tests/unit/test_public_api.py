@@ -22,6 +22,7 @@ EXPECTED = {
     "AuthorizationCallbackError",
     "AuthorizationCodeFlow",
     "AuthorizationRequest",
+    "AuthorizationRequestUsedError",
     "BadRequestError",
     "ClientAuthMethod",
     "ClientCredentials",
