@@ -28,8 +28,9 @@ def _module(op: Operation) -> types.ModuleType:
 
 
 def _python_name(parameter_name: str) -> str:
-    """The generator's Python name for a parameter: `page[number]` becomes `pagenumber`."""
-    return re.sub(r"[^0-9a-zA-Z_]", "", parameter_name)
+    """The generated Python name for a parameter: brackets are word breaks, so `page[number]`
+    becomes `page_number` and `filter[name][contains]` becomes `filter_name_contains`."""
+    return "_".join(re.findall(r"[0-9a-zA-Z_]+", parameter_name))
 
 
 def _as_annotation(value: Any, annotation: Any) -> Any:

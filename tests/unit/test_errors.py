@@ -47,7 +47,10 @@ def test_rfc6749_shape_is_parsed() -> None:
     assert error.error == "invalid_grant"
     assert error.error_description == "The code has expired"
     assert error.errors == []
-    assert str(error) == "400 Bad Request: invalid_grant: The code has expired"
+    assert str(error) == (
+        "GET https://api.test/v2/oauth_clients: 400 Bad Request: "
+        "invalid_grant: The code has expired"
+    )
 
 
 def test_register_invalid_fields_are_parsed() -> None:
@@ -106,14 +109,14 @@ def test_plain_text_body_is_truncated_in_message_only() -> None:
     text = "upstream failure " * 50
     error = make_status_error(_response(502, text=text))
     assert error.body == text
-    assert len(str(error)) < 260
-    assert str(error).endswith("...")
+    quoted = " ".join(text.split())[:200]
+    assert str(error) == (f"GET https://api.test/v2/oauth_clients: 502 Bad Gateway: {quoted}...")
 
 
 def test_empty_body() -> None:
     """An empty body gives just the status line."""
     error = make_status_error(_response(503))
-    assert str(error) == "503 Service Unavailable"
+    assert str(error) == "GET https://api.test/v2/oauth_clients: 503 Service Unavailable"
     assert error.body == ""
 
 
@@ -161,7 +164,9 @@ def test_error_carries_request_and_response() -> None:
 def test_context_prefixes_message() -> None:
     """A context string leads the message."""
     error = make_status_error(_response(401, json={"error": "invalid_client"}), context="token")
-    assert str(error) == "token: 401 Unauthorized: invalid_client"
+    assert str(error) == (
+        "token: GET https://api.test/v2/oauth_clients: 401 Unauthorized: invalid_client"
+    )
 
 
 def test_configuration_error_is_value_error() -> None:
