@@ -43,11 +43,10 @@ from ._client_auth import (
     resolve_client_auth_method,
 )
 from ._constants import TOKEN_REFRESH_LEEWAY_SECONDS
-from ._errors import ConfigurationError, make_status_error
+from ._errors import ConfigurationError, connection_error, make_status_error
 from ._retries import TRANSPORT_FAILURE_EXTENSION, TransportFailure
 from ._single_flight import Leader, SingleFlight, Waiter, hashed_key
 from ._token import parse_token_response
-from ._transport_errors import connection_error
 
 __all__ = ["ApiKeyAuth", "ClientCredentials", "ClientSecretBasic"]
 
@@ -163,7 +162,7 @@ class ClientCredentials(httpx.Auth):
                 )
                 if isinstance(joined, Leader):
                     failure = TransportFailure()
-                    with _landing(joined, failure, request):
+                    with _landing(joined, failure):
                         token_response = yield self._token_request(request, failure)
                         token_response.read()
                         token = self._store(token_response)
@@ -189,7 +188,7 @@ class ClientCredentials(httpx.Auth):
                 )
                 if isinstance(joined, Leader):
                     failure = TransportFailure()
-                    with _landing(joined, failure, request):
+                    with _landing(joined, failure):
                         token_response = yield self._token_request(request, failure)
                         await token_response.aread()
                         token = self._store(token_response)
@@ -250,16 +249,14 @@ class ClientCredentials(httpx.Auth):
 
 
 @contextmanager
-def _landing(
-    leader: Leader[_CachedToken], failure: TransportFailure, request: httpx.Request
-) -> Iterator[None]:
+def _landing(leader: Leader[_CachedToken], failure: TransportFailure) -> Iterator[None]:
     """Land the leader's flight with the error that ends its token request, if one does."""
     try:
         yield
     except GeneratorExit:
         # httpx closes the flow instead of throwing the token request's transport error into it;
         # the retry transport noted that error. Without one, the caller itself was cancelled.
-        shared = None if failure.error is None else connection_error(failure.error, request)
+        shared = None if failure.error is None else connection_error(failure.error)
         leader.fail(shared)
         raise
     except BaseException as exc:

@@ -6,25 +6,31 @@ Secrets travel in three places of an HTTP exchange that ends up in messages and 
   (whoever holds it can read the consent and, with an API key, decide it); it is replaced by the
   path template;
 - **the query**: the authorize URL carries ``state``, the callback ``?code=...&state=...``, the
-  consent page ``?consent_token=...``; the value of every parameter whose name says it is a
-  secret (``is_secret_param``) becomes ``***``, the rest of the query stays (it is what a reader
-  needs to tell one call from another);
+  consent page ``?consent_token=...``;
 - **userinfo** (``https://user:password@host``) and **credential headers** (``Authorization``,
-  ``Cookie``, ``Set-Cookie``, a SOCKS proxy's ``auth``) are masked whole.
+  ``Cookie``, ``Set-Cookie``, a SOCKS proxy's ``auth``).
 
-``masked_url`` serves exception messages. ``redact_httpx_log`` installs a filter on the
-``httpx`` logger (its INFO line names every request's URL) and on every ``httpcore`` logger (at
-DEBUG it prints each response's headers, the authorize redirect's ``Location`` among them). The
-filter rewrites only records that carry a secret; every other record is left exactly as logged.
+Messages show a URL with ``shown_url`` (defined with the error messages that use it, in the
+generated package): no userinfo, no query, the consent token replaced by its path template.
+
+Logs keep more, because a reader needs the rest of a query to tell one call from another.
+``redact_httpx_log`` installs a filter on the ``httpx`` logger (its INFO line names every
+request's URL) and on every ``httpcore`` logger (at DEBUG it prints each response's headers, the
+authorize redirect's ``Location`` among them) that masks, with ``***``: the value of every query
+parameter whose name says it is a secret (``is_secret_param``), userinfo, credential headers and
+a SOCKS proxy's ``auth``, and replaces a consent token in a path by its template. It rewrites only
+records that carry a secret; every other record is left exactly as logged.
 """
 
 from __future__ import annotations
+
+__all__ = ["is_secret_param", "redact_httpx_log", "redact_text", "shown_path", "shown_url"]
 
 import logging
 import re
 from urllib.parse import unquote
 
-import httpx
+from telnyx_oauth_api.errors import shown_path, shown_url
 
 _CONSENT_SEGMENT = "/oauth/consent/"
 MASK = "***"
@@ -58,31 +64,6 @@ def is_secret_param(name: str) -> bool:
     """Whether a query or form parameter called ``name`` carries a secret."""
     lowered = unquote(name).lower()
     return lowered in _SECRET_PARAMS or any(word in lowered for word in _SECRET_WORDS)
-
-
-def shown_path(path: str) -> str:
-    """``path`` with a consent token replaced by ``{consent_token}``."""
-    head, segment, _ = path.partition(_CONSENT_SEGMENT)
-    return f"{head}{segment}{{consent_token}}" if segment else path
-
-
-def shown_url(url: httpx.URL) -> str:
-    """Scheme, host, port and shown path of ``url``; no userinfo, query or fragment."""
-    origin = str(url.copy_with(userinfo=b"", path="/", query=None, fragment=None)).rstrip("/")
-    return origin + shown_path(url.path)
-
-
-def masked_url(url: httpx.URL) -> str:
-    """``shown_url`` plus the query, the value of each secret parameter replaced by ``***``."""
-    query = url.query.decode("ascii", "replace")
-    if not query:
-        return shown_url(url)
-    return f"{shown_url(url)}?{'&'.join(_masked_pair(pair) for pair in query.split('&'))}"
-
-
-def _masked_pair(pair: str) -> str:
-    name, equals, value = pair.partition("=")
-    return f"{name}={MASK}" if equals and value and is_secret_param(name) else pair
 
 
 def redact_text(text: str) -> str:
