@@ -34,7 +34,7 @@ RATELIMIT_RESET_EPOCH_THRESHOLD_SECONDS = 1_000_000_000.0
 
 DEFAULT_TIMEOUT_SECONDS = 30.0
 DEFAULT_CONNECT_TIMEOUT_SECONDS = 5.0
-# httpx's default pool size, per httpx client; idle ones are all kept (see _client).
+# httpx's default pool size, per httpx client; the sync one keeps them all idle (see _client).
 MAX_CONNECTIONS = 100
 
 TOKEN_REFRESH_LEEWAY_SECONDS = 30.0
