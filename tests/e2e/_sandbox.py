@@ -72,8 +72,9 @@ class Controls:
         status: int | None = None,
         retry_after: float | None = None,
         drop_connection: bool = False,
+        delay_seconds: float | None = None,
     ) -> None:
-        """Make the next ``count`` matching requests fail as described."""
+        """Make the next ``count`` matching requests fail (or only wait) as described."""
         body: dict[str, Any] = {"match": {"method": method, "path": path}, "count": count}
         if status is not None:
             body["status"] = status
@@ -81,7 +82,13 @@ class Controls:
             body["retry_after"] = retry_after
         if drop_connection:
             body["drop_connection"] = True
+        if delay_seconds is not None:
+            body["delay_seconds"] = delay_seconds
         self._call("POST", "faults", body)
+
+    def clear_stats(self) -> None:
+        """Zero the server-side counts (clients, tokens and clock stay)."""
+        self._call("DELETE", "stats")
 
     def stats(self) -> dict[str, Any]:
         """Server-side request counts since the last reset."""

@@ -445,3 +445,84 @@ def test_generated_introspection_through_connect_with_client_secret_basic() -> N
     (request,) = seen
     assert request.headers["authorization"].startswith("Basic ")
     assert form(request) == {"token": "t"}
+
+
+# -- renewal under load: what a waiting caller holds, and what it gets -------------------------
+
+
+def test_token_request_keeps_the_callers_timeouts() -> None:
+    """The token request carries the caller's timeout extension: httpx gives a request yielded
+    by an auth flow none, and it would wait forever for a connection or an answer."""
+    timeouts = {"connect": 1.0, "read": 2.0, "write": 3.0, "pool": 4.0}
+    request = httpx.Request("GET", API_REQUEST.url, extensions={"timeout": timeouts})
+    token_request = next(_auth().sync_auth_flow(request))
+    assert token_request.url.path == TOKEN_PATH
+    assert token_request.extensions["timeout"] == timeouts
+
+
+def test_a_401_is_read_before_its_caller_waits_for_the_renewal() -> None:
+    """A caller whose request got a 401 while another renews reads that 401 (giving its pooled
+    connection back) before it waits, then resends with the renewed token."""
+    auth = _auth()
+    first = Driver(auth, API_REQUEST)
+    first.send(_token_response("tok-1"))
+    second = Driver(auth, httpx.Request("GET", "https://api.test/v2/oauth_clients/def"))
+    assert second.last.headers["authorization"] == "Bearer tok-1"
+    waiting = _announce_lock_waits(auth)
+    assert first.send(httpx.Response(401)).url.path == TOKEN_PATH  # first leads the renewal
+    refused = httpx.Response(401, stream=httpx.ByteStream(b'{"error": "invalid_token"}'))
+    resent: list[httpx.Request] = []
+    thread = threading.Thread(target=lambda: resent.append(second.send(refused)))
+    thread.start()
+    assert waiting.wait(timeout=5)
+    assert refused.is_closed  # read and released while its caller waits
+    first.send(_token_response("tok-2"))
+    thread.join(timeout=5)
+    assert resent[0].headers["authorization"] == "Bearer tok-2"
+
+
+def test_a_waiter_leads_the_next_attempt_when_the_leader_gives_up() -> None:
+    """The leader's flow closed with nothing noted (its caller was cancelled): a waiting caller
+    makes the next token request itself instead of waiting forever."""
+    auth = _auth()
+    waiting = _announce_lock_waits(auth)
+    leader = Driver(auth, API_REQUEST)
+    result: list[httpx.Request] = []
+    thread = threading.Thread(target=lambda: result.append(next(auth.sync_auth_flow(API_REQUEST))))
+    thread.start()
+    assert waiting.wait(timeout=5)
+    leader.flow.close()
+    thread.join(timeout=5)
+    assert result[0].url.path == TOKEN_PATH
+
+
+def test_a_token_request_that_got_no_answer_fails_every_waiter_alike() -> None:
+    """When the retry transport noted why the token request failed, the waiters raise the same
+    APIConnectionError as the leader's caller, naming the token request."""
+    from telnyx_oauth._retries import TRANSPORT_FAILURE_EXTENSION
+
+    auth = _auth()
+    waiting = _announce_lock_waits(auth)
+    leader = Driver(auth, API_REQUEST)
+    errors: list[Exception] = []
+
+    def wait() -> None:
+        try:
+            next(auth.sync_auth_flow(API_REQUEST))
+        except Exception as exc:
+            errors.append(exc)
+
+    thread = threading.Thread(target=wait)
+    thread.start()
+    assert waiting.wait(timeout=5)
+    token_request = leader.last
+    failure = token_request.extensions[TRANSPORT_FAILURE_EXTENSION]
+    failure.error = httpx.ConnectError("[Errno 111] Connection refused", request=token_request)
+    leader.flow.close()
+    thread.join(timeout=5)
+    (error,) = errors
+    assert type(error) is telnyx_oauth.APIConnectionError
+    assert str(error) == (
+        "POST https://api.test/v2/oauth/token: connection failed "
+        "(ConnectError: [Errno 111] Connection refused)"
+    )

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import base64
+import dataclasses
 import hashlib
 import threading
 from typing import Any
@@ -11,6 +13,7 @@ import httpx
 import pytest
 
 import telnyx_oauth
+from telnyx_oauth._single_flight import SingleFlight, Waiter
 from tests.unit._support import (
     API_KEY,
     CLIENT_ID,
@@ -429,3 +432,167 @@ def test_malformed_callback_url_is_a_callback_error(callback: str) -> None:
         flow.exchange(request, callback)
     assert recorder.requests == []
     assert request.used is False
+
+
+# -- a failed exchange says whether the request can be exchanged again ---------------------------
+
+
+def _failing_flow(error: Exception, sleeps: Sleeps) -> telnyx_oauth.AuthorizationCodeFlow:
+    def fail(request: httpx.Request) -> httpx.Response:
+        raise error
+
+    return telnyx_oauth.AuthorizationCodeFlow(
+        connect_anonymous(Recorder(fail), sleeps),
+        client_id=CLIENT_ID,
+        redirect_uri=REDIRECT_URI,
+        client_secret=CLIENT_SECRET,
+    )
+
+
+def test_a_read_timeout_spends_the_request(sleeps: Sleeps) -> None:
+    """The code may have reached the server: the request is used, and a second exchange says
+    by what, without sending anything."""
+    flow = _failing_flow(httpx.ReadTimeout("timed out"), sleeps)
+    request = flow.start()
+    with pytest.raises(telnyx_oauth.APITimeoutError) as caught:
+        flow.exchange(request, _callback(request))
+    assert str(caught.value).endswith(
+        "; the code may be spent: start a new authorization with start()"
+    )
+    assert request.used
+    assert request.used_by is not None
+    assert "APITimeoutError" in request.used_by
+    with pytest.raises(telnyx_oauth.AuthorizationRequestUsedError, match="an exchange that failed"):
+        flow.exchange(request, _callback(request))
+
+
+def test_a_refused_connection_leaves_the_request_usable(sleeps: Sleeps) -> None:
+    """Nothing was sent: the request stays unused and the error says to exchange it again."""
+    flow = _failing_flow(httpx.ConnectError("[Errno 111] Connection refused"), sleeps)
+    request = flow.start()
+    with pytest.raises(telnyx_oauth.APIConnectionError) as caught:
+        flow.exchange(request, _callback(request))
+    assert "exchange the same request again" in str(caught.value)
+    assert (request.used, request.used_by) == (False, None)
+
+
+async def test_aexchange_spends_the_request_the_same_way(sleeps: Sleeps) -> None:
+    """aexchange records the outcome as exchange does."""
+    flow = _failing_flow(httpx.ReadTimeout("timed out"), sleeps)
+    request = flow.start()
+    with pytest.raises(telnyx_oauth.APITimeoutError):
+        await flow.aexchange(request, _callback(request))
+    with pytest.raises(telnyx_oauth.AuthorizationRequestUsedError):
+        await flow.aexchange(request, _callback(request))
+
+
+def test_a_request_being_exchanged_cannot_be_exchanged_twice() -> None:
+    """A second exchange while the first is in flight is refused, naming the one in progress."""
+    entered, release = threading.Event(), threading.Event()
+
+    def slow(request: httpx.Request) -> httpx.Response:
+        entered.set()
+        release.wait(timeout=5)
+        return json_response(200, token_body())
+
+    flow = _flow(Recorder(slow))
+    request = flow.start()
+    thread = threading.Thread(target=lambda: flow.exchange(request, _callback(request)))
+    thread.start()
+    assert entered.wait(timeout=5)
+    with pytest.raises(
+        telnyx_oauth.AuthorizationRequestUsedError,
+        match="already used by an exchange still in progress",
+    ):
+        flow.exchange(request, _callback(request))
+    release.set()
+    thread.join(timeout=5)
+    assert request.used_by == "the exchange of its code for a token"
+
+
+def test_used_by_survives_a_rebuild_from_stored_fields() -> None:
+    """A request rebuilt from its stored fields keeps saying how it was used."""
+    flow = _flow(_token_api(token_body()))
+    request = flow.start()
+    flow.exchange(request, _callback(request))
+    stored = telnyx_oauth.AuthorizationRequest(**dataclasses.asdict(request))
+    with pytest.raises(telnyx_oauth.AuthorizationRequestUsedError) as caught:
+        flow.exchange(stored, _callback(stored))
+    assert str(caught.value) == (
+        "this authorization request was already used by the exchange of its code for a token"
+    )
+
+
+# -- refreshes of one token share one attempt -----------------------------------------------------
+
+
+class _CountingFlights(SingleFlight[Any]):
+    """Refresh flights that count the callers waiting for another's attempt."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.waiters = threading.Semaphore(0)
+
+    def join(self, key: str, current: Any, *, is_async: bool) -> Any:
+        joined = super().join(key, current, is_async=is_async)
+        if isinstance(joined, Waiter):
+            self.waiters.release()
+        return joined
+
+
+def test_a_failed_refresh_reaches_every_caller_that_waited_for_it() -> None:
+    """Four threads refreshing one token while the server answers invalid_grant: one request,
+    and all four get the BadRequestError."""
+    release = threading.Event()
+
+    def refuse(request: httpx.Request) -> httpx.Response:
+        release.wait(timeout=5)
+        return json_response(400, {"error": "invalid_grant"})
+
+    recorder = Recorder(refuse)
+    flow = _flow(recorder)
+    flights = _CountingFlights()
+    flow._refreshes = flights
+    errors: list[Exception] = []
+
+    def refresh() -> None:
+        try:
+            flow.refresh(_token())
+        except Exception as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=refresh) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for _ in range(3):  # one leads, three wait for it
+        assert flights.waiters.acquire(timeout=5)
+    release.set()
+    for thread in threads:
+        thread.join(timeout=5)
+    assert len(recorder.requests) == 1
+    assert [type(e) for e in errors] == [telnyx_oauth.BadRequestError] * 4
+
+
+async def test_sync_and_async_refreshes_of_one_token_make_one_request() -> None:
+    """refresh() in a thread and arefresh() in the loop, for the same token at the same time:
+    one refresh request, and both get the same successor."""
+    entered, release = threading.Event(), threading.Event()
+
+    def slow(request: httpx.Request) -> httpx.Response:
+        entered.set()
+        release.wait(timeout=5)
+        return json_response(200, token_body("at-2", refresh_token="rt-2"))
+
+    recorder = Recorder(slow)
+    flow = _flow(recorder)
+    results: list[telnyx_oauth.Token] = []
+    thread = threading.Thread(target=lambda: results.append(flow.refresh(_token())))
+    thread.start()
+    assert await asyncio.to_thread(entered.wait, 5)
+    waiting = asyncio.ensure_future(flow.arefresh(_token()))
+    await asyncio.sleep(0)
+    release.set()
+    results.append(await asyncio.wait_for(waiting, 5))
+    thread.join(timeout=5)
+    assert len(recorder.requests) == 1
+    assert results[0] is results[1]

@@ -345,3 +345,64 @@ def test_negative_max_retries_rejected() -> None:
         telnyx_oauth.RetryTransport(
             httpx.MockTransport(lambda r: httpx.Response(200)), max_retries=-1
         )
+
+
+# -- what an auth flow learns of a request it yielded --------------------------------------------
+
+
+def _noting_request() -> tuple[httpx.Request, telnyx_oauth._retries.TransportFailure]:
+    from telnyx_oauth._retries import TRANSPORT_FAILURE_EXTENSION, TransportFailure
+
+    failure = TransportFailure()
+    request = _post("/v2/oauth/token", {"grant_type": "client_credentials"})
+    request.extensions[TRANSPORT_FAILURE_EXTENSION] = failure
+    return request, failure
+
+
+def _refuse(request: httpx.Request) -> httpx.Response:
+    raise httpx.ConnectError("[Errno 111] Connection refused", request=request)
+
+
+def test_the_error_that_ends_the_retries_is_noted(sleeps: Sleeps) -> None:
+    """A request carrying a TransportFailure gets the last transport error noted in it, the one
+    the transport raises after its retries (httpx never shows it to an auth flow)."""
+    request, failure = _noting_request()
+    transport = telnyx_oauth.RetryTransport(httpx.MockTransport(_refuse), sleep=sleeps)
+    with pytest.raises(httpx.ConnectError) as caught:
+        transport.handle_request(request)
+    assert failure.error is caught.value
+    assert len(sleeps.calls) == 2
+
+
+async def test_the_error_that_ends_the_retries_is_noted_async(sleeps: Sleeps) -> None:
+    """The async transport notes it too."""
+    request, failure = _noting_request()
+    transport = telnyx_oauth.AsyncRetryTransport(
+        httpx.MockTransport(_refuse), sleep=sleeps.asleep, max_retries=0
+    )
+    with pytest.raises(httpx.ConnectError) as caught:
+        await transport.handle_async_request(request)
+    assert failure.error is caught.value
+
+
+@pytest.mark.parametrize(
+    ("outcome", "untouched"),
+    [
+        (httpx.ConnectError("refused"), True),
+        (httpx.ConnectTimeout("timed out"), True),
+        (httpx.PoolTimeout("timed out"), True),
+        (httpx.ReadTimeout("timed out"), False),
+        (httpx.RemoteProtocolError("peer closed"), False),
+        (httpx.Response(429), True),
+        (httpx.Response(503, headers={"retry-after": "1"}), True),
+        (httpx.Response(503), False),
+        (httpx.Response(500), False),
+        (httpx.Response(400), False),
+    ],
+)
+def test_not_processed(outcome: httpx.Response | Exception, untouched: bool) -> None:
+    """Only an error before any byte was sent, a 429, or a 503 with Retry-After prove the
+    server did not act on a request."""
+    from telnyx_oauth._retries import not_processed
+
+    assert not_processed(outcome) is untouched

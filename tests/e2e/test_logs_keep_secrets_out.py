@@ -1,0 +1,153 @@
+"""Every flow end to end with every logger at DEBUG: no secret of the run in any log record.
+
+The run registers a client, authorizes with PKCE, reads and decides the consent, exchanges the
+code, refreshes, calls the API with client credentials (sync and async), introspects, reads and
+revokes the grant and manages clients, against the sandbox over loopback. Every secret value it
+produced is collected (API key, client secrets, consent token, code, state, code verifier,
+access and refresh tokens) and searched for in every formatted record of ``httpx``, ``httpcore``
+(whose DEBUG lines print response headers), ``telnyx_oauth``, ``telnyx_oauth_sandbox`` and
+anything else that logged, exceptions included.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+import httpx
+import pytest
+
+from telnyx_oauth import AuthorizationCodeFlow, ClientCredentials, connect
+from telnyx_oauth_api import AuthenticatedClient, Client
+from telnyx_oauth_api.api.oauth import (
+    authorize,
+    get_consent_details,
+    introspect_token,
+    register_client,
+    submit_consent,
+)
+from telnyx_oauth_api.api.oauth_clients import (
+    delete_oauth_client,
+    get_oauth_client,
+    list_oauth_clients,
+    update_oauth_client,
+)
+from telnyx_oauth_api.api.oauth_grants import get_oauth_grant, list_oauth_grants, revoke_oauth_grant
+from telnyx_oauth_api.models import (
+    CodeChallengeMethod,
+    ConsentDecisionRequest,
+    GrantType,
+    IntrospectRequest,
+    OAuthClientUpdateRequest,
+    RegistrationRequest,
+    ResponseType,
+    TokenEndpointAuthMethod,
+)
+from telnyx_oauth_sandbox import SandboxServer
+from tests.e2e._flows import REDIRECT_URI, SCOPES, create_client, secret_of
+
+LOGGERS = ("httpx", "httpcore", "telnyx_oauth", "telnyx_oauth_sandbox")
+FORMAT = logging.Formatter("%(name)s %(levelname)s %(message)s")
+
+
+def _authorize_and_consent(
+    api: AuthenticatedClient, anon: Client, url: str, secrets: dict[str, str]
+) -> str:
+    """The browser's part: authorize (302 to the consent page), read and allow the consent."""
+    params = httpx.URL(url).params
+    redirect = authorize.sync_detailed(
+        client=anon,
+        response_type=ResponseType.CODE,
+        client_id=params["client_id"],
+        redirect_uri=params["redirect_uri"],
+        scope=params["scope"],
+        state=params["state"],
+        code_challenge=params["code_challenge"],
+        code_challenge_method=CodeChallengeMethod.S256,
+    )
+    consent_token = httpx.URL(redirect.headers["location"]).params["consent_token"]
+    secrets["consent token"] = consent_token
+    get_consent_details.sync(client=api, consent_token=consent_token)
+    decision = submit_consent.sync(
+        client=api, body=ConsentDecisionRequest(consent_token=consent_token, allowed=True)
+    )
+    secrets["code"] = httpx.URL(decision.redirect_uri).params["code"]
+    return decision.redirect_uri
+
+
+def _run_every_flow(
+    sandbox: SandboxServer, api: AuthenticatedClient, anon: Client
+) -> dict[str, str]:
+    """The whole story; returns every secret it produced, by name."""
+    secrets = {"API key": sandbox.api_key}
+    registered = register_client.sync(
+        client=anon,
+        body=RegistrationRequest(
+            client_name="log scan",
+            grant_types=[GrantType.AUTHORIZATION_CODE, GrantType.REFRESH_TOKEN],
+            redirect_uris=[REDIRECT_URI],
+            scope=" ".join(SCOPES),
+            token_endpoint_auth_method=TokenEndpointAuthMethod.CLIENT_SECRET_BASIC,
+        ),
+    )
+    secrets["registered client secret"] = str(registered.client_secret)
+    flow = AuthorizationCodeFlow(
+        anon,
+        client_id=registered.client_id,
+        client_secret=str(registered.client_secret),
+        redirect_uri=REDIRECT_URI,
+        scope=SCOPES,
+    )
+    request = flow.start()
+    secrets["state"], secrets["code verifier"] = request.state, request.code_verifier
+    token = flow.exchange(request, _authorize_and_consent(api, anon, request.url, secrets))
+    secrets["access token"], secrets["refresh token"] = token.access_token, str(token.refresh_token)
+    refreshed = flow.refresh(token)
+    secrets["refreshed access token"] = refreshed.access_token
+    secrets["rotated refresh token"] = str(refreshed.refresh_token)
+
+    machine_client = create_client(api, grant_types=[GrantType.CLIENT_CREDENTIALS])
+    secrets["machine client secret"] = secret_of(machine_client)
+    auth = ClientCredentials(machine_client.client_id, secret_of(machine_client))
+    with connect(auth=auth, base_url=sandbox.base_url) as machine:
+        list_oauth_clients.sync(client=machine)
+        asyncio.run(get_oauth_client.asyncio(machine_client.client_id, client=machine))
+    cached = auth._token
+    assert cached is not None
+    secrets["client credentials access token"] = cached.access_token
+
+    introspect_token.sync(client=api, body=IntrospectRequest(token=refreshed.access_token))
+    grant = next(
+        g for g in list_oauth_grants.sync(client=api).data if g.client_id == registered.client_id
+    )
+    get_oauth_grant.sync(grant.id, client=api)
+    revoke_oauth_grant.sync(grant.id, client=api)
+    update_oauth_client.sync(
+        machine_client.client_id, client=api, body=OAuthClientUpdateRequest(name="renamed")
+    )
+    delete_oauth_client.sync(machine_client.client_id, client=api)
+    return secrets
+
+
+def test_no_secret_of_a_full_run_reaches_any_log_record(
+    caplog: pytest.LogCaptureFixture,
+    sandbox: SandboxServer,
+    api: AuthenticatedClient,
+    anon: Client,
+) -> None:
+    """Every record of the run, formatted with its exception, names none of its secrets; the
+    httpcore and httpx records that carried them are there, masked."""
+    caplog.set_level(logging.DEBUG)
+    for name in LOGGERS:
+        caplog.set_level(logging.DEBUG, logger=name)
+    secrets = _run_every_flow(sandbox, api, anon)
+    records = caplog.records
+    lines = [FORMAT.format(record) for record in records]
+    for name, secret in secrets.items():
+        assert len(secret) >= 16, name  # long enough not to turn up by chance
+        leaked = [line for line in lines if secret in line]
+        assert not leaked, f"the {name} is in: {leaked[0][:300]}"
+    # The scan saw what it had to: httpcore's response headers and httpx's request lines.
+    assert any(r.name.startswith("httpcore.") for r in records)
+    assert any("consent_token=***" in line and "location" in line.lower() for line in lines)
+    assert any(line.startswith("httpx INFO") and "state=***" in line for line in lines)
