@@ -33,7 +33,8 @@ from __future__ import annotations
 import os
 import sys
 import threading
-from collections.abc import AsyncGenerator, Mapping
+from collections.abc import AsyncGenerator, AsyncIterator, Mapping
+from contextlib import asynccontextmanager
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
 
 import httpx
@@ -55,6 +56,8 @@ from ._retries import AsyncRetryTransport, RetryTransport
 
 if TYPE_CHECKING:
     import asyncio
+
+    import anyio
 
 __all__ = ["DEFAULT_TIMEOUT", "connect", "connect_anonymous"]
 
@@ -89,16 +92,18 @@ class _TypedErrorsClient(httpx.Client):
 class _AsyncTypedErrorsClient(httpx.AsyncClient):
     """An ``httpx.AsyncClient`` whose ``send`` raises the overlay's typed errors."""
 
-    # The event loop this client's connections belong to, and the async generator that closes
-    # it when that loop shuts down; both set by the first send (see _lazy_async).
+    # The event loop this client's connections belong to, the async generator that closes it
+    # when that loop shuts down, and the gate in front of its pool; set by the first send.
     _event_loop: asyncio.AbstractEventLoop | None = None
     _closer: AsyncGenerator[None, None] | None = None
+    _gate: anyio.Semaphore | None = None
 
     async def send(self, request: httpx.Request, **kwargs: Any) -> httpx.Response:
         if self._closer is None:
             await self._bind_to_running_loop()
         try:
-            response = await super().send(request, **kwargs)
+            async with _entered(self._gate, request):
+                response = await super().send(request, **kwargs)
         except httpx.TransportError as exc:
             raise connection_error(exc) from exc
         if response.status_code >= 400:
@@ -116,10 +121,45 @@ class _AsyncTypedErrorsClient(httpx.AsyncClient):
         connections while the loop still runs; ``_lazy_async`` then builds a fresh client for
         the next loop. The strong reference keeps the generator alive as long as the client.
         """
+        import anyio
+
         self._event_loop = _running_loop()
+        self._gate = anyio.Semaphore(MAX_CONNECTIONS)
         closer = _close_with_loop(self)
         self._closer = closer
         await closer.__anext__()
+
+
+@asynccontextmanager
+async def _entered(gate: anyio.Semaphore | None, request: httpx.Request) -> AsyncIterator[None]:
+    """Wait at ``gate`` for a place in the pool, within the request's pool timeout.
+
+    httpcore's async pool matches every waiting request against every connection each time one
+    changes state: a thousand tasks on a hundred connections keep the event loop busy with that
+    alone, long enough for connects to time out (measured: renewal waves of 1,000 tasks with a
+    p99 of 6 to 24 s). Waiting here instead costs nothing per wait, and whoever enters the pool
+    finds a connection. A send holds its place through its whole auth flow; a caller that waits
+    for another's token request holds no connection meanwhile (see ``_auth``), and the one that
+    makes it holds a place itself, so the gate cannot starve it.
+    """
+    if gate is None:
+        yield
+        return
+    import anyio
+
+    limits = request.extensions.get("timeout")
+    pool_timeout = limits.get("pool") if isinstance(limits, dict) else None
+    try:
+        with anyio.fail_after(pool_timeout):
+            await gate.acquire()
+    except TimeoutError:
+        raise httpx.PoolTimeout(
+            "no place in the connection pool within the pool timeout", request=request
+        ) from None
+    try:
+        yield
+    finally:
+        gate.release()
 
 
 async def _close_with_loop(http: httpx.AsyncClient) -> AsyncGenerator[None, None]:
