@@ -85,6 +85,10 @@ class Controls:
             {"match": {"path": path}, "count": count, "delay_seconds": seconds},
         )
 
+    def advance_clock(self, seconds: float) -> None:
+        """Move the sandbox clock forward: tokens it issued expire without anyone sleeping."""
+        self._post("/_sandbox/clock/advance", {"seconds": seconds})
+
     def faults(self) -> list[dict[str, Any]]:
         """The pending faults, as the sandbox lists them."""
         response = self._http.get("/_sandbox/faults")

@@ -1,7 +1,8 @@
 """How much each figure runs, in one place: the full run of ``make bench`` and ``--quick``.
 
-The full sizes are the issue's (2,000 calls from 16 workers, 10,000 clients 100 a page) with as
-many rounds as fit the whole run in about ten minutes on two cores. ``--quick`` keeps every
+The full sizes are the issues' (2,000 calls from 16 workers, 10,000 clients 100 a page, 1,000
+tasks and 64 threads through a token expiry) with as many rounds as fit the whole run in about
+ten minutes on two cores. ``--quick`` keeps every
 code path and count logic but shrinks the work, for a smoke run in well under a minute.
 """
 
@@ -30,6 +31,10 @@ class Sizes:
     verification_rounds: int
     local_checks: int
     introspections: int
+    load_rounds: int
+    load_calls_per_worker: int
+    load_tasks: int
+    load_threads: int
 
 
 FULL = Sizes(
@@ -49,6 +54,10 @@ FULL = Sizes(
     verification_rounds=9,
     local_checks=1_000,
     introspections=200,
+    load_rounds=5,
+    load_calls_per_worker=2,
+    load_tasks=1_000,
+    load_threads=64,
 )
 
 QUICK = Sizes(
@@ -68,4 +77,8 @@ QUICK = Sizes(
     verification_rounds=2,
     local_checks=100,
     introspections=20,
+    load_rounds=1,
+    load_calls_per_worker=1,
+    load_tasks=300,
+    load_threads=32,
 )
