@@ -596,3 +596,29 @@ async def test_sync_and_async_refreshes_of_one_token_make_one_request() -> None:
     thread.join(timeout=5)
     assert len(recorder.requests) == 1
     assert results[0] is results[1]
+
+
+def test_different_refresh_tokens_refresh_in_parallel() -> None:
+    """Two users' tokens refresh at the same time: both requests are in flight together."""
+    both_in = threading.Barrier(2)
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        both_in.wait(timeout=5)  # breaks (and fails the refresh) unless both arrive
+        spent = form(request)["refresh_token"]
+        return json_response(200, token_body(f"at-for-{spent}", refresh_token=f"{spent}-next"))
+
+    recorder = Recorder(handler)
+    flow = _flow(recorder)
+    results: dict[str, telnyx_oauth.Token] = {}
+    threads = [
+        threading.Thread(target=lambda rt=rt: results.update({rt: flow.refresh(_token(rt))}))
+        for rt in ("rt-alice", "rt-bob")
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=10)
+    assert {rt: t.refresh_token for rt, t in results.items()} == {
+        "rt-alice": "rt-alice-next",
+        "rt-bob": "rt-bob-next",
+    }
