@@ -20,7 +20,6 @@ import pytest
 from telnyx_oauth import AuthorizationCodeFlow, ClientCredentials, connect
 from telnyx_oauth_api import AuthenticatedClient, Client
 from telnyx_oauth_api.api.oauth import (
-    authorize,
     get_consent_details,
     introspect_token,
     register_client,
@@ -34,17 +33,22 @@ from telnyx_oauth_api.api.oauth_clients import (
 )
 from telnyx_oauth_api.api.oauth_grants import get_oauth_grant, list_oauth_grants, revoke_oauth_grant
 from telnyx_oauth_api.models import (
-    CodeChallengeMethod,
     ConsentDecisionRequest,
     GrantType,
     IntrospectRequest,
     OAuthClientUpdateRequest,
     RegistrationRequest,
-    ResponseType,
     TokenEndpointAuthMethod,
 )
 from telnyx_oauth_sandbox import SandboxServer
-from tests.e2e._flows import REDIRECT_URI, SCOPES, create_client, secret_of
+from tests.e2e._flows import (
+    REDIRECT_URI,
+    SCOPES,
+    authorize_redirect,
+    consent_token_of,
+    create_client,
+    secret_of,
+)
 
 LOGGERS = ("httpx", "httpcore", "telnyx_oauth", "telnyx_oauth_sandbox")
 FORMAT = logging.Formatter("%(name)s %(levelname)s %(message)s")
@@ -54,18 +58,7 @@ def _authorize_and_consent(
     api: AuthenticatedClient, anon: Client, url: str, secrets: dict[str, str]
 ) -> str:
     """The browser's part: authorize (302 to the consent page), read and allow the consent."""
-    params = httpx.URL(url).params
-    redirect = authorize.sync_detailed(
-        client=anon,
-        response_type=ResponseType.CODE,
-        client_id=params["client_id"],
-        redirect_uri=params["redirect_uri"],
-        scope=params["scope"],
-        state=params["state"],
-        code_challenge=params["code_challenge"],
-        code_challenge_method=CodeChallengeMethod.S256,
-    )
-    consent_token = httpx.URL(redirect.headers["location"]).params["consent_token"]
+    consent_token = consent_token_of(authorize_redirect(anon, url))
     secrets["consent token"] = consent_token
     get_consent_details.sync(client=api, consent_token=consent_token)
     decision = submit_consent.sync(
