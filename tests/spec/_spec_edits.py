@@ -106,6 +106,50 @@ def drop_authentication(spec: Spec) -> None:
     spec["paths"]["/v2/oauth_clients/{id}"]["get"]["security"] = [{"clientBasicAuth": []}]
 
 
+def change_first_tag(spec: Spec) -> None:
+    spec["paths"]["/v2/oauth_clients/{id}"]["get"]["tags"] = ["clients"]
+
+
+def rename_schema(spec: Spec) -> None:
+    """PaginationMeta becomes Pagination, every reference to it too."""
+    schemas = _schemas(spec)
+    schemas["Pagination"] = schemas.pop("PaginationMeta")
+    for name in ("OAuthClientListResponse", "OAuthGrantListResponse"):
+        schemas[name]["properties"]["meta"] = {"$ref": "#/components/schemas/Pagination"}
+
+
+def add_schema(spec: Spec) -> None:
+    _schemas(spec)["ClientContact"] = {"type": "string", "description": "An e-mail address."}
+
+
+def remove_query_parameter(spec: Spec) -> None:
+    parameters = spec["paths"]["/v2/oauth_clients"]["get"]["parameters"]
+    parameters[:] = [p for p in parameters if p.get("name") != "filter[verified]"]
+
+
+def remove_response_content_type(spec: Spec) -> None:
+    content = spec["paths"]["/v2/oauth_clients/{id}"]["get"]["responses"]["200"]["content"]
+    content["application/vnd.telnyx+json"] = content.pop("application/json")
+
+
+def close_request_body(spec: Spec) -> None:
+    _schemas(spec)["IntrospectRequest"]["additionalProperties"] = False
+
+
+def remove_response_status(spec: Spec) -> None:
+    del spec["paths"]["/v2/oauth_clients/{id}"]["get"]["responses"]["404"]
+
+
+def add_required_query_parameter(spec: Spec) -> None:
+    spec["paths"]["/v2/oauth_grants"]["get"]["parameters"].append(
+        {"name": "filter[client_id]", "in": "query", "required": True, "schema": {"type": "string"}}
+    )
+
+
+def accept_another_authentication(spec: Spec) -> None:
+    spec["paths"]["/v2/oauth_clients/{id}"]["get"]["security"].append({"clientBasicAuth": []})
+
+
 @dataclass(frozen=True)
 class Edit:
     """An edit, its expected level, and words the report must use to name it."""
@@ -136,7 +180,7 @@ EDITS = [
     Edit(add_response_enum_value, Level.MINOR, ("enum value 'DPoP' added",)),
     Edit(change_description, Level.PATCH, ("OAuthClient/properties/name/description",)),
     # More of what a generated client sees.
-    Edit(make_response_field_optional, Level.MAJOR, ("'org_id' optional",)),
+    Edit(make_response_field_optional, Level.MAJOR, ("'org_id' optional", "data/items/org_id")),
     Edit(add_vendor_extension, Level.PATCH, ("x-display-order",)),
     Edit(change_example, Level.PATCH, ("Another example",)),
     Edit(add_response_field, Level.MINOR, ("OAuthClient/properties/contacts",)),
@@ -149,4 +193,17 @@ EDITS = [
         remove_operation, Level.MAJOR, ("DELETE /v2/oauth_grants/{id}: cannot remove an operation",)
     ),
     Edit(drop_authentication, Level.MAJOR, ("bearerAuth no longer accepted",)),
+    Edit(change_first_tag, Level.MAJOR, ("first tag 'oauth_clients' changed to 'clients'",)),
+    Edit(rename_schema, Level.MAJOR, ("schema 'PaginationMeta' removed or renamed",)),
+    Edit(add_schema, Level.MINOR, ("schema 'ClientContact' added",)),
+    Edit(remove_query_parameter, Level.MAJOR, ("query parameter 'filter[verified]' removed",)),
+    Edit(
+        remove_response_content_type, Level.MAJOR, ("response 200 content type application/json",)
+    ),
+    Edit(close_request_body, Level.MAJOR, ("request object closed",)),
+    Edit(remove_response_status, Level.MAJOR, ("must not remove response status code 404",)),
+    Edit(
+        add_required_query_parameter, Level.MAJOR, ("required query parameter filter[client_id]",)
+    ),
+    Edit(accept_another_authentication, Level.MINOR, ("clientBasicAuth now accepted",)),
 ]
