@@ -46,13 +46,14 @@ import math
 import re
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any, NoReturn, TypeVar
-from uuid import UUID
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import httpx
 
 from .types import UNSET
+
+if TYPE_CHECKING:
+    from uuid import UUID
 
 __all__ = [
     "APIConnectionError",
@@ -163,15 +164,56 @@ class APIError(TelnyxOAuthError):
         self.response = response
 
 
-@dataclass(frozen=True)
 class ErrorDetail:
-    """One entry of a Telnyx ``{"errors": [...]}`` body."""
+    """One entry of a Telnyx ``{"errors": [...]}`` body (immutable)."""
 
-    code: str | None = None
-    title: str | None = None
-    detail: str | None = None
-    pointer: str | None = None
-    url: str | None = None
+    # A plain class rather than a dataclass: creating a dataclass costs more at import time than
+    # the rest of this module, and `import telnyx_oauth` loads this module.
+    __slots__ = ("code", "detail", "pointer", "title", "url")
+
+    code: str | None
+    title: str | None
+    detail: str | None
+    pointer: str | None
+    url: str | None
+
+    def __init__(
+        self,
+        code: str | None = None,
+        title: str | None = None,
+        detail: str | None = None,
+        pointer: str | None = None,
+        url: str | None = None,
+    ) -> None:
+        set_field = object.__setattr__
+        set_field(self, "code", code)
+        set_field(self, "title", title)
+        set_field(self, "detail", detail)
+        set_field(self, "pointer", pointer)
+        set_field(self, "url", url)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"ErrorDetail is immutable: cannot set {name!r}")
+
+    def _fields(self) -> tuple[str | None, ...]:
+        return (self.code, self.title, self.detail, self.pointer, self.url)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, ErrorDetail):
+            return NotImplemented
+        return self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        shown = ", ".join(
+            f"{name}={value!r}"
+            for name, value in zip(
+                ("code", "title", "detail", "pointer", "url"), self._fields()
+            )
+        )
+        return f"ErrorDetail({shown})"
 
     def __str__(self) -> str:
         return self.describe()
@@ -404,16 +446,15 @@ def parse_json_body(
     ``APIResponseValidationError`` naming the operation, the status and the field; the message
     never quotes the body, which may hold tokens.
     """
-    request = response.request
-    head = f"{operation}: the {response.status_code} answer to {_request_line(request)}"
     try:
         data = json.loads(response.content)
     except (ValueError, RecursionError) as exc:  # also bytes that are not text
         content_type = response.headers.get("content-type", "no content type")
         what = "nests too deeply" if isinstance(exc, RecursionError) else "is not JSON"
         raise APIResponseValidationError(
-            f"{head} {what} ({content_type}, {len(response.content)} bytes)",
-            request=request,
+            f"{_answer(response, operation)} {what} ({content_type}, "
+            f"{len(response.content)} bytes)",
+            request=response.request,
             response=response,
             operation=operation,
         ) from None
@@ -421,12 +462,17 @@ def parse_json_body(
         return parse(data)
     except InvalidDataError as exc:
         raise APIResponseValidationError(
-            f"{head} does not match the spec: {exc}",
-            request=request,
+            f"{_answer(response, operation)} does not match the spec: {exc}",
+            request=response.request,
             response=response,
             operation=operation,
             path=exc.path,
         ) from exc
+
+
+def _answer(response: httpx.Response, operation: str) -> str:
+    # Built only when something is wrong: shown_url() parses the URL again.
+    return f"{operation}: the {response.status_code} answer to {_request_line(response.request)}"
 
 
 def raise_unexpected(response: httpx.Response, operation: str) -> NoReturn:
@@ -454,16 +500,34 @@ def raise_unexpected(response: httpx.Response, operation: str) -> NoReturn:
 # -- reading error bodies -----------------------------------------------------------------------
 
 
-@dataclass
 class ParsedErrorBody:
     """An error body, read once: either of the API's two JSON shapes, or text."""
 
-    body: object
-    error: str | None
-    error_description: str | None
-    errors: list[ErrorDetail]
-    invalid_fields: dict[str, list[str]]
-    text_snippet: str | None
+    __slots__ = (
+        "body",
+        "error",
+        "error_description",
+        "errors",
+        "invalid_fields",
+        "text_snippet",
+    )
+
+    def __init__(
+        self,
+        *,
+        body: object,
+        error: str | None,
+        error_description: str | None,
+        errors: list[ErrorDetail],
+        invalid_fields: dict[str, list[str]],
+        text_snippet: str | None,
+    ) -> None:
+        self.body = body
+        self.error = error
+        self.error_description = error_description
+        self.errors = errors
+        self.invalid_fields = invalid_fields
+        self.text_snippet = text_snippet
 
     def summary(self, status_line: tuple[str, str] | None = None) -> str:
         """The server's own words, without what only repeats ``status_line``."""
@@ -699,6 +763,10 @@ def parse_datetime(
 
 def parse_uuid(value: object, key: str, index: int | None = None) -> UUID:
     """A UUID string as a ``UUID``."""
+    from uuid import (
+        UUID,  # a model with a UUID field imports uuid anyway; the rest need not
+    )
+
     if not isinstance(value, str):
         raise InvalidDataError.of(key, "a UUID string", value, index)
     try:
