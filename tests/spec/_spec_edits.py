@@ -186,7 +186,7 @@ EDITS = [
     Edit(add_response_field, Level.MINOR, ("OAuthClient/properties/contacts",)),
     Edit(add_operation, Level.MINOR, ("PATCH /v2/oauth_clients/{id}",)),
     Edit(rename_operation_id, Level.MAJOR, ("'get_oauth_client' renamed to 'fetch_oauth_client'",)),
-    Edit(tighten_request_constraint, Level.MAJOR, ("maxLength made stricter (absent -> 64)",)),
+    Edit(tighten_request_constraint, Level.MAJOR, ("name", "maxLength made stricter", "-> 64)")),
     Edit(remove_request_field, Level.MAJOR, ("request field 'tos_uri' removed",)),
     Edit(change_response_type, Level.MAJOR, ("require_pkce",)),
     Edit(
