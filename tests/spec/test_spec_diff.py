@@ -277,6 +277,15 @@ def test_a_bump_without_a_changelog_entry_fails(released: Path) -> None:
     assert f"FAIL: openapi/CHANGELOG.md has no entry for {MAJOR_BUMP}" in result.stdout
 
 
+def test_a_version_going_back_fails(released: Path) -> None:
+    """A working tree whose version is older than the committed one fails at once."""
+    older = Version(RELEASED.major - 1, 0, 0) if RELEASED.major else Version(0, 0, 0)
+    _set_spec(released, None, older, changelog=False)
+    result = _spec_diff(released)
+    assert result.returncode == 1
+    assert f"FAIL: info.version went back from {RELEASED} to {older}" in result.stdout
+
+
 def test_a_shallow_clone_is_a_clear_error(released: Path, tmp_path: Path) -> None:
     """A shallow clone lacks the release commits: exit 2 with what to do, not a traceback."""
     _set_spec(released, None, MINOR_BUMP, changelog=True)

@@ -74,6 +74,10 @@ def report(repo: Path) -> tuple[bool, list[str]]:
 
     state = f"released in {release.short}" if release else "not released yet"
     lines = [f"spec-diff: {SPEC} is {version} ({state})"]
+    newest = history.newest()
+    if newest is not None and newest > version:
+        lines += [f"FAIL: info.version went back from {newest} to {version}", "spec-diff: FAILED"]
+        return False, lines
     sections: list[Section] = []
     to_compare = [r for r in (release, previous) if r is not None]
     if release and history.text_at(release.commit) == text:

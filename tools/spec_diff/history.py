@@ -133,6 +133,13 @@ class History:
         except SpecDiffError:
             return ""
 
+    def newest(self) -> Version | None:
+        """The version the spec carries at HEAD, if it was ever committed."""
+        if not self.commits:
+            return None
+        commit, text = self.commits[-1]
+        return Version.parse(text, f"{self.spec} at {commit[:10]}")
+
     def release_of(self, version: Version) -> Release | None:
         """The first commit carrying `version`, if any."""
         for commit, text in self.commits:
