@@ -110,3 +110,27 @@ async def introspect(http: httpx.AsyncClient, client: dict[str, Any], token: str
 async def advance(http: httpx.AsyncClient, seconds: float) -> None:
     response = await http.post("/_sandbox/clock/advance", json={"seconds": seconds}, headers=BEARER)
     assert response.status_code == 200, response.text
+
+
+async def token_response(
+    http: httpx.AsyncClient, client: dict[str, Any], **data: str
+) -> httpx.Response:
+    """A client-credentials token request of ``client`` (HTTP Basic), as answered."""
+    return await http.post(
+        "/v2/oauth/token",
+        data={"grant_type": "client_credentials", **data},
+        auth=(client["client_id"], client["client_secret"]),
+    )
+
+
+async def access_token(http: httpx.AsyncClient, client: dict[str, Any], **data: str) -> str:
+    """A client-credentials access token of ``client``."""
+    response = await token_response(http, client, **data)
+    assert response.status_code == 200, response.text
+    token: str = response.json()["access_token"]
+    return token
+
+
+def bearer(token: str) -> dict[str, str]:
+    """``Authorization: Bearer <token>``."""
+    return {"Authorization": f"Bearer {token}"}

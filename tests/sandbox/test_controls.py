@@ -214,7 +214,7 @@ async def test_unexpected_error_is_json_500_without_secrets(
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("super-secret-value")
 
-    app.runtime.sandbox.list_clients = broken  # type: ignore[method-assign,assignment]
+    app.runtime.store.list_clients = broken  # type: ignore[method-assign,assignment]
     with caplog.at_level(logging.ERROR, logger="telnyx_oauth_sandbox"):
         response = await http.get("/v2/oauth_clients", headers=BEARER)
     assert response.status_code == 500

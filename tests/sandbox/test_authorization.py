@@ -1,0 +1,493 @@
+"""The authorization model, operation by operation: who may call what (``_access``).
+
+Each operation that takes a credential is called with each kind of credential, and the answer
+must be the one the README's table promises; then the holes the model closes, one by one.
+"""
+
+from __future__ import annotations
+
+import base64
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+import pytest
+
+from telnyx_oauth_sandbox._access import OPERATION_ACCESS, Rule
+from telnyx_oauth_sandbox._spec import Spec
+from tests.sandbox._helpers import (
+    API_KEY,
+    BEARER,
+    REDIRECT_URI,
+    access_token,
+    advance,
+    authorization_code,
+    bearer,
+    consent_token,
+    create_client,
+    introspect,
+    pkce_pair,
+    tokens,
+)
+
+
+def test_every_operation_has_exactly_one_rule() -> None:
+    """The access table names every operation of the spec and nothing else."""
+    assert set(OPERATION_ACCESS) == set(Spec.load().operations)
+
+
+def test_only_discovery_jwks_and_authorize_are_open() -> None:
+    """The operations that take no credential at all are the public documents and authorize."""
+    open_operations = {op for op, rule in OPERATION_ACCESS.items() if rule is Rule.NONE}
+    assert open_operations == {
+        "get_authorization_server_metadata",
+        "get_protected_resource_metadata",
+        "get_jwks",
+        "authorize",
+    }
+
+
+async def public_client_token(http: httpx.AsyncClient, scopes: list[str]) -> str:
+    """An access token of a new public client, through the code flow with PKCE."""
+    client = await create_client(
+        http,
+        client_type="public",
+        allowed_grant_types=["authorization_code"],
+        allowed_scopes=scopes,
+    )
+    verifier, challenge = pkce_pair()
+    code = await authorization_code(http, client, challenge)
+    response = await http.post(
+        "/v2/oauth/token",
+        data={
+            "grant_type": "authorization_code",
+            "code": code,
+            "redirect_uri": REDIRECT_URI,
+            "code_verifier": verifier,
+            "client_id": client["client_id"],
+        },
+    )
+    assert response.status_code == 200, response.text
+    token: str = response.json()["access_token"]
+    return token
+
+
+@dataclass(frozen=True)
+class World:
+    """What the requests of one test act on, and the credentials they present."""
+
+    victim: dict[str, Any]
+    grant_id: str
+    consent: str
+    admin_token: str
+    read_token: str
+
+
+@pytest.fixture
+async def world(http: httpx.AsyncClient) -> World:
+    victim = await create_client(http, name="victim")
+    await tokens(http, victim)
+    (grant,) = (await http.get("/v2/oauth_grants", headers=BEARER)).json()["data"]
+    admin = await create_client(http, allowed_scopes=["admin"])
+    return World(
+        victim=victim,
+        grant_id=grant["id"],
+        consent=await consent_token(http, victim, pkce_pair()[1]),
+        admin_token=await access_token(http, admin),
+        read_token=await public_client_token(http, ["numbers.read"]),
+    )
+
+
+NEW_CLIENT = {
+    "name": "made by the caller",
+    "client_type": "confidential",
+    "allowed_grant_types": ["client_credentials"],
+    "allowed_scopes": ["admin"],
+}
+
+# operationId -> (method, path, JSON body); {victim}, {grant} and {consent} are filled in.
+GUARDED_REQUESTS: dict[str, tuple[str, str, dict[str, Any] | None]] = {
+    "list_oauth_clients": ("GET", "/v2/oauth_clients", None),
+    "create_oauth_client": ("POST", "/v2/oauth_clients", NEW_CLIENT),
+    "get_oauth_client": ("GET", "/v2/oauth_clients/{victim}", None),
+    "update_oauth_client": ("PUT", "/v2/oauth_clients/{victim}", {"name": "renamed"}),
+    "delete_oauth_client": ("DELETE", "/v2/oauth_clients/{victim}", None),
+    "list_oauth_grants": ("GET", "/v2/oauth_grants", None),
+    "get_oauth_grant": ("GET", "/v2/oauth_grants/{grant}", None),
+    "revoke_oauth_grant": ("DELETE", "/v2/oauth_grants/{grant}", None),
+    "get_consent_details": ("GET", "/v2/oauth/consent/{consent}", None),
+    "submit_consent": ("POST", "/v2/oauth/grants", {"allowed": True}),
+}
+
+
+def test_guarded_requests_cover_every_bearer_operation() -> None:
+    """Every operation whose rule is the API key or management is exercised below."""
+    bearer_rules = {Rule.API_KEY, Rule.MANAGEMENT}
+    assert set(GUARDED_REQUESTS) == {
+        op for op, rule in OPERATION_ACCESS.items() if rule in bearer_rules
+    }
+
+
+def _basic(secret: str) -> str:
+    return "Basic " + base64.b64encode(f"x:{secret}".encode()).decode()
+
+
+# credential -> the status the MANAGEMENT rule answers, the status the API_KEY rule answers
+CREDENTIALS: dict[str, tuple[int, int]] = {
+    "none": (401, 401),
+    "API key as Bearer": (200, 200),
+    "API key as Basic": (401, 401),
+    "admin access token as Bearer": (200, 401),
+    "admin access token as Basic": (401, 401),
+    "numbers.read access token as Bearer": (403, 401),
+    "expired admin access token": (401, 401),
+    "made-up Bearer": (401, 401),
+}
+
+
+def _authorization(credential: str, world: World) -> str | None:
+    return {
+        "none": None,
+        "API key as Bearer": f"Bearer {API_KEY}",
+        "API key as Basic": _basic(API_KEY),
+        "admin access token as Bearer": f"Bearer {world.admin_token}",
+        "admin access token as Basic": f"Basic {world.admin_token}",
+        "numbers.read access token as Bearer": f"Bearer {world.read_token}",
+        "expired admin access token": f"Bearer {world.admin_token}",
+        "made-up Bearer": "Bearer made-up",
+    }[credential]
+
+
+@pytest.mark.parametrize("credential", list(CREDENTIALS))
+@pytest.mark.parametrize("operation_id", list(GUARDED_REQUESTS))
+async def test_operation_answers_credential_as_the_table_says(
+    http: httpx.AsyncClient, world: World, operation_id: str, credential: str
+) -> None:
+    """Management takes the API key or an admin access token; consent takes the API key only;
+    a token without admin is 403 insufficient_scope; anything else is 401 invalid_token."""
+    method, template, body = GUARDED_REQUESTS[operation_id]
+    path = template.format(
+        victim=world.victim["client_id"], grant=world.grant_id, consent=world.consent
+    )
+    if operation_id == "submit_consent" and body is not None:
+        body = {**body, "consent_token": world.consent}
+    if credential == "expired admin access token":
+        await advance(http, 3601)
+    authorization = _authorization(credential, world)
+    headers = {} if authorization is None else {"Authorization": authorization}
+    response = await http.request(method, path, json=body, headers=headers)
+    management, api_key_only = CREDENTIALS[credential]
+    rule = OPERATION_ACCESS[operation_id]
+    expected = management if rule is Rule.MANAGEMENT else api_key_only
+    if expected == 200:
+        assert response.is_success, response.text
+        return
+    assert response.status_code == expected, response.text
+    if expected == 401:
+        assert response.json()["error"] == "invalid_token"
+        assert response.headers["www-authenticate"].startswith("Bearer")
+    else:
+        assert response.json()["error"] == "insufficient_scope"
+        assert response.headers["www-authenticate"] == (
+            'Bearer realm="telnyx-oauth-sandbox", error="insufficient_scope", scope="admin"'
+        )
+
+
+# -- the holes of issue 12, one by one ---------------------------------------------------------
+
+
+async def test_open_registration_grants_read_scopes_only(http: httpx.AsyncClient) -> None:
+    """Registration without a scope grants the read scopes; its client's token cannot list or
+    create OAuth clients."""
+    registered = (
+        await http.post(
+            "/v2/oauth/register",
+            json={"grant_types": ["client_credentials"], "response_types": []},
+        )
+    ).json()
+    assert registered["scope"] == "numbers.read messaging.read calls.read"
+    token = await access_token(
+        http, {"client_id": registered["client_id"], "client_secret": registered["client_secret"]}
+    )
+    listed = await http.get("/v2/oauth_clients", headers=bearer(token))
+    created = await http.post("/v2/oauth_clients", json=NEW_CLIENT, headers=bearer(token))
+    assert (listed.status_code, created.status_code) == (403, 403)
+
+
+async def test_open_registration_refuses_admin(http: httpx.AsyncClient) -> None:
+    """Asking open registration for admin is 400 invalid_client_metadata naming scope."""
+    response = await http.post(
+        "/v2/oauth/register",
+        json={"redirect_uris": [REDIRECT_URI], "scope": "numbers.read admin"},
+    )
+    body = response.json()
+    assert (response.status_code, body["error"], list(body["invalid_fields"])) == (
+        400,
+        "invalid_client_metadata",
+        ["scope"],
+    )
+
+
+async def test_registration_with_the_api_key_may_grant_admin(http: httpx.AsyncClient) -> None:
+    """The API key as Bearer (RFC 7591's initial access token) may register an admin client."""
+    response = await http.post(
+        "/v2/oauth/register",
+        json={"redirect_uris": [REDIRECT_URI], "scope": "admin"},
+        headers=BEARER,
+    )
+    assert (response.status_code, response.json()["scope"]) == (201, "admin")
+
+
+async def test_registration_ignores_another_bearer(http: httpx.AsyncClient) -> None:
+    """A Bearer header that is not the API key does not lift the limit: still no admin."""
+    response = await http.post(
+        "/v2/oauth/register",
+        json={"redirect_uris": [REDIRECT_URI], "scope": "admin"},
+        headers=bearer("made-up"),
+    )
+    assert response.status_code == 400
+
+
+async def test_read_token_cannot_escalate(http: httpx.AsyncClient, world: World) -> None:
+    """A public client's numbers.read token can neither create an admin client, nor delete
+    another client, nor approve a consent: each is refused and nothing changes."""
+    auth = bearer(world.read_token)
+    victim = f"/v2/oauth_clients/{world.victim['client_id']}"
+    created = await http.post("/v2/oauth_clients", json=NEW_CLIENT, headers=auth)
+    deleted = await http.delete(victim, headers=auth)
+    approved = await http.post(
+        "/v2/oauth/grants", json={"consent_token": world.consent, "allowed": True}, headers=auth
+    )
+    assert (created.status_code, deleted.status_code, approved.status_code) == (403, 403, 401)
+    assert (await http.get(victim, headers=BEARER)).status_code == 200
+    still_pending = await http.get(f"/v2/oauth/consent/{world.consent}", headers=BEARER)
+    assert still_pending.status_code == 200
+    listed = (await http.get("/v2/oauth_clients", headers=BEARER)).json()["data"]
+    assert NEW_CLIENT["name"] not in [c["name"] for c in listed]
+
+
+async def test_admin_token_use_marks_its_grant_used(http: httpx.AsyncClient) -> None:
+    """A management call with an authorization-code token moves its grant's last_used_at."""
+    client = await create_client(http, allowed_scopes=["admin"])
+    issued = await tokens(http, client)
+    (before,) = (await http.get("/v2/oauth_grants", headers=BEARER)).json()["data"]
+    await advance(http, 30)
+    assert (await http.get("/v2/oauth_grants", headers=bearer(issued["access_token"]))).is_success
+    (after,) = (await http.get("/v2/oauth_grants", headers=BEARER)).json()["data"]
+    assert after["last_used_at"] > before["last_used_at"]
+
+
+# -- introspection ----------------------------------------------------------------------------
+
+
+async def test_public_client_cannot_introspect(http: httpx.AsyncClient) -> None:
+    """A public client's client_id alone is no authentication: 401, even for another's token."""
+    owner = await create_client(http)
+    token = await access_token(http, owner)
+    public = await create_client(
+        http, client_type="public", allowed_grant_types=["authorization_code"]
+    )
+    response = await http.post(
+        "/v2/oauth/introspect", data={"token": token, "client_id": public["client_id"]}
+    )
+    assert (response.status_code, response.json()["error"]) == (401, "invalid_client")
+    assert "active" not in response.text
+
+
+async def test_client_sees_only_its_own_tokens(http: httpx.AsyncClient) -> None:
+    """A confidential client introspects its own token as active, another's as inactive."""
+    owner = await create_client(http)
+    other = await create_client(http)
+    token = await access_token(http, owner)
+    assert (await introspect(http, owner, token))["active"] is True
+    assert await introspect(http, other, token) == {"active": False}
+
+
+async def test_api_key_sees_every_token(http: httpx.AsyncClient) -> None:
+    """The API key (the account) introspects any of its clients' tokens."""
+    owner = await create_client(http)
+    token = await access_token(http, owner)
+    response = await http.post("/v2/oauth/introspect", data={"token": token}, headers=BEARER)
+    assert (response.json()["active"], response.json()["client_id"]) == (True, owner["client_id"])
+
+
+async def test_introspection_refuses_an_access_token_as_bearer(http: httpx.AsyncClient) -> None:
+    """Only the API key goes as Bearer to introspection; an admin access token is 401."""
+    owner = await create_client(http, allowed_scopes=["admin"])
+    token = await access_token(http, owner)
+    response = await http.post("/v2/oauth/introspect", data={"token": token}, headers=bearer(token))
+    assert (response.status_code, response.json()["error"]) == (401, "invalid_client")
+
+
+# -- narrowing a client's scopes --------------------------------------------------------------
+
+
+async def _narrow(http: httpx.AsyncClient, client: dict[str, Any], scopes: list[str]) -> None:
+    response = await http.put(
+        f"/v2/oauth_clients/{client['client_id']}", json={"allowed_scopes": scopes}, headers=BEARER
+    )
+    assert response.status_code == 200, response.text
+
+
+async def test_refresh_narrows_to_the_clients_current_scopes(http: httpx.AsyncClient) -> None:
+    """After allowed_scopes shrinks to numbers.read, a refresh keeps only numbers.read, and
+    asking for the removed scope is invalid_scope."""
+    client = await create_client(http, allowed_scopes=["messaging.write", "numbers.read"])
+    issued = await tokens(http, client)
+    await _narrow(http, client, ["numbers.read"])
+    auth = (client["client_id"], client["client_secret"])
+    refreshed = await http.post(
+        "/v2/oauth/token",
+        data={"grant_type": "refresh_token", "refresh_token": issued["refresh_token"]},
+        auth=auth,
+    )
+    assert (refreshed.status_code, refreshed.json()["scope"]) == (200, "numbers.read")
+    wider = await http.post(
+        "/v2/oauth/token",
+        auth=auth,
+        data={
+            "grant_type": "refresh_token",
+            "refresh_token": refreshed.json()["refresh_token"],
+            "scope": "messaging.write",
+        },
+    )
+    assert wider.json()["error"] == "invalid_scope"
+
+
+async def test_refresh_with_no_scope_left_is_invalid_scope(http: httpx.AsyncClient) -> None:
+    """When the client is allowed none of the token's scopes any more, a refresh is refused."""
+    client = await create_client(http, allowed_scopes=["messaging.write"])
+    issued = await tokens(http, client)
+    await _narrow(http, client, ["calls.read"])
+    response = await http.post(
+        "/v2/oauth/token",
+        data={"grant_type": "refresh_token", "refresh_token": issued["refresh_token"]},
+        auth=(client["client_id"], client["client_secret"]),
+    )
+    assert (response.status_code, response.json()["error"]) == (400, "invalid_scope")
+
+
+async def test_held_tokens_lose_removed_scopes_at_once(http: httpx.AsyncClient) -> None:
+    """Narrowing applies to live tokens too: introspection shows the narrowed scope, and an
+    admin token whose client lost admin gets 403."""
+    client = await create_client(http, allowed_scopes=["admin", "numbers.read"])
+    token = await access_token(http, client)
+    await _narrow(http, client, ["numbers.read"])
+    assert (await introspect(http, client, token))["scope"] == "numbers.read"
+    response = await http.get("/v2/oauth_clients", headers=bearer(token))
+    assert response.status_code == 403
+
+
+# -- redirect URIs ----------------------------------------------------------------------------
+
+REFUSED_REDIRECTS = [
+    "javascript:alert(document.domain)",
+    "JavaScript:alert(1)",
+    "data:text/html,<script>alert(1)</script>",
+    "file:///etc/passwd",
+    "vbscript:msgbox(1)",
+    "http://app.example.com/callback",
+    "myapp:/callback",
+]
+ALLOWED_REDIRECTS = [
+    "https://app.example.com/callback",
+    "http://127.0.0.1:8400/callback",
+    "http://localhost/callback",
+    "http://[::1]:9000/cb",
+    "com.example.app:/oauth2redirect",
+]
+
+
+@pytest.mark.parametrize("uri", REFUSED_REDIRECTS)
+async def test_dangerous_redirect_uris_are_refused_everywhere(
+    http: httpx.AsyncClient, uri: str
+) -> None:
+    """Register (400 invalid_redirect_uri), create and update (422) all refuse the URI."""
+    registered = await http.post("/v2/oauth/register", json={"redirect_uris": [uri]})
+    created = await http.post(
+        "/v2/oauth_clients", json={**NEW_CLIENT, "redirect_uris": [uri]}, headers=BEARER
+    )
+    client = await create_client(http)
+    updated = await http.put(
+        f"/v2/oauth_clients/{client['client_id']}", json={"redirect_uris": [uri]}, headers=BEARER
+    )
+    assert (registered.status_code, registered.json()["error"]) == (400, "invalid_redirect_uri")
+    assert (created.status_code, updated.status_code) == (422, 422)
+    assert created.json()["error_description"].startswith("redirect_uris[0]:")
+
+
+@pytest.mark.parametrize("uri", REFUSED_REDIRECTS)
+async def test_authorize_never_redirects_to_a_refused_uri(
+    http: httpx.AsyncClient, uri: str
+) -> None:
+    """Since no client can hold such a URI, authorize answers an HTML 422, never a redirect."""
+    client = await create_client(http)
+    response = await http.get(
+        "/v2/oauth/authorize",
+        params={"response_type": "code", "client_id": client["client_id"], "redirect_uri": uri},
+    )
+    assert response.status_code in (400, 422)
+    assert "location" not in response.headers
+    assert response.headers["content-type"].startswith("text/html")
+
+
+@pytest.mark.parametrize("uri", ALLOWED_REDIRECTS)
+async def test_https_loopback_and_private_use_redirects_are_allowed(
+    http: httpx.AsyncClient, uri: str
+) -> None:
+    """https, http on a loopback host and reverse-domain private-use schemes register."""
+    response = await http.post("/v2/oauth/register", json={"redirect_uris": [uri]})
+    assert response.status_code == 201, response.text
+
+
+# -- rate-limit identity ----------------------------------------------------------------------
+
+
+async def test_made_up_bearer_headers_share_the_address_budget(http: httpx.AsyncClient) -> None:
+    """Unauthenticated token calls with a fresh random Bearer each still run out: they spend
+    the budget of their address."""
+    await http.post("/_sandbox/rate-limit", json={"limit": 3}, headers=BEARER)
+    statuses = [
+        (
+            await http.post(
+                "/v2/oauth/token",
+                data={"grant_type": "client_credentials"},
+                headers=bearer(f"random-{index}"),
+            )
+        ).status_code
+        for index in range(4)
+    ]
+    assert statuses == [401, 401, 401, 429]
+
+
+async def test_verified_credentials_have_their_own_budget(http: httpx.AsyncClient) -> None:
+    """The API key and a client whose Basic credentials verify each get their own budget; a
+    wrong secret spends the address's."""
+    client = await create_client(http)
+    await http.post("/_sandbox/rate-limit", json={"limit": 1}, headers=BEARER)
+    assert (await http.get("/v2/oauth/jwks")).status_code == 200
+    assert (await http.get("/v2/oauth/jwks")).status_code == 429
+    assert (await http.get("/v2/oauth/jwks", headers=BEARER)).status_code == 200
+    basic = (client["client_id"], client["client_secret"])
+    assert (await http.get("/v2/oauth/jwks", auth=basic)).status_code == 200
+    wrong = (client["client_id"], "wrong")
+    assert (await http.get("/v2/oauth/jwks", auth=wrong)).status_code == 429
+
+
+# -- framing ----------------------------------------------------------------------------------
+
+
+async def test_sandbox_html_cannot_be_framed(http: httpx.AsyncClient) -> None:
+    """The consent page, its error page and authorize's error page forbid framing."""
+    client = await create_client(http)
+    token = await consent_token(http, client, pkce_pair()[1])
+    pages = [
+        await http.get("/_sandbox/consent", params={"consent_token": token}),
+        await http.get("/_sandbox/consent", params={"consent_token": "unknown"}),
+        await http.get("/v2/oauth/authorize", params={"response_type": "code"}),
+    ]
+    assert [page.status_code for page in pages] == [200, 404, 400]
+    for page in pages:
+        assert "frame-ancestors 'none'" in page.headers["content-security-policy"]
+        assert page.headers["x-frame-options"] == "DENY"
+        assert page.headers["referrer-policy"] == "no-referrer"
