@@ -55,8 +55,10 @@ def bad_oauth_request(problems: Sequence[Problem]) -> HTTPError:
 
 
 def bad_token_request(problems: Sequence[Problem]) -> HTTPError:
-    """The token endpoint: 400, ``unsupported_grant_type`` for a grant type it does not know."""
-    if any(p.field == "grant_type" and p.keyword == "enum" for p in problems):
+    """The token endpoint: 400, ``unsupported_grant_type`` for a string that names no grant type
+    it knows, ``invalid_request`` for anything else."""
+    on_grant_type = [p.keyword for p in problems if p.field == "grant_type"]
+    if on_grant_type and all(keyword == "enum" for keyword in on_grant_type):
         return OAuthError(400, "unsupported_grant_type", "grant_type: is not supported")
     return bad_oauth_request(problems)
 
