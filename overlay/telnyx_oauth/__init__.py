@@ -5,8 +5,8 @@ from ``connect()``, which adds auth, timeouts, per-operation retries and typed e
 ``ClientCredentials`` and ``AuthorizationCodeFlow`` for OAuth, ``paginate``/``apaginate`` for
 lists, the discovery helpers, and ``verify_access_token`` for local token checks.
 
-Importing this package imports only httpx and the standard library; the generated package and
-joserfc are imported when first needed.
+Importing this package imports httpx, the standard library and the generated package's client and
+errors (the one exception tree); the generated models and joserfc are imported when first needed.
 """
 
 from __future__ import annotations
@@ -34,12 +34,14 @@ from ._errors import (
     ConflictError,
     ErrorDetail,
     InternalServerError,
+    InvalidDataError,
     NotFoundError,
     PermissionDeniedError,
     RateLimitError,
     StateMismatchError,
     TelnyxOAuthError,
     TokenVerificationError,
+    UnexpectedStatusError,
     UnprocessableEntityError,
 )
 from ._pagination import AsyncPage, AsyncPaginator, Page, Paginator, apaginate, paginate
@@ -75,6 +77,7 @@ __all__ = [
     "ConflictError",
     "ErrorDetail",
     "InternalServerError",
+    "InvalidDataError",
     "JWKSCache",
     "NotFoundError",
     "Page",
@@ -87,6 +90,7 @@ __all__ = [
     "Token",
     "TokenStorageError",
     "TokenVerificationError",
+    "UnexpectedStatusError",
     "UnprocessableEntityError",
     "aget_authorization_server_metadata",
     "aget_protected_resource_metadata",

@@ -4,40 +4,40 @@ What it returns is the generated ``AuthenticatedClient`` (``connect_anonymous()`
 every generated function accepts it. Underneath it carries an ``httpx.Client`` and an
 ``httpx.AsyncClient`` built by the overlay:
 
-- auth is an ``httpx.Auth`` (``ApiKeyAuth`` or the caller's), never the generated client's ``token``
-  field, which stays empty: that attrs field would otherwise print the key in ``repr(client)``;
+- auth is an ``httpx.Auth`` (``ApiKeyAuth`` or the caller's, such as ``ClientCredentials``),
+  never the generated client's ``token`` field, which stays empty, so every kind of credential
+  plugs in the same way;
 - the transport is ``RetryTransport`` / ``AsyncRetryTransport`` around the real one, below the
   auth, so a retry never re-runs the auth flow;
-- ``send()`` is overridden to raise typed errors (``_errors``) for every status >= 400 *after* the
-  whole auth flow has run. Event hooks would be the obvious place, but httpx runs response hooks
-  inside the auth flow, so raising there would turn the 401 that ``ClientCredentials`` answers by
-  renewing its token into an exception. Transport failures become ``APIConnectionError`` /
-  ``APITimeoutError``. The generated code therefore never parses an error body (an HTML one would
-  crash its JSON parsing and lose the response);
-- a successful answer whose body is not JSON (an HTML page from a proxy, a truncated body) raises
-  ``APIResponseValidationError`` naming the operation, status and content type when the generated
-  code asks for its JSON, instead of a bare ``JSONDecodeError`` (see ``_check_json``);
+- ``send()`` is overridden to raise the typed errors of ``telnyx_oauth_api.errors`` for every
+  status >= 400 *after* the whole auth flow has run, and ``APIConnectionError`` /
+  ``APITimeoutError`` for transport failures. The generated functions raise the same errors on
+  their own; raising here covers the overlay's own requests (token requests, discovery) too.
+  Event hooks would be the obvious place, but httpx runs response hooks inside the auth flow,
+  so raising there would turn the 401 that ``ClientCredentials`` answers by renewing its token
+  into an exception;
 - timeouts are explicit (httpx's ``None`` means forever).
 
 The httpx clients are built on first use (a sync-only program never builds the async one; each
 costs tens of milliseconds of TLS setup), from the generated client's own ``headers``, ``cookies``
 and ``timeout`` fields. The returned object is a small subclass of the generated class whose
-``with_headers`` / ``with_cookies`` / ``with_timeout`` keep the overlay's wiring: the generated
-versions return a copy that silently falls back to a bare ``httpx.Client`` without auth, retries or
-typed errors.
+``get_httpx_client`` / ``get_async_httpx_client`` build those clients; the generated
+``with_headers`` / ``with_cookies`` / ``with_timeout`` return copies that share them, so the wiring
+survives them.
 
 ``base_url`` is the API host; a trailing ``/v2`` is dropped because the spec's paths carry it.
 """
 
 from __future__ import annotations
 
-import functools
 import os
 import threading
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
+from typing import Any, Protocol, TypeVar, cast
 
 import httpx
+
+from telnyx_oauth_api import AuthenticatedClient, Client
 
 from ._auth import ApiKeyAuth
 from ._constants import (
@@ -47,51 +47,13 @@ from ._constants import (
     DEFAULT_MAX_RETRIES,
     DEFAULT_TIMEOUT_SECONDS,
 )
-from ._errors import (
-    APIConnectionError,
-    APIResponseValidationError,
-    APITimeoutError,
-    ConfigurationError,
-    make_status_error,
-)
-from ._redact import redact_httpx_log, shown_path
+from ._errors import ConfigurationError, connection_error, make_status_error
+from ._redact import redact_httpx_log
 from ._retries import AsyncRetryTransport, RetryTransport
-
-if TYPE_CHECKING:
-    from telnyx_oauth_api import AuthenticatedClient, Client
 
 __all__ = ["DEFAULT_TIMEOUT", "connect", "connect_anonymous"]
 
 DEFAULT_TIMEOUT = httpx.Timeout(DEFAULT_TIMEOUT_SECONDS, connect=DEFAULT_CONNECT_TIMEOUT_SECONDS)
-
-
-def _check_json(response: httpx.Response) -> httpx.Response:
-    """Make ``response.json()`` raise ``APIResponseValidationError`` on a body that is not JSON.
-
-    The generated functions call ``response.json()`` on every success they parse; a proxy's HTML
-    page or a cut-off body would surface as a bare ``JSONDecodeError`` with the response lost.
-    Wrapping the bound method costs one closure and parses nothing twice. The message names the
-    operation, status, content type and size, never the body: a token answer could hold secrets;
-    the path is shown with any consent token masked.
-    """
-    parse = response.json
-
-    def json(**kwargs: Any) -> Any:
-        try:
-            return parse(**kwargs)
-        except ValueError as exc:  # JSONDecodeError, or a body that is not even text
-            request = response.request
-            content_type = response.headers.get("content-type", "no content type")
-            raise APIResponseValidationError(
-                f"the {response.status_code} answer to {request.method} "
-                f"{shown_path(request.url.path)} is "
-                f"not JSON ({content_type}, {len(response.content)} bytes)",
-                request=request,
-                response=response,
-            ) from exc
-
-    response.json = json  # type: ignore[method-assign]
-    return response
 
 
 class _TypedErrorsClient(httpx.Client):
@@ -100,18 +62,12 @@ class _TypedErrorsClient(httpx.Client):
     def send(self, request: httpx.Request, **kwargs: Any) -> httpx.Response:
         try:
             response = super().send(request, **kwargs)
-        except httpx.TimeoutException as exc:
-            raise APITimeoutError(
-                f"request timed out ({type(exc).__name__})", request=request
-            ) from exc
         except httpx.TransportError as exc:
-            raise APIConnectionError(
-                f"connection failed ({type(exc).__name__})", request=request
-            ) from exc
+            raise connection_error(exc) from exc
         if response.status_code >= 400:
             response.read()
             raise make_status_error(response)
-        return _check_json(response)
+        return response
 
 
 class _AsyncTypedErrorsClient(httpx.AsyncClient):
@@ -120,18 +76,12 @@ class _AsyncTypedErrorsClient(httpx.AsyncClient):
     async def send(self, request: httpx.Request, **kwargs: Any) -> httpx.Response:
         try:
             response = await super().send(request, **kwargs)
-        except httpx.TimeoutException as exc:
-            raise APITimeoutError(
-                f"request timed out ({type(exc).__name__})", request=request
-            ) from exc
         except httpx.TransportError as exc:
-            raise APIConnectionError(
-                f"connection failed ({type(exc).__name__})", request=request
-            ) from exc
+            raise connection_error(exc) from exc
         if response.status_code >= 400:
             await response.aread()
             raise make_status_error(response)
-        return _check_json(response)
+        return response
 
 
 class _Wiring:
@@ -246,64 +196,30 @@ def _with_retries(transport: Any, max_retries: int, is_async: bool) -> Any:
     return RetryTransport(transport, max_retries=max_retries)
 
 
-def _carry(old: Any, new: _C) -> _C:
-    """Give an evolved copy the wiring and the httpx clients already built (the generated
-    ``with_*`` methods have already applied the change to those clients)."""
-    target = cast(Any, new)
-    target._overlay_wiring = old._overlay_wiring
-    target._client = old._client
-    target._async_client = old._async_client
-    return new
+class ConnectedAuthenticatedClient(AuthenticatedClient):
+    """The generated ``AuthenticatedClient``, wired by ``telnyx_oauth.connect()``."""
+
+    __slots__ = ("_overlay_wiring",)
+    _overlay_wiring: _Wiring
+
+    def get_httpx_client(self) -> httpx.Client:
+        return _lazy_sync(self)
+
+    def get_async_httpx_client(self) -> httpx.AsyncClient:
+        return _lazy_async(self)
 
 
-@functools.cache
-def _client_classes() -> tuple[type[AuthenticatedClient], type[Client]]:
-    # Imported on first connect(), not with `import telnyx_oauth`.
-    import telnyx_oauth_api
+class ConnectedClient(Client):
+    """The generated ``Client``, wired by ``telnyx_oauth.connect_anonymous()``."""
 
-    class ConnectedAuthenticatedClient(telnyx_oauth_api.AuthenticatedClient):
-        """The generated ``AuthenticatedClient``, wired by ``telnyx_oauth.connect()``."""
+    __slots__ = ("_overlay_wiring",)
+    _overlay_wiring: _Wiring
 
-        __slots__ = ("_overlay_wiring",)
-        _overlay_wiring: _Wiring
+    def get_httpx_client(self) -> httpx.Client:
+        return _lazy_sync(self)
 
-        def get_httpx_client(self) -> httpx.Client:
-            return _lazy_sync(self)
-
-        def get_async_httpx_client(self) -> httpx.AsyncClient:
-            return _lazy_async(self)
-
-        def with_headers(self, headers: dict[str, str]) -> telnyx_oauth_api.AuthenticatedClient:
-            return _carry(self, super().with_headers(headers))
-
-        def with_cookies(self, cookies: dict[str, str]) -> telnyx_oauth_api.AuthenticatedClient:
-            return _carry(self, super().with_cookies(cookies))
-
-        def with_timeout(self, timeout: httpx.Timeout) -> telnyx_oauth_api.AuthenticatedClient:
-            return _carry(self, super().with_timeout(timeout))
-
-    class ConnectedClient(telnyx_oauth_api.Client):
-        """The generated ``Client``, wired by ``telnyx_oauth.connect_anonymous()``."""
-
-        __slots__ = ("_overlay_wiring",)
-        _overlay_wiring: _Wiring
-
-        def get_httpx_client(self) -> httpx.Client:
-            return _lazy_sync(self)
-
-        def get_async_httpx_client(self) -> httpx.AsyncClient:
-            return _lazy_async(self)
-
-        def with_headers(self, headers: dict[str, str]) -> telnyx_oauth_api.Client:
-            return _carry(self, super().with_headers(headers))
-
-        def with_cookies(self, cookies: dict[str, str]) -> telnyx_oauth_api.Client:
-            return _carry(self, super().with_cookies(cookies))
-
-        def with_timeout(self, timeout: httpx.Timeout) -> telnyx_oauth_api.Client:
-            return _carry(self, super().with_timeout(timeout))
-
-    return ConnectedAuthenticatedClient, ConnectedClient
+    def get_async_httpx_client(self) -> httpx.AsyncClient:
+        return _lazy_async(self)
 
 
 def _normalize_base_url(base_url: str | httpx.URL) -> str:
@@ -353,8 +269,7 @@ def connect(
                 f"no API key: pass api_key=..., set {API_KEY_ENV_VAR}, or pass auth=..."
             )
         auth = ApiKeyAuth(key)
-    authenticated_cls, _ = _client_classes()
-    client = authenticated_cls(
+    client = ConnectedAuthenticatedClient(
         base_url=_normalize_base_url(base_url),
         # The credentials live in `auth`; this attrs field would print them in repr().
         token="",
@@ -379,8 +294,7 @@ def connect_anonymous(
     For the operations that take no API key: discovery, JWKS, register, authorize, and the token
     and introspection endpoints (whose client authentication ``AuthorizationCodeFlow`` adds).
     """
-    _, anonymous_cls = _client_classes()
-    client = anonymous_cls(
+    client = ConnectedClient(
         base_url=_normalize_base_url(base_url),
         timeout=_timeout(timeout),
         headers=dict(headers or {}),

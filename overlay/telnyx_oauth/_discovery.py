@@ -12,12 +12,14 @@ generated models, which keep unknown fields in ``additional_properties``.
 
 from __future__ import annotations
 
-import json
-from typing import TYPE_CHECKING, Any, TypeVar
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Protocol, Self, TypeVar
 
 import httpx
 
-from ._errors import APIResponseValidationError, make_status_error
+from telnyx_oauth_api.errors import parse_json_body
+
+from ._errors import make_status_error
 
 if TYPE_CHECKING:
     from telnyx_oauth_api import AuthenticatedClient, Client
@@ -34,8 +36,6 @@ __all__ = [
 AUTHORIZATION_SERVER_PATH = "/.well-known/oauth-authorization-server"
 PROTECTED_RESOURCE_PATH = "/.well-known/oauth-protected-resource"
 
-_M = TypeVar("_M")
-
 
 def well_known_url(base_url: str | httpx.URL, path: str) -> httpx.URL:
     """``path`` at the root of ``base_url``'s host (scheme, host and port kept, path dropped)."""
@@ -46,30 +46,31 @@ def _url(client: AuthenticatedClient | Client, path: str) -> httpx.URL:
     return well_known_url(str(client._base_url), path)
 
 
-def _parse(response: httpx.Response, model: type[_M]) -> _M:
+class _Document(Protocol):
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self: ...
+
+
+_M = TypeVar("_M", bound=_Document)
+
+
+def _parse(response: httpx.Response, model: type[_M], operation: str) -> _M:
     if response.status_code >= 400:
         raise make_status_error(response)
-    try:
-        data = json.loads(response.content)
-        if not isinstance(data, dict):
-            raise TypeError("not a JSON object")
-        return model.from_dict(data)  # type: ignore[attr-defined, no-any-return]
-    except (ValueError, TypeError, KeyError, AttributeError) as exc:
-        raise APIResponseValidationError(
-            f"invalid discovery document from {response.request.url} ({type(exc).__name__})",
-            request=response.request,
-            response=response,
-        ) from exc
+    # The generated model checks the document against the spec; a mismatch names the field.
+    return parse_json_body(response, operation, model.from_dict)
 
 
-def _get(client: AuthenticatedClient | Client, path: str, model: type[_M]) -> _M:
+def _get(client: AuthenticatedClient | Client, path: str, model: type[_M], operation: str) -> _M:
     response = client.get_httpx_client().get(_url(client, path), auth=None)
-    return _parse(response, model)
+    return _parse(response, model, operation)
 
 
-async def _aget(client: AuthenticatedClient | Client, path: str, model: type[_M]) -> _M:
+async def _aget(
+    client: AuthenticatedClient | Client, path: str, model: type[_M], operation: str
+) -> _M:
     response = await client.get_async_httpx_client().get(_url(client, path), auth=None)
-    return _parse(response, model)
+    return _parse(response, model, operation)
 
 
 def _models() -> Any:
@@ -83,7 +84,7 @@ def get_authorization_server_metadata(
 ) -> AuthorizationServerMetadata:
     """The RFC 8414 authorization server metadata of the client's host."""
     model: type[AuthorizationServerMetadata] = _models().AuthorizationServerMetadata
-    return _get(client, AUTHORIZATION_SERVER_PATH, model)
+    return _get(client, AUTHORIZATION_SERVER_PATH, model, "get_authorization_server_metadata")
 
 
 async def aget_authorization_server_metadata(
@@ -91,7 +92,9 @@ async def aget_authorization_server_metadata(
 ) -> AuthorizationServerMetadata:
     """Async ``get_authorization_server_metadata``."""
     model: type[AuthorizationServerMetadata] = _models().AuthorizationServerMetadata
-    return await _aget(client, AUTHORIZATION_SERVER_PATH, model)
+    return await _aget(
+        client, AUTHORIZATION_SERVER_PATH, model, "get_authorization_server_metadata"
+    )
 
 
 def get_protected_resource_metadata(
@@ -99,7 +102,7 @@ def get_protected_resource_metadata(
 ) -> ProtectedResourceMetadata:
     """The RFC 9728 protected resource metadata of the client's host."""
     model: type[ProtectedResourceMetadata] = _models().ProtectedResourceMetadata
-    return _get(client, PROTECTED_RESOURCE_PATH, model)
+    return _get(client, PROTECTED_RESOURCE_PATH, model, "get_protected_resource_metadata")
 
 
 async def aget_protected_resource_metadata(
@@ -107,4 +110,4 @@ async def aget_protected_resource_metadata(
 ) -> ProtectedResourceMetadata:
     """Async ``get_protected_resource_metadata``."""
     model: type[ProtectedResourceMetadata] = _models().ProtectedResourceMetadata
-    return await _aget(client, PROTECTED_RESOURCE_PATH, model)
+    return await _aget(client, PROTECTED_RESOURCE_PATH, model, "get_protected_resource_metadata")

@@ -1,84 +1,116 @@
 """``paginate`` / ``apaginate``: every item of a generated list operation, page after page.
 
-Filters take readable names derived from the wire names: ``filter[name][contains]`` is
-``name_contains=``, ``filter[client_type]`` is ``client_type=``. They are matched against the
-generated function's keyword arguments (``filternamecontains``, ``filterclient_type``), which
-drop the brackets; a name that matches nothing raises ``TypeError`` listing the valid ones. Enum
-filters accept plain strings (``client_type="public"``).
+Filters take the generated function's keyword names without their ``filter_`` prefix, one plain
+rule: ``filter_name_contains`` is ``name_contains=``, ``filter_client_type`` is
+``client_type=``; ``page_size=`` is the generated ``page_size``. A name that matches nothing
+raises ``TypeError`` listing the valid ones. Enum filters take their plain string values
+(``client_type="public"``), which the generated function checks.
 
 Each ``Page`` knows how to ask for the next one (``next_page()``), carrying the same filters and
-page size. Iteration stops at ``meta.total_pages``, and also, defensively, when ``meta`` is missing
-or odd (no integer ``total_pages``, or a ``page_number`` that is not the one asked for), or when a
-page comes back empty, so a misbehaving server cannot make the loop run forever.
+page size. Iteration stops at ``meta.total_pages``, and also, defensively, when ``meta`` or its
+``total_pages`` is missing, when ``meta.page_number`` is not the page asked for, or when a page
+comes back empty, so a misbehaving server cannot make the loop run forever. A ``meta`` whose
+fields are not integers does not match the spec and raises ``APIResponseValidationError`` in the
+generated function, like any other such body.
+
+The helpers are generic in the item type: a type checker sees the items of
+``paginate(list_oauth_clients, client)`` as ``OAuthClient`` and those of
+``paginate(list_oauth_grants, client)`` as ``OAuthGrant``. ``ListOperation`` says what makes a
+module a list operation: it is matched by the generated module itself.
 """
 
 from __future__ import annotations
 
-import enum
 import inspect
-import types
-from collections.abc import AsyncIterator, Iterator
-from typing import Any
+from collections.abc import AsyncIterator, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
-from ._errors import APIResponseValidationError, ConfigurationError
+from ._errors import ConfigurationError
 
-__all__ = ["AsyncPage", "AsyncPaginator", "Page", "Paginator", "apaginate", "paginate"]
+if TYPE_CHECKING:
+    from types import ModuleType
 
-_PAGE_NUMBER = "pagenumber"
-_PAGE_SIZE = "pagesize"
-_FILTER_PREFIX = "filter"
-# Operators the generator appends to a filter name (filter[name][contains] -> filternamecontains).
-_OPERATORS = ("contains",)
+    from telnyx_oauth_api import AuthenticatedClient
+    from telnyx_oauth_api.types import Response, Unset
+
+__all__ = [
+    "AsyncPage",
+    "AsyncPaginator",
+    "ListOperation",
+    "Page",
+    "Paginator",
+    "apaginate",
+    "paginate",
+]
+
+_PAGE_NUMBER = "page_number"
+_PAGE_SIZE = "page_size"
+_FILTER_PREFIX = "filter_"
+
+_Item = TypeVar("_Item")
+_Item_co = TypeVar("_Item_co", covariant=True)
 
 
-def _readable_filter_names(endpoint: types.ModuleType) -> dict[str, inspect.Parameter]:
+class _Listing(Protocol[_Item_co]):
+    """A list answer: ``OAuthClientListResponse``, ``OAuthGrantListResponse``."""
+
+    @property
+    def data(self) -> Sequence[_Item_co]: ...
+
+    @property
+    def meta(self) -> object: ...
+
+
+class ListOperation(Protocol[_Item_co]):
+    """A generated list operation's module, such as ``list_oauth_clients``."""
+
+    def sync_detailed(
+        self,
+        *,
+        client: AuthenticatedClient,
+        page_number: int | Unset = ...,
+        page_size: int | Unset = ...,
+    ) -> Response[_Listing[_Item_co]]: ...
+
+    async def asyncio_detailed(
+        self,
+        *,
+        client: AuthenticatedClient,
+        page_number: int | Unset = ...,
+        page_size: int | Unset = ...,
+    ) -> Response[_Listing[_Item_co]]: ...
+
+
+def _filter_names(endpoint: ModuleType | ListOperation[Any]) -> dict[str, str]:
+    """Readable filter name -> the generated function's keyword name."""
+    name = getattr(endpoint, "__name__", repr(endpoint))
     try:
         signature = inspect.signature(endpoint.sync_detailed)
-    except AttributeError:
-        raise ConfigurationError(
-            f"{endpoint.__name__} is not a generated endpoint module"
-        ) from None
+    except (AttributeError, TypeError, ValueError):
+        raise ConfigurationError(f"{name} is not a generated endpoint module") from None
     if _PAGE_NUMBER not in signature.parameters:
-        raise ConfigurationError(f"{endpoint.__name__} is not a paginated list operation")
-    names: dict[str, inspect.Parameter] = {}
-    for name, parameter in signature.parameters.items():
-        if not name.startswith(_FILTER_PREFIX):
-            continue
-        readable = name[len(_FILTER_PREFIX) :]
-        for operator in _OPERATORS:
-            if readable.endswith(operator) and len(readable) > len(operator):
-                readable = f"{readable[: -len(operator)]}_{operator}"
-                break
-        names[readable] = parameter
-    return names
-
-
-def _coerce(parameter: inspect.Parameter, value: object) -> object:
-    """Turn a plain string into the enum the generated function expects, if it expects one."""
-    if not isinstance(value, str):
-        return value
-    annotation = parameter.annotation
-    options = getattr(annotation, "__args__", (annotation,))
-    for option in options:
-        if isinstance(option, type) and issubclass(option, enum.Enum):
-            return option(value)
-    return value
+        raise ConfigurationError(f"{name} is not a paginated list operation")
+    return {
+        parameter[len(_FILTER_PREFIX) :]: parameter
+        for parameter in signature.parameters
+        if parameter.startswith(_FILTER_PREFIX)
+    }
 
 
 def _generated_kwargs(
-    endpoint: types.ModuleType, page_size: int | None, filters: dict[str, object]
+    endpoint: ListOperation[Any], page_size: int | None, filters: dict[str, object]
 ) -> dict[str, object]:
-    available = _readable_filter_names(endpoint)
+    available = _filter_names(endpoint)
     kwargs: dict[str, object] = {}
     for readable, value in filters.items():
-        parameter = available.get(readable)
-        if parameter is None:
+        generated = available.get(readable)
+        if generated is None:
             valid = ", ".join(sorted(available)) or "none"
             raise TypeError(f"unknown filter {readable!r}; valid filters: {valid}")
         if value is not None:
-            kwargs[parameter.name] = _coerce(parameter, value)
+            kwargs[generated] = value
     if page_size is not None:
-        if page_size < 1:
+        if (_int_or_none(page_size) or 0) < 1:  # also refuses "10", 2.5 and True
             raise ConfigurationError("page_size must be a positive integer")
         kwargs[_PAGE_SIZE] = page_size
     return kwargs
@@ -88,31 +120,23 @@ def _int_or_none(value: object) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
-def _meta_field(meta: object, name: str) -> object:
-    if isinstance(meta, dict):
-        return meta.get(name)
-    return getattr(meta, name, None)
-
-
-class _PageBase:
+class _PageBase(Generic[_Item]):
     """What a page holds and how it decides whether there is another."""
 
-    def __init__(self, result: Any, page_number: int) -> None:
-        data = getattr(result, "data", None)
+    def __init__(self, result: _Listing[_Item], page_number: int) -> None:
         self.result = result
-        self.items: list[Any] = list(data) if isinstance(data, list) else []
+        self.items: list[_Item] = list(result.data)
         self.page_number = page_number
-        meta = getattr(result, "meta", None)
-        self.meta = meta if meta is not None and hasattr(meta, "total_pages") else None
-        self.total_pages = _int_or_none(_meta_field(self.meta, "total_pages"))
-        self.total_results = _int_or_none(_meta_field(self.meta, "total_results"))
+        meta = result.meta
+        self.total_pages = _int_or_none(getattr(meta, "total_pages", None))
+        self.total_results = _int_or_none(getattr(meta, "total_results", None))
+        self._reported_page = _int_or_none(getattr(meta, "page_number", None))
 
     def has_next_page(self) -> bool:
         """Whether ``meta`` says a further page exists (and nothing looks odd)."""
         if not self.items or self.total_pages is None or self.total_pages < 1:
             return False
-        reported = _int_or_none(_meta_field(self.meta, "page_number"))
-        if reported is not None and reported != self.page_number:
+        if self._reported_page is not None and self._reported_page != self.page_number:
             return False
         return self.page_number < self.total_pages
 
@@ -123,119 +147,112 @@ class _PageBase:
         )
 
 
-class Page(_PageBase):
+class Page(_PageBase[_Item]):
     """One page of a list operation; ``items`` are the generated models."""
 
-    def __init__(self, paginator: Paginator, result: Any, page_number: int) -> None:
+    def __init__(
+        self, paginator: Paginator[_Item], result: _Listing[_Item], page_number: int
+    ) -> None:
         super().__init__(result, page_number)
         self._paginator = paginator
 
-    def next_page(self) -> Page | None:
+    def next_page(self) -> Page[_Item] | None:
         """Fetch the following page, or ``None`` when this is the last one."""
         if not self.has_next_page():
             return None
         return self._paginator.fetch_page(self.page_number + 1)
 
 
-class AsyncPage(_PageBase):
+class AsyncPage(_PageBase[_Item]):
     """One page of a list operation, fetched asynchronously."""
 
-    def __init__(self, paginator: AsyncPaginator, result: Any, page_number: int) -> None:
+    def __init__(
+        self, paginator: AsyncPaginator[_Item], result: _Listing[_Item], page_number: int
+    ) -> None:
         super().__init__(result, page_number)
         self._paginator = paginator
 
-    async def next_page(self) -> AsyncPage | None:
+    async def next_page(self) -> AsyncPage[_Item] | None:
         """Fetch the following page, or ``None`` when this is the last one."""
         if not self.has_next_page():
             return None
         return await self._paginator.fetch_page(self.page_number + 1)
 
 
-def _parsed(endpoint: types.ModuleType, response: Any) -> Any:
-    parsed = response.parsed
-    if parsed is None or not isinstance(getattr(parsed, "data", None), list):
-        # Errors were raised by the connected client; this is a 2xx the spec does not describe.
-        raise APIResponseValidationError(
-            f"{endpoint.__name__.rsplit('.', 1)[-1]}: unexpected response "
-            f"(status {int(response.status_code)})",
-            request=_placeholder_request(endpoint),
-        )
-    return parsed
-
-
-def _placeholder_request(endpoint: types.ModuleType) -> Any:
-    import httpx
-
-    kwargs = endpoint._get_kwargs()
-    return httpx.Request(kwargs["method"].upper(), kwargs["url"])
-
-
-class Paginator:
+class Paginator(Generic[_Item]):
     """Iterate items with ``for item in paginator``; pages with ``paginator.pages()``."""
 
     def __init__(
-        self, endpoint: types.ModuleType, client: Any, page_size: int | None, **filters: object
+        self,
+        endpoint: ListOperation[_Item],
+        client: AuthenticatedClient,
+        page_size: int | None,
+        **filters: object,
     ) -> None:
         self._endpoint = endpoint
         self._client = client
-        self._kwargs = _generated_kwargs(endpoint, page_size, filters)
+        self._kwargs: dict[str, Any] = _generated_kwargs(endpoint, page_size, filters)
 
-    def fetch_page(self, page_number: int) -> Page:
+    def fetch_page(self, page_number: int) -> Page[_Item]:
         """Fetch one page by number (from 1), with the paginator's filters and page size."""
         response = self._endpoint.sync_detailed(
-            client=self._client, **{_PAGE_NUMBER: page_number}, **self._kwargs
+            client=self._client, page_number=page_number, **self._kwargs
         )
-        return Page(self, _parsed(self._endpoint, response), page_number)
+        return Page(self, response.parsed, page_number)
 
-    def pages(self) -> Iterator[Page]:
+    def pages(self) -> Iterator[Page[_Item]]:
         """Every page, from the first."""
-        page: Page | None = self.fetch_page(1)
+        page: Page[_Item] | None = self.fetch_page(1)
         while page is not None:
             yield page
             page = page.next_page()
 
-    def __iter__(self) -> Iterator[Any]:
+    def __iter__(self) -> Iterator[_Item]:
         for page in self.pages():
             yield from page.items
 
 
-class AsyncPaginator:
+class AsyncPaginator(Generic[_Item]):
     """Iterate items with ``async for item in paginator``; pages with ``paginator.pages()``."""
 
     def __init__(
-        self, endpoint: types.ModuleType, client: Any, page_size: int | None, **filters: object
+        self,
+        endpoint: ListOperation[_Item],
+        client: AuthenticatedClient,
+        page_size: int | None,
+        **filters: object,
     ) -> None:
         self._endpoint = endpoint
         self._client = client
-        self._kwargs = _generated_kwargs(endpoint, page_size, filters)
+        self._kwargs: dict[str, Any] = _generated_kwargs(endpoint, page_size, filters)
 
-    async def fetch_page(self, page_number: int) -> AsyncPage:
+    async def fetch_page(self, page_number: int) -> AsyncPage[_Item]:
         """Fetch one page by number (from 1), with the paginator's filters and page size."""
         response = await self._endpoint.asyncio_detailed(
-            client=self._client, **{_PAGE_NUMBER: page_number}, **self._kwargs
+            client=self._client, page_number=page_number, **self._kwargs
         )
-        return AsyncPage(self, _parsed(self._endpoint, response), page_number)
+        return AsyncPage(self, response.parsed, page_number)
 
-    async def pages(self) -> AsyncIterator[AsyncPage]:
+    async def pages(self) -> AsyncIterator[AsyncPage[_Item]]:
         """Every page, from the first."""
-        page: AsyncPage | None = await self.fetch_page(1)
+        page: AsyncPage[_Item] | None = await self.fetch_page(1)
         while page is not None:
             yield page
             page = await page.next_page()
 
-    async def __aiter__(self) -> AsyncIterator[Any]:
+    async def __aiter__(self) -> AsyncIterator[_Item]:
         async for page in self.pages():
             for item in page.items:
                 yield item
 
 
 def paginate(
-    endpoint_module: types.ModuleType,
-    client: Any,
+    endpoint_module: ListOperation[_Item],
+    client: AuthenticatedClient,
     *,
     page_size: int | None = None,
     **filters: object,
-) -> Paginator:
+) -> Paginator[_Item]:
     """Items of every page of a generated list operation, fetched lazily.
 
     ``paginate(list_oauth_clients, client, page_size=50, client_type="confidential")``.
@@ -245,11 +262,11 @@ def paginate(
 
 
 def apaginate(
-    endpoint_module: types.ModuleType,
-    client: Any,
+    endpoint_module: ListOperation[_Item],
+    client: AuthenticatedClient,
     *,
     page_size: int | None = None,
     **filters: object,
-) -> AsyncPaginator:
+) -> AsyncPaginator[_Item]:
     """The async twin of ``paginate``: ``async for item in apaginate(...)``."""
     return AsyncPaginator(endpoint_module, client, page_size, **filters)

@@ -7,23 +7,17 @@ replaced by the path template before the path is shown anywhere.
 
 from __future__ import annotations
 
+__all__ = ["redact_httpx_log", "shown_path", "shown_url"]
+
 import logging
 
 import httpx
 
+from telnyx_oauth_api.errors import shown_path, shown_url
+
+# The consent token's path segment; shown_path/shown_url are defined with the error messages that
+# use them, in the generated package, so messages and logs mask the same way.
 _CONSENT_SEGMENT = "/oauth/consent/"
-
-
-def shown_path(path: str) -> str:
-    """``path`` with a consent token replaced by ``{consent_token}``."""
-    head, segment, _ = path.partition(_CONSENT_SEGMENT)
-    return f"{head}{segment}{{consent_token}}" if segment else path
-
-
-def shown_url(url: httpx.URL) -> str:
-    """Scheme, host, port and shown path of ``url``; no userinfo, query or fragment."""
-    origin = str(url.copy_with(userinfo=b"", path="/", query=None, fragment=None)).rstrip("/")
-    return origin + shown_path(url.path)
 
 
 class _ConsentTokenFilter(logging.Filter):

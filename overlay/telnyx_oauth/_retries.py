@@ -33,14 +33,14 @@ injectable so tests never wait.
 from __future__ import annotations
 
 import logging
-import math
 import random as _random
 import time
 from collections.abc import Awaitable, Callable, Mapping
-from email.utils import parsedate_to_datetime
 from urllib.parse import parse_qs
 
 import httpx
+
+from telnyx_oauth_api.errors import parse_retry_after_seconds, parse_seconds_header
 
 from ._constants import (
     DEFAULT_MAX_RETRIES,
@@ -129,40 +129,6 @@ def retry_delay(
         return None if server_delay > MAX_SERVER_RETRY_DELAY_SECONDS else server_delay
     backoff = min(INITIAL_RETRY_DELAY_SECONDS * 2.0**attempt, MAX_RETRY_DELAY_SECONDS)
     return backoff * (1.0 - RETRY_JITTER_FRACTION * random())
-
-
-def parse_seconds_header(value: str | None) -> float | None:
-    """A non-negative finite number of seconds, or ``None``."""
-    if value is None:
-        return None
-    try:
-        seconds = float(value.strip())
-    except ValueError:
-        return None
-    if not math.isfinite(seconds) or seconds < 0:
-        return None
-    return seconds
-
-
-def parse_retry_after_seconds(headers: httpx.Headers, *, now: float | None = None) -> float | None:
-    """The delay from ``retry-after-ms`` or ``Retry-After`` (seconds or HTTP date), in seconds."""
-    millis = parse_seconds_header(headers.get("retry-after-ms"))
-    if millis is not None:
-        return millis / 1000.0
-    value = headers.get("retry-after")
-    if value is None:
-        return None
-    seconds = parse_seconds_header(value)
-    if seconds is not None:
-        return seconds
-    try:
-        when = parsedate_to_datetime(value.strip())
-    except (TypeError, ValueError, IndexError):
-        return None
-    if when.tzinfo is None:
-        return None
-    current = time.time() if now is None else now
-    return max(when.timestamp() - current, 0.0)
 
 
 def _has_retry_after(headers: httpx.Headers) -> bool:

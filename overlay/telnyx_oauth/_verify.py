@@ -30,20 +30,18 @@ import time
 from collections.abc import Callable, Collection
 from typing import TYPE_CHECKING, Any
 
-import httpx
-
 from ._constants import (
     DEFAULT_JWT_ALGORITHMS,
     JWKS_REFETCH_INTERVAL_SECONDS,
     JWT_CLOCK_LEEWAY_SECONDS,
 )
-from ._errors import APIError, APIResponseValidationError, TokenVerificationError
+from ._errors import APIError, TokenVerificationError
 
 if TYPE_CHECKING:
     import anyio
 
     from telnyx_oauth_api import AuthenticatedClient, Client
-    from telnyx_oauth_api.types import Response
+    from telnyx_oauth_api.models import JsonWebKeySet
 
 __all__ = ["JWKSCache", "averify_access_token", "verify_access_token"]
 
@@ -158,35 +156,20 @@ class JWKSCache:
                 return key
         return None
 
-    def _fetch_sync(self) -> Response[Any]:
+    # The generated get_jwks raises the typed errors itself: a status error, or
+    # APIResponseValidationError for a body that is not a key set (not JSON, or keys missing).
+    def _fetch_sync(self) -> JsonWebKeySet:
         from telnyx_oauth_api.api.oauth import get_jwks
 
-        try:
-            return get_jwks.sync_detailed(client=self._client)
-        except ValueError as exc:  # a 200 whose body is not JSON
-            raise self._invalid() from exc
+        return get_jwks.sync(client=self._client)
 
-    async def _fetch_async(self) -> Response[Any]:
+    async def _fetch_async(self) -> JsonWebKeySet:
         from telnyx_oauth_api.api.oauth import get_jwks
 
-        try:
-            return await get_jwks.asyncio_detailed(client=self._client)
-        except ValueError as exc:
-            raise self._invalid() from exc
+        return await get_jwks.asyncio(client=self._client)
 
-    def _store(self, response: Response[Any]) -> None:
-        from telnyx_oauth_api.models import JsonWebKeySet
-
-        parsed = response.parsed
-        if not isinstance(parsed, JsonWebKeySet):
-            raise self._invalid()
-        self._keys = [key.to_dict() for key in parsed.keys]
-
-    def _invalid(self) -> APIResponseValidationError:
-        url = str(self._client._base_url).rstrip("/") + JWKS_PATH
-        return APIResponseValidationError(
-            "the JWKS response is not a key set", request=httpx.Request("GET", url)
-        )
+    def _store(self, key_set: JsonWebKeySet) -> None:
+        self._keys = [key.to_dict() for key in key_set.keys]
 
 
 def _header(token: str) -> dict[str, Any]:

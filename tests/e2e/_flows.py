@@ -7,7 +7,6 @@ operations, ``telnyx_oauth`` for auth, retries, typed errors and the authorizati
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TypeVar
 
 import httpx
 
@@ -24,14 +23,11 @@ from telnyx_oauth_api.models import (
     ClientType,
     CodeChallengeMethod,
     ConsentDecisionRequest,
-    ConsentDecisionResponse,
-    ConsentDetailsResponse,
     GrantType,
     IntrospectRequest,
     IntrospectResponse,
     OAuthClient,
     OAuthClientCreateRequest,
-    OAuthClientResponse,
     ResponseType,
 )
 from telnyx_oauth_api.types import UNSET
@@ -39,14 +35,6 @@ from telnyx_oauth_api.types import UNSET
 REDIRECT_URI = "https://app.example.com/oauth/callback"
 SCOPES = ("numbers.read", "messaging.write")
 USER_GRANTS = (GrantType.AUTHORIZATION_CODE, GrantType.REFRESH_TOKEN)
-
-_T = TypeVar("_T")
-
-
-def expect(value: object, kind: type[_T]) -> _T:
-    """``value``, checked to be a ``kind`` (the generated functions return unions)."""
-    assert isinstance(value, kind), f"expected {kind.__name__}, got {type(value).__name__}"
-    return value
 
 
 def client_request(
@@ -85,7 +73,7 @@ def create_client(
         require_pkce=require_pkce,
         scopes=scopes,
     )
-    return expect(create_oauth_client.sync(client=api, body=body), OAuthClientResponse).data
+    return create_oauth_client.sync(client=api, body=body).data
 
 
 async def acreate_client(
@@ -94,12 +82,14 @@ async def acreate_client(
     """Async ``create_client``."""
     body = client_request(grant_types=grant_types)
     result = await create_oauth_client.asyncio(client=api, body=body)
-    return expect(result, OAuthClientResponse).data
+    return result.data
 
 
 def secret_of(client: OAuthClient) -> str:
     """The client secret the create call returned."""
-    return expect(client.client_secret, str)
+    secret = client.client_secret
+    assert isinstance(secret, str), "the create call returned no client secret"
+    return secret
 
 
 def flow_for(anon: Client, client: OAuthClient) -> AuthorizationCodeFlow:
@@ -153,13 +143,11 @@ async def aauthorize_redirect(anon: Client, url: str) -> str:
 def consent(api: AuthenticatedClient, anon: Client, url: str, *, allowed: bool = True) -> str:
     """Authorize, read the consent details, decide; returns the callback URL with the code."""
     consent_token = consent_token_of(authorize_redirect(anon, url))
-    expect(
-        get_consent_details.sync(client=api, consent_token=consent_token), ConsentDetailsResponse
-    )
+    get_consent_details.sync(client=api, consent_token=consent_token)
     decision = submit_consent.sync(
         client=api, body=ConsentDecisionRequest(consent_token=consent_token, allowed=allowed)
     )
-    return expect(decision, ConsentDecisionResponse).redirect_uri
+    return decision.redirect_uri
 
 
 async def aconsent(
@@ -167,12 +155,11 @@ async def aconsent(
 ) -> str:
     """Async ``consent``."""
     consent_token = consent_token_of(await aauthorize_redirect(anon, url))
-    details = await get_consent_details.asyncio(client=api, consent_token=consent_token)
-    expect(details, ConsentDetailsResponse)
+    await get_consent_details.asyncio(client=api, consent_token=consent_token)
     decision = await submit_consent.asyncio(
         client=api, body=ConsentDecisionRequest(consent_token=consent_token, allowed=allowed)
     )
-    return expect(decision, ConsentDecisionResponse).redirect_uri
+    return decision.redirect_uri
 
 
 def login(
@@ -193,13 +180,9 @@ async def alogin(
 
 def introspect(api: AuthenticatedClient, token: str) -> IntrospectResponse:
     """RFC 7662 introspection of ``token``, authenticated with the API key."""
-    return expect(
-        introspect_token.sync(client=api, body=IntrospectRequest(token=token)),
-        IntrospectResponse,
-    )
+    return introspect_token.sync(client=api, body=IntrospectRequest(token=token))
 
 
 async def aintrospect(api: AuthenticatedClient, token: str) -> IntrospectResponse:
     """Async ``introspect``."""
-    result = await introspect_token.asyncio(client=api, body=IntrospectRequest(token=token))
-    return expect(result, IntrospectResponse)
+    return await introspect_token.asyncio(client=api, body=IntrospectRequest(token=token))

@@ -19,7 +19,7 @@ from telnyx_oauth_sandbox import (
     SandboxControls,
     SandboxServer,
 )
-from tests.e2e._flows import create_client, expect, secret_of
+from tests.e2e._flows import create_client, secret_of
 
 
 class FakeMonotonic:
@@ -48,7 +48,7 @@ def test_token_cached_across_requests(
     """Three requests share one token: one token request reaches the server."""
     with connect(auth=_auth(api), base_url=sandbox.base_url) as machine:
         for _ in range(3):
-            expect(list_oauth_clients.sync(client=machine), OAuthClientListResponse)
+            list_oauth_clients.sync(client=machine)
     assert controls.token_requests("client_credentials") == 1
 
 
@@ -114,6 +114,6 @@ def test_token_the_server_stopped_accepting_is_renewed_once_on_401(
     with connect(auth=_auth(api, FakeMonotonic()), base_url=sandbox.base_url) as machine:
         list_oauth_clients.sync(client=machine)
         controls.advance_clock(ACCESS_TOKEN_LIFETIME_SECONDS + 1)
-        expect(list_oauth_clients.sync(client=machine), OAuthClientListResponse)
+        list_oauth_clients.sync(client=machine)
     assert controls.token_requests("client_credentials") == 2
     assert controls.requests("GET", "/v2/oauth_clients") == 3

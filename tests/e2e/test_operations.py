@@ -37,27 +37,14 @@ from telnyx_oauth_api.api.oauth_grants import (
     revoke_oauth_grant,
 )
 from telnyx_oauth_api.models import (
-    AuthorizationServerMetadata,
     ClientType,
     ConsentDecisionRequest,
-    ConsentDecisionResponse,
-    ConsentDetailsResponse,
     GrantType,
     IntrospectRequest,
-    IntrospectResponse,
-    JsonWebKeySet,
-    OAuthClientListResponse,
-    OAuthClientResponse,
     OAuthClientUpdateRequest,
-    OAuthGrantListResponse,
-    OAuthGrantResponse,
-    PaginationMeta,
-    ProtectedResourceMetadata,
     RegistrationRequest,
-    RegistrationResponse,
     TokenEndpointAuthMethod,
     TokenRequest,
-    TokenResponse,
 )
 from telnyx_oauth_sandbox import SandboxServer
 from tests.e2e._flows import (
@@ -69,7 +56,6 @@ from tests.e2e._flows import (
     client_request,
     consent_token_of,
     create_client,
-    expect,
     flow_for,
     introspect,
     login,
@@ -81,9 +67,7 @@ from tests.e2e._flows import (
 
 def test_authorization_server_metadata(anon: Client, sandbox: SandboxServer) -> None:
     """RFC 8414 metadata names the sandbox as issuer and its endpoints under it."""
-    metadata = expect(
-        get_authorization_server_metadata.sync(client=anon), AuthorizationServerMetadata
-    )
+    metadata = get_authorization_server_metadata.sync(client=anon)
     assert metadata.issuer == sandbox.base_url
     assert metadata.token_endpoint == f"{sandbox.base_url}/v2/oauth/token"
     assert metadata.code_challenge_methods_supported == ["S256"]
@@ -91,13 +75,13 @@ def test_authorization_server_metadata(anon: Client, sandbox: SandboxServer) -> 
 
 def test_protected_resource_metadata(anon: Client, sandbox: SandboxServer) -> None:
     """RFC 9728 metadata points at the sandbox as authorization server."""
-    metadata = expect(get_protected_resource_metadata.sync(client=anon), ProtectedResourceMetadata)
+    metadata = get_protected_resource_metadata.sync(client=anon)
     assert metadata.authorization_servers == [sandbox.base_url]
 
 
 def test_jwks(anon: Client) -> None:
     """The JWKS holds an RSA signing key with its kid and key material."""
-    jwks = expect(get_jwks.sync(client=anon), JsonWebKeySet)
+    jwks = get_jwks.sync(client=anon)
     key = jwks.keys[0].to_dict()
     assert (key["kty"], key["alg"]) == ("RSA", "RS256")
     assert all(key[name] for name in ("kid", "n", "e"))
@@ -115,7 +99,7 @@ def test_register_client(anon: Client) -> None:
         scope=" ".join(SCOPES),
         token_endpoint_auth_method=TokenEndpointAuthMethod.CLIENT_SECRET_BASIC,
     )
-    registered = expect(register_client.sync(client=anon, body=body), RegistrationResponse)
+    registered = register_client.sync(client=anon, body=body)
     assert registered.client_id
     assert registered.client_secret
     assert registered.redirect_uris == [REDIRECT_URI]
@@ -132,7 +116,7 @@ def test_create_oauth_client(api: AuthenticatedClient) -> None:
 def test_get_oauth_client(api: AuthenticatedClient) -> None:
     """A client reads back by id, without its secret."""
     created = create_client(api)
-    fetched = expect(get_oauth_client.sync(created.client_id, client=api), OAuthClientResponse)
+    fetched = get_oauth_client.sync(created.client_id, client=api)
     assert fetched.data.client_id == created.client_id
     assert not fetched.data.client_secret
 
@@ -141,9 +125,7 @@ def test_update_oauth_client(api: AuthenticatedClient) -> None:
     """PUT changes only the fields it is given."""
     created = create_client(api, name="before")
     body = OAuthClientUpdateRequest(name="after")
-    updated = expect(
-        update_oauth_client.sync(created.client_id, client=api, body=body), OAuthClientResponse
-    )
+    updated = update_oauth_client.sync(created.client_id, client=api, body=body)
     assert updated.data.name == "after"
     assert updated.data.allowed_scopes == list(SCOPES)
 
@@ -160,9 +142,10 @@ def test_delete_oauth_client(api: AuthenticatedClient) -> None:
 def test_list_oauth_clients(api: AuthenticatedClient) -> None:
     """The list holds the clients created, with pagination meta."""
     ids = {create_client(api).client_id for _ in range(3)}
-    listed = expect(list_oauth_clients.sync(client=api), OAuthClientListResponse)
+    listed = list_oauth_clients.sync(client=api)
     assert {c.client_id for c in listed.data} == ids
-    assert expect(listed.meta, PaginationMeta).total_results == 3
+    assert listed.meta
+    assert listed.meta.total_results == 3
 
 
 # -- authorize, consent, token, introspect -----------------------------------------------------
@@ -182,11 +165,10 @@ def test_get_consent_details(api: AuthenticatedClient, anon: Client) -> None:
     """Consent details name the client, its redirect URI and the requested scopes."""
     client = create_client(api, name="consenting app")
     consent_token = consent_token_of(authorize_redirect(anon, flow_for(anon, client).start().url))
-    details = expect(
-        get_consent_details.sync(client=api, consent_token=consent_token), ConsentDetailsResponse
-    ).data
+    details = get_consent_details.sync(client=api, consent_token=consent_token).data
     assert (details.client_id, details.name) == (client.client_id, "consenting app")
     assert details.redirect_uri == REDIRECT_URI
+    assert details.requested_scopes
     assert [s.id for s in details.requested_scopes] == list(SCOPES)
 
 
@@ -197,7 +179,7 @@ def test_submit_consent_allow(api: AuthenticatedClient, anon: Client) -> None:
     decision = submit_consent.sync(
         client=api, body=ConsentDecisionRequest(consent_token=consent_token, allowed=True)
     )
-    callback = httpx.URL(expect(decision, ConsentDecisionResponse).redirect_uri)
+    callback = httpx.URL(decision.redirect_uri)
     assert str(callback.copy_with(query=None)) == REDIRECT_URI
     assert callback.params["code"]
     assert callback.params["state"] == request.state
@@ -210,7 +192,7 @@ def test_submit_consent_deny(api: AuthenticatedClient, anon: Client) -> None:
     decision = submit_consent.sync(
         client=api, body=ConsentDecisionRequest(consent_token=consent_token, allowed=False)
     )
-    callback = httpx.URL(expect(decision, ConsentDecisionResponse).redirect_uri)
+    callback = httpx.URL(decision.redirect_uri)
     assert callback.params["error"] == "access_denied"
     assert "code" not in callback.params
 
@@ -224,7 +206,7 @@ def test_create_token(api: AuthenticatedClient) -> None:
         client_secret=secret_of(client),
     )
     response = create_token.sync_detailed(client=api, body=body)
-    token = expect(response.parsed, TokenResponse)
+    token = response.parsed
     assert token.access_token.count(".") == 2
     assert token.expires_in > 0
     assert response.headers["cache-control"] == "no-store"
@@ -252,23 +234,23 @@ def test_list_oauth_grants(api: AuthenticatedClient, anon: Client) -> None:
     """A completed authorization shows up as one grant of the client, with its scopes."""
     client = create_client(api)
     login(api, anon, flow_for(anon, client))
-    grants = expect(list_oauth_grants.sync(client=api), OAuthGrantListResponse).data
+    grants = list_oauth_grants.sync(client=api).data
     assert [(g.client_id, g.scopes) for g in grants] == [(client.client_id, list(SCOPES))]
 
 
 def test_get_oauth_grant(api: AuthenticatedClient, anon: Client) -> None:
     """A grant reads back by id."""
     login(api, anon, flow_for(anon, create_client(api)))
-    grant = expect(list_oauth_grants.sync(client=api), OAuthGrantListResponse).data[0]
-    fetched = expect(get_oauth_grant.sync(grant.id, client=api), OAuthGrantResponse)
+    grant = list_oauth_grants.sync(client=api).data[0]
+    fetched = get_oauth_grant.sync(grant.id, client=api)
     assert fetched.data.id == grant.id
 
 
 def test_revoke_oauth_grant(api: AuthenticatedClient, anon: Client) -> None:
     """DELETE on a grant answers 200 with the revoked grant."""
     login(api, anon, flow_for(anon, create_client(api)))
-    grant = expect(list_oauth_grants.sync(client=api), OAuthGrantListResponse).data[0]
-    revoked = expect(revoke_oauth_grant.sync(grant.id, client=api), OAuthGrantResponse)
+    grant = list_oauth_grants.sync(client=api).data[0]
+    revoked = revoke_oauth_grant.sync(grant.id, client=api)
     assert revoked.data.id == grant.id
 
 
@@ -308,15 +290,13 @@ def test_authorize_html_error_keeps_body(api: AuthenticatedClient, anon: Client)
 
 async def test_async_client_lifecycle(aapi: AuthenticatedClient) -> None:
     """create, get, update, list and delete through the generated ``asyncio`` functions."""
-    created = expect(
-        await create_oauth_client.asyncio(client=aapi, body=client_request()), OAuthClientResponse
-    ).data
+    created = (await create_oauth_client.asyncio(client=aapi, body=client_request())).data
     fetched = await get_oauth_client.asyncio(created.client_id, client=aapi)
-    assert expect(fetched, OAuthClientResponse).data.name == "e2e app"
+    assert fetched.data.name == "e2e app"
     body = OAuthClientUpdateRequest(name="renamed")
     updated = await update_oauth_client.asyncio(created.client_id, client=aapi, body=body)
-    assert expect(updated, OAuthClientResponse).data.name == "renamed"
-    listed = expect(await list_oauth_clients.asyncio(client=aapi), OAuthClientListResponse)
+    assert updated.data.name == "renamed"
+    listed = await list_oauth_clients.asyncio(client=aapi)
     assert [c.client_id for c in listed.data] == [created.client_id]
     deleted = await delete_oauth_client.asyncio_detailed(created.client_id, client=aapi)
     assert deleted.status_code == 204
@@ -325,10 +305,10 @@ async def test_async_client_lifecycle(aapi: AuthenticatedClient) -> None:
 async def test_async_discovery_jwks_and_register(aanon: Client, sandbox: SandboxServer) -> None:
     """The anonymous operations answer the async functions too."""
     metadata = await get_authorization_server_metadata.asyncio(client=aanon)
-    assert expect(metadata, AuthorizationServerMetadata).issuer == sandbox.base_url
+    assert metadata.issuer == sandbox.base_url
     resource = await get_protected_resource_metadata.asyncio(client=aanon)
-    assert expect(resource, ProtectedResourceMetadata).resource == sandbox.base_url
-    jwks = expect(await get_jwks.asyncio(client=aanon), JsonWebKeySet)
+    assert resource.resource == sandbox.base_url
+    jwks = await get_jwks.asyncio(client=aanon)
     assert jwks.keys
     body = RegistrationRequest(
         client_name="async app",
@@ -337,7 +317,7 @@ async def test_async_discovery_jwks_and_register(aanon: Client, sandbox: Sandbox
         token_endpoint_auth_method=TokenEndpointAuthMethod.CLIENT_SECRET_POST,
     )
     registered = await register_client.asyncio(client=aanon, body=body)
-    assert expect(registered, RegistrationResponse).client_secret
+    assert registered.client_secret
 
 
 async def test_async_consent_token_and_introspection(
@@ -349,7 +329,7 @@ async def test_async_consent_token_and_introspection(
     result = await introspect_token.asyncio(
         client=aapi, body=IntrospectRequest(token=token.access_token)
     )
-    assert expect(result, IntrospectResponse).active is True
+    assert result.active is True
     machine = await acreate_client(aapi, grant_types=[GrantType.CLIENT_CREDENTIALS])
     body = TokenRequest(
         grant_type=GrantType.CLIENT_CREDENTIALS,
@@ -357,4 +337,4 @@ async def test_async_consent_token_and_introspection(
         client_secret=secret_of(machine),
     )
     issued = await create_token.asyncio(client=aapi, body=body)
-    assert expect(issued, TokenResponse).token_type == "Bearer"
+    assert issued.token_type == "Bearer"

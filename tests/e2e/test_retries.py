@@ -22,17 +22,13 @@ from telnyx_oauth_api.api.oauth_clients import create_oauth_client, list_oauth_c
 from telnyx_oauth_api.models import (
     GrantType,
     IntrospectRequest,
-    IntrospectResponse,
     OAuthClientListResponse,
-    OAuthClientResponse,
-    PaginationMeta,
 )
 from telnyx_oauth_sandbox import SandboxControls, SandboxServer
 from tests.e2e._flows import (
     client_request,
     consent,
     create_client,
-    expect,
     flow_for,
 )
 from tests.e2e.conftest import Sleeps
@@ -42,7 +38,14 @@ TOKEN = "/v2/oauth/token"
 
 
 def _listed(api: AuthenticatedClient) -> OAuthClientListResponse:
-    return expect(list_oauth_clients.sync(client=api), OAuthClientListResponse)
+    return list_oauth_clients.sync(client=api)
+
+
+def _total(api: AuthenticatedClient) -> int | None:
+    """How many clients the account holds, by the list's meta."""
+    meta = _listed(api).meta
+    assert meta, "the list answer carries no meta"
+    return meta.total_results or None
 
 
 def test_get_retried_through_two_503s(
@@ -113,11 +116,10 @@ def test_create_client_retried_on_503_with_retry_after(
 ) -> None:
     """A 503 with Retry-After says the request was not processed: create is retried once."""
     controls.fault(method="POST", path=CLIENTS, count=1, status=503, retry_after=1)
-    created = create_oauth_client.sync(client=api, body=client_request())
-    expect(created, OAuthClientResponse)
+    create_oauth_client.sync(client=api, body=client_request())
     assert controls.requests("POST", CLIENTS) == 2
     assert sleeps.delays == [1.0]
-    assert expect(_listed(api).meta, PaginationMeta).total_results == 1
+    assert _total(api) == 1
 
 
 def test_create_client_retried_on_429(
@@ -125,7 +127,7 @@ def test_create_client_retried_on_429(
 ) -> None:
     """A 429 happens before the request is handled, so even create is retried."""
     controls.fault(method="POST", path=CLIENTS, count=1, status=429)
-    expect(create_oauth_client.sync(client=api, body=client_request()), OAuthClientResponse)
+    create_oauth_client.sync(client=api, body=client_request())
     assert controls.requests("POST", CLIENTS) == 2
     assert len(sleeps.delays) == 1
 
@@ -167,7 +169,7 @@ def test_introspection_retried(api: AuthenticatedClient, controls: SandboxContro
     """Introspection is read-only, so a POST to it is retried like a GET."""
     controls.fault(method="POST", path="/v2/oauth/introspect", count=2, status=503)
     result = introspect_token.sync(client=api, body=IntrospectRequest(token="unknown"))
-    assert expect(result, IntrospectResponse).active is False
+    assert result.active is False
     assert controls.requests("POST", "/v2/oauth/introspect") == 3
 
 
@@ -193,7 +195,7 @@ async def test_async_get_retried_through_two_503s(
 ) -> None:
     """The async transport retries the same way: three requests, two recorded waits."""
     controls.fault(method="GET", path=CLIENTS, count=2, status=503)
-    expect(await list_oauth_clients.asyncio(client=aapi), OAuthClientListResponse)
+    await list_oauth_clients.asyncio(client=aapi)
     assert controls.requests("GET", CLIENTS) == 3
     assert len(sleeps.delays) == 2
 

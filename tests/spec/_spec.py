@@ -12,6 +12,7 @@ from typing import Any
 
 import yaml
 from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema.protocols import Validator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
@@ -130,10 +131,16 @@ def _registry() -> Registry[Any]:
     return registry
 
 
-def validator(schema: dict[str, Any]) -> Draft202012Validator:
-    """A JSON Schema 2020-12 validator whose local refs point into the spec."""
+def validator(
+    schema: dict[str, Any],
+    *,
+    kind: type[Validator] = Draft202012Validator,
+    format_checker: FormatChecker | None = None,
+) -> Validator:
+    """A JSON Schema 2020-12 validator (or a ``kind`` derived from it) whose local refs point
+    into the spec; every format jsonschema knows is checked unless ``format_checker`` says."""
     rooted = json.loads(json.dumps(schema).replace('"#/', f'"{_SPEC_URI}#/'))
-    return Draft202012Validator(rooted, registry=_registry(), format_checker=FormatChecker())
+    return kind(rooted, registry=_registry(), format_checker=format_checker or FormatChecker())
 
 
 def normalised(value: Any) -> Any:

@@ -2,61 +2,19 @@
 
 from __future__ import annotations
 
-import importlib
 import inspect
 import json
-import re
-import types
-import typing
-from enum import Enum
 from typing import Any
-from uuid import UUID
 
 import httpx
 import pytest
 
 from telnyx_oauth_api import AuthenticatedClient
-from telnyx_oauth_api.types import Unset
-from tests.spec._spec import Operation, normalised, operations, resolve
+from tests.spec._calls import call_arguments, module_of
+from tests.spec._spec import Operation, normalised, operations
 
 OPERATIONS = operations()
 ENTRY_POINTS = ("sync", "sync_detailed", "asyncio", "asyncio_detailed")
-
-
-def _module(op: Operation) -> types.ModuleType:
-    return importlib.import_module(f"telnyx_oauth_api.api.{op.tag}.{op.operation_id}")
-
-
-def _python_name(parameter_name: str) -> str:
-    """The generator's Python name for a parameter: `page[number]` becomes `pagenumber`."""
-    return re.sub(r"[^0-9a-zA-Z_]", "", parameter_name)
-
-
-def _as_annotation(value: Any, annotation: Any) -> Any:
-    """The example value as the type the generated function takes (an enum, a UUID, a model)."""
-    candidates = [a for a in typing.get_args(annotation) or (annotation,) if a is not Unset]
-    kind = candidates[0]
-    if isinstance(kind, type) and issubclass(kind, Enum):
-        return kind(value)
-    if kind is UUID:
-        return UUID(value)
-    if hasattr(kind, "from_dict"):
-        return kind.from_dict(value)
-    return value
-
-
-def _call_arguments(op: Operation) -> dict[str, Any]:
-    """Keyword arguments for the generated function, from the spec's examples."""
-    hints = typing.get_type_hints(_module(op).sync_detailed)
-    arguments: dict[str, Any] = {}
-    for param in op.parameters:
-        name = _python_name(param["name"])
-        arguments[name] = _as_annotation(param["example"], hints[name])
-    if "requestBody" in op.data:
-        media = next(iter(resolve(op.data["requestBody"])["content"].values()))
-        example = next(iter(media["examples"].values()))["value"]
-        arguments["body"] = _as_annotation(example, hints["body"])
-    return arguments
 
 
 def _success_response(op: Operation) -> httpx.Response:
@@ -83,7 +41,7 @@ def test_the_spec_has_the_17_operations_of_the_api() -> None:
 @pytest.mark.parametrize("op", OPERATIONS, ids=[op.operation_id for op in OPERATIONS])
 def test_operation_has_its_generated_functions(op: Operation) -> None:
     """`telnyx_oauth_api.api.<tag>.<operationId>` offers sync and async, plain and detailed."""
-    module = _module(op)
+    module = module_of(op)
     for name in ENTRY_POINTS:
         assert callable(getattr(module, name))
     assert inspect.iscoroutinefunction(module.asyncio_detailed)
@@ -102,8 +60,8 @@ def test_generated_function_sends_the_spec_request_and_parses_its_answer(op: Ope
     client.set_httpx_client(
         httpx.Client(base_url="https://api.telnyx.com", transport=httpx.MockTransport(answer))
     )
-    arguments = _call_arguments(op)
-    result = _module(op).sync_detailed(client=client, **arguments)
+    arguments = call_arguments(op)
+    result = module_of(op).sync_detailed(client=client, **arguments)
 
     (request,) = sent
     assert request.method == op.method.upper()

@@ -370,8 +370,11 @@ def test_success_that_is_not_json_is_a_typed_error() -> None:
     with pytest.raises(telnyx_oauth.APIResponseValidationError) as caught:
         get_oauth_client.sync("abc", client=client)
     assert str(caught.value) == (
-        "the 200 answer to GET /v2/oauth_clients/abc is not JSON (text/html, 26 bytes)"
+        "get_oauth_client: the 200 answer to GET https://api.test/v2/oauth_clients/abc "
+        "is not JSON (text/html, 26 bytes)"
     )
+    assert caught.value.operation == "get_oauth_client"
+    assert caught.value.status_code == 200
     assert caught.value.response is not None
     assert caught.value.response.text == "<html>Gateway login</html>"
 

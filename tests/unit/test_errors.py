@@ -47,7 +47,10 @@ def test_rfc6749_shape_is_parsed() -> None:
     assert error.error == "invalid_grant"
     assert error.error_description == "The code has expired"
     assert error.errors == []
-    assert str(error) == "400 Bad Request: invalid_grant: The code has expired"
+    assert str(error) == (
+        "GET https://api.test/v2/oauth_clients: 400 Bad Request: "
+        "invalid_grant: The code has expired"
+    )
 
 
 def test_register_invalid_fields_are_parsed() -> None:
@@ -106,14 +109,14 @@ def test_plain_text_body_is_truncated_in_message_only() -> None:
     text = "upstream failure " * 50
     error = make_status_error(_response(502, text=text))
     assert error.body == text
-    assert len(str(error)) < 260
-    assert str(error).endswith("...")
+    quoted = " ".join(text.split())[:200]
+    assert str(error) == (f"GET https://api.test/v2/oauth_clients: 502 Bad Gateway: {quoted}...")
 
 
 def test_empty_body() -> None:
     """An empty body gives just the status line."""
     error = make_status_error(_response(503))
-    assert str(error) == "503 Service Unavailable"
+    assert str(error) == "GET https://api.test/v2/oauth_clients: 503 Service Unavailable"
     assert error.body == ""
 
 
@@ -161,7 +164,9 @@ def test_error_carries_request_and_response() -> None:
 def test_context_prefixes_message() -> None:
     """A context string leads the message."""
     error = make_status_error(_response(401, json={"error": "invalid_client"}), context="token")
-    assert str(error) == "token: 401 Unauthorized: invalid_client"
+    assert str(error) == (
+        "token: GET https://api.test/v2/oauth_clients: 401 Unauthorized: invalid_client"
+    )
 
 
 def test_configuration_error_is_value_error() -> None:
@@ -173,3 +178,71 @@ def test_configuration_error_is_value_error() -> None:
 def test_timeout_is_connection_error() -> None:
     """APITimeoutError is an APIConnectionError."""
     assert issubclass(telnyx_oauth.APITimeoutError, telnyx_oauth.APIConnectionError)
+
+
+HOSTILE_PAGES = {
+    "unclosed scripts": "<script>" * 131_072,
+    "unclosed styles": "<style>x" * 131_072,
+    "scripts closed at the very end": "<script>" * 131_072 + "</script>",
+    "tags never closed": "<a" * 262_144,
+    "angle brackets": "<" * 524_288,
+    "alternating": "<script><b>" * 65_536,
+}
+
+
+@pytest.mark.parametrize("page", HOSTILE_PAGES.values(), ids=HOSTILE_PAGES.keys())
+def test_hostile_html_error_page_is_read_in_linear_time(page: str) -> None:
+    """A 500 KiB-1 MiB HTML error page built to make a tag-stripping regular expression
+    backtrack (the old one took 25 s on 125 KiB of unclosed <script>) raises at once.
+
+    The bound cannot flake: one left-to-right pass over 1 MiB takes milliseconds here, 200 times
+    less than the bound, while the quadratic parser needed minutes for this size; only a
+    machine stalled for a whole second could fail it, and then it fails loudly, not wrongly.
+    """
+    import time
+
+    response = _response(502, text=page, headers={"content-type": "text/html"})
+    started = time.perf_counter()
+    error = make_status_error(response)
+    elapsed = time.perf_counter() - started
+    assert elapsed < 1.0, f"{elapsed:.2f} s to read a {len(page)}-character page"
+    assert isinstance(error, telnyx_oauth.InternalServerError)
+    assert error.body == page
+
+
+def test_html_error_page_shows_its_visible_text_once() -> None:
+    """Scripts and styles vanish, tags become spaces, and the status line is not repeated."""
+    page = (
+        "<html><head><title>502 Bad Gateway</title><style>h1 {color: red}</style>"
+        "<script>var secret = 1;</script></head><body><h1>502 Bad Gateway</h1>"
+        "<p>upstream <b>timed</b> out</p><hr><center>nginx</center></body></html>"
+    )
+    error = make_status_error(_response(502, text=page, headers={"content-type": "text/html"}))
+    assert (
+        str(error)
+        == "GET https://api.test/v2/oauth_clients: 502 Bad Gateway: upstream timed out nginx"
+    )
+
+
+@pytest.mark.parametrize(
+    ("body", "summary"),
+    [
+        (
+            {
+                "errors": [
+                    {"code": "503", "title": "Service Unavailable", "detail": "Injected fault"}
+                ]
+            },
+            ": Injected fault",
+        ),
+        ({"errors": [{"code": "503", "title": "Service Unavailable"}]}, ""),
+        ("503 Service Unavailable", ""),
+        ("Service Unavailable: try again later", ": try again later"),
+    ],
+    ids=["telnyx shape", "telnyx shape, nothing more", "text", "text with more"],
+)
+def test_status_line_is_said_once(body: object, summary: str) -> None:
+    """A body that only repeats the status line adds nothing to the message."""
+    kwargs = {"json": body} if isinstance(body, dict) else {"text": body}
+    error = make_status_error(_response(503, **kwargs))
+    assert str(error) == f"GET https://api.test/v2/oauth_clients: 503 Service Unavailable{summary}"

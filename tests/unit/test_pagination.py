@@ -96,16 +96,27 @@ def test_page_asks_for_next() -> None:
     assert [r.url.params["filter[name]"] for r in recorder.requests] == ["x", "x"]
 
 
+def test_meta_of_the_wrong_type_is_a_validation_error() -> None:
+    """A meta field that is not an integer does not match the spec: the page raises
+    APIResponseValidationError naming the field, rather than paging on a guess."""
+    from telnyx_oauth_api.api.oauth_clients import list_oauth_clients
+
+    recorder = _pages({"data": [oauth_client_json("a")], "meta": {"total_pages": "9"}})
+    with pytest.raises(telnyx_oauth.APIResponseValidationError) as caught:
+        list(telnyx_oauth.paginate(list_oauth_clients, connect(recorder)))
+    assert caught.value.path == "meta.total_pages"
+    assert len(recorder.requests) == 1
+
+
 @pytest.mark.parametrize(
     "first_page",
     [
         {"data": [oauth_client_json("a")]},
         {"data": [oauth_client_json("a")], "meta": {}},
-        {"data": [oauth_client_json("a")], "meta": {"total_pages": "9"}},
         {"data": [oauth_client_json("a")], "meta": {"total_pages": 9, "page_number": 4}},
         {"data": [oauth_client_json("a")], "meta": {"total_pages": 1}},
     ],
-    ids=["no-meta", "empty-meta", "string-total", "wrong-page-number", "last-page"],
+    ids=["no-meta", "empty-meta", "wrong-page-number", "last-page"],
 )
 def test_stops_after_first_page(first_page: dict[str, Any]) -> None:
     """Missing or odd meta, or total_pages reached, ends iteration after one request."""
@@ -146,11 +157,11 @@ def test_unknown_filter_lists_valid_names() -> None:
 
 
 def test_generated_names_not_accepted() -> None:
-    """The generated bracket-less names are not filter names."""
+    """The generated keyword names (with their filter_ prefix) are not filter names."""
     from telnyx_oauth_api.api.oauth_clients import list_oauth_clients
 
     with pytest.raises(TypeError):
-        telnyx_oauth.paginate(list_oauth_clients, connect(_pages()), filternamecontains="x")
+        telnyx_oauth.paginate(list_oauth_clients, connect(_pages()), filter_name_contains="x")
 
 
 def test_none_filter_is_skipped() -> None:
@@ -171,11 +182,13 @@ def test_bad_page_size() -> None:
 
 
 def test_not_a_list_operation() -> None:
-    """A module without pagination parameters is refused."""
+    """A module without pagination parameters is refused at run time (and by the type checker:
+    tests/typing checks that too)."""
     from telnyx_oauth_api.api.oauth_clients import get_oauth_client
 
+    not_a_list: Any = get_oauth_client
     with pytest.raises(telnyx_oauth.ConfigurationError):
-        telnyx_oauth.paginate(get_oauth_client, connect(_pages()))
+        telnyx_oauth.paginate(not_a_list, connect(_pages()))
 
 
 def test_grants_list() -> None:

@@ -330,7 +330,7 @@ def test_retry_log_has_no_secret(sleeps: Sleeps, caplog: pytest.LogCaptureFixtur
     recorder = _sequence(httpx.Response(503), _clients_ok())
     client = connect(recorder, sleeps)
     with caplog.at_level(logging.DEBUG):
-        list_oauth_clients.sync(client=client, filternamecontains="abc")
+        list_oauth_clients.sync(client=client, filter_name_contains="abc")
     messages = [r.getMessage() for r in caplog.records if r.name == "telnyx_oauth"]
     assert messages == [
         "Retrying GET https://api.test/v2/oauth_clients in 0.50 seconds (retry 1 of 2) "

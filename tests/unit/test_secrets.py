@@ -170,7 +170,7 @@ def test_httpx_log_filter_leaves_other_requests_alone(caplog: pytest.LogCaptureF
 
     recorder = Recorder(lambda r: httpx.Response(200, json={"data": []}))
     with caplog.at_level(logging.INFO, logger="httpx"):
-        list_oauth_clients.sync(client=connect(recorder), pagesize=5)
+        list_oauth_clients.sync(client=connect(recorder), page_size=5)
     lines = [r.getMessage() for r in caplog.records if r.name == "httpx"]
     assert lines == [
         'HTTP Request: GET https://api.test/v2/oauth_clients?page%5Bsize%5D=5 "HTTP/1.1 200 OK"'
@@ -187,7 +187,8 @@ def test_non_json_success_message_hides_consent_token() -> None:
     with pytest.raises(telnyx_oauth.APIResponseValidationError) as caught:
         get_consent_details.sync(CONSENT_TOKEN, client=connect(recorder))
     assert str(caught.value) == (
-        "the 200 answer to GET /v2/oauth/consent/{consent_token} is not JSON (text/html, 13 bytes)"
+        "get_consent_details: the 200 answer to GET "
+        "https://api.test/v2/oauth/consent/{consent_token} is not JSON (text/html, 13 bytes)"
     )
 
 

@@ -1,21 +1,19 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from collections.abc import Mapping, Sequence
+from typing import Any, ClassVar, Self
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+from ..errors import InvalidDataError, json_type_name
+from ..models.code_challenge_method import CodeChallengeMethod, CodeChallengeMethodValue
+from ..models.grant_type import GrantType, GrantTypeValue
+from ..models.response_type import ResponseType, ResponseTypeValue
+from ..models.token_endpoint_auth_method import (
+    TokenEndpointAuthMethod,
+    TokenEndpointAuthMethodValue,
+)
+from ..types import UNSET, Unset, model_repr
 
-from ..models.code_challenge_method import CodeChallengeMethod
-from ..models.grant_type import GrantType
-from ..models.response_type import ResponseType
-from ..models.token_endpoint_auth_method import TokenEndpointAuthMethod
-from ..types import UNSET, Unset
 
-T = TypeVar("T", bound="AuthorizationServerMetadata")
-
-
-@_attrs_define
 class AuthorizationServerMetadata:
     """RFC 8414 authorization server metadata. Live documents carry more fields than listed; clients keep them.
 
@@ -34,18 +32,154 @@ class AuthorizationServerMetadata:
             token endpoint accepts.
     """
 
+    __slots__ = (
+        "issuer",
+        "authorization_endpoint",
+        "token_endpoint",
+        "response_types_supported",
+        "introspection_endpoint",
+        "jwks_uri",
+        "registration_endpoint",
+        "code_challenge_methods_supported",
+        "grant_types_supported",
+        "scopes_supported",
+        "token_endpoint_auth_methods_supported",
+        "additional_properties",
+    )
+
     issuer: str
     authorization_endpoint: str
     token_endpoint: str
     response_types_supported: list[ResponseType]
-    introspection_endpoint: str | Unset = UNSET
-    jwks_uri: str | Unset = UNSET
-    registration_endpoint: str | Unset = UNSET
-    code_challenge_methods_supported: list[CodeChallengeMethod] | Unset = UNSET
-    grant_types_supported: list[GrantType] | Unset = UNSET
-    scopes_supported: list[str] | Unset = UNSET
-    token_endpoint_auth_methods_supported: list[TokenEndpointAuthMethod] | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    introspection_endpoint: str | Unset
+    jwks_uri: str | Unset
+    registration_endpoint: str | Unset
+    code_challenge_methods_supported: list[CodeChallengeMethod] | Unset
+    grant_types_supported: list[GrantType] | Unset
+    scopes_supported: list[str] | Unset
+    token_endpoint_auth_methods_supported: list[TokenEndpointAuthMethod] | Unset
+    additional_properties: dict[str, Any]
+
+    _SECRET_FIELDS: ClassVar[frozenset[str]] = frozenset({})
+
+    def __init__(
+        self,
+        issuer: str,
+        authorization_endpoint: str,
+        token_endpoint: str,
+        response_types_supported: Sequence[ResponseType | ResponseTypeValue],
+        introspection_endpoint: str | Unset = UNSET,
+        jwks_uri: str | Unset = UNSET,
+        registration_endpoint: str | Unset = UNSET,
+        code_challenge_methods_supported: Sequence[
+            CodeChallengeMethod | CodeChallengeMethodValue
+        ]
+        | Unset = UNSET,
+        grant_types_supported: Sequence[GrantType | GrantTypeValue] | Unset = UNSET,
+        scopes_supported: list[str] | Unset = UNSET,
+        token_endpoint_auth_methods_supported: Sequence[
+            TokenEndpointAuthMethod | TokenEndpointAuthMethodValue
+        ]
+        | Unset = UNSET,
+    ) -> None:
+        self.issuer = issuer
+        self.authorization_endpoint = authorization_endpoint
+        self.token_endpoint = token_endpoint
+        self.response_types_supported = ResponseType.coerce_list(
+            response_types_supported,
+            "AuthorizationServerMetadata.response_types_supported",
+        )
+        self.introspection_endpoint = introspection_endpoint
+        self.jwks_uri = jwks_uri
+        self.registration_endpoint = registration_endpoint
+        self.code_challenge_methods_supported = (
+            UNSET
+            if isinstance(code_challenge_methods_supported, Unset)
+            else CodeChallengeMethod.coerce_list(
+                code_challenge_methods_supported,
+                "AuthorizationServerMetadata.code_challenge_methods_supported",
+            )
+        )
+        self.grant_types_supported = (
+            UNSET
+            if isinstance(grant_types_supported, Unset)
+            else GrantType.coerce_list(
+                grant_types_supported,
+                "AuthorizationServerMetadata.grant_types_supported",
+            )
+        )
+        self.scopes_supported = scopes_supported
+        self.token_endpoint_auth_methods_supported = (
+            UNSET
+            if isinstance(token_endpoint_auth_methods_supported, Unset)
+            else TokenEndpointAuthMethod.coerce_list(
+                token_endpoint_auth_methods_supported,
+                "AuthorizationServerMetadata.token_endpoint_auth_methods_supported",
+            )
+        )
+        self.additional_properties = {}
+
+    def __repr__(self) -> str:
+        return model_repr(
+            "AuthorizationServerMetadata",
+            (
+                ("issuer", self.issuer),
+                ("authorization_endpoint", self.authorization_endpoint),
+                ("token_endpoint", self.token_endpoint),
+                ("response_types_supported", self.response_types_supported),
+                ("introspection_endpoint", self.introspection_endpoint),
+                ("jwks_uri", self.jwks_uri),
+                ("registration_endpoint", self.registration_endpoint),
+                (
+                    "code_challenge_methods_supported",
+                    self.code_challenge_methods_supported,
+                ),
+                ("grant_types_supported", self.grant_types_supported),
+                ("scopes_supported", self.scopes_supported),
+                (
+                    "token_endpoint_auth_methods_supported",
+                    self.token_endpoint_auth_methods_supported,
+                ),
+            ),
+            self._SECRET_FIELDS,
+            self.additional_properties,
+        )
+
+    def __eq__(self, other: object) -> bool:
+        # Equal fields of the same class, as attrs compared them; defining __eq__ makes the class
+        # unhashable, as a mutable value should be.
+        if (
+            not isinstance(other, AuthorizationServerMetadata)
+            or other.__class__ is not self.__class__
+        ):
+            return NotImplemented
+        return (
+            self.issuer,
+            self.authorization_endpoint,
+            self.token_endpoint,
+            self.response_types_supported,
+            self.introspection_endpoint,
+            self.jwks_uri,
+            self.registration_endpoint,
+            self.code_challenge_methods_supported,
+            self.grant_types_supported,
+            self.scopes_supported,
+            self.token_endpoint_auth_methods_supported,
+            self.additional_properties,
+        ) == (
+            other.issuer,
+            other.authorization_endpoint,
+            other.token_endpoint,
+            other.response_types_supported,
+            other.introspection_endpoint,
+            other.jwks_uri,
+            other.registration_endpoint,
+            other.code_challenge_methods_supported,
+            other.grant_types_supported,
+            other.scopes_supported,
+            other.token_endpoint_auth_methods_supported,
+            other.additional_properties,
+        )
 
     def to_dict(self) -> dict[str, Any]:
         issuer = self.issuer
@@ -56,7 +190,9 @@ class AuthorizationServerMetadata:
 
         response_types_supported = []
         for response_types_supported_item_data in self.response_types_supported:
-            response_types_supported_item = response_types_supported_item_data.value
+            response_types_supported_item = ResponseType.coerce(
+                response_types_supported_item_data, "response_types_supported_item"
+            ).value
             response_types_supported.append(response_types_supported_item)
 
         introspection_endpoint = self.introspection_endpoint
@@ -71,9 +207,10 @@ class AuthorizationServerMetadata:
             for (
                 code_challenge_methods_supported_item_data
             ) in self.code_challenge_methods_supported:
-                code_challenge_methods_supported_item = (
-                    code_challenge_methods_supported_item_data.value
-                )
+                code_challenge_methods_supported_item = CodeChallengeMethod.coerce(
+                    code_challenge_methods_supported_item_data,
+                    "code_challenge_methods_supported_item",
+                ).value
                 code_challenge_methods_supported.append(
                     code_challenge_methods_supported_item
                 )
@@ -82,7 +219,9 @@ class AuthorizationServerMetadata:
         if not isinstance(self.grant_types_supported, Unset):
             grant_types_supported = []
             for grant_types_supported_item_data in self.grant_types_supported:
-                grant_types_supported_item = grant_types_supported_item_data.value
+                grant_types_supported_item = GrantType.coerce(
+                    grant_types_supported_item_data, "grant_types_supported_item"
+                ).value
                 grant_types_supported.append(grant_types_supported_item)
 
         scopes_supported: list[str] | Unset = UNSET
@@ -96,7 +235,10 @@ class AuthorizationServerMetadata:
                 token_endpoint_auth_methods_supported_item_data
             ) in self.token_endpoint_auth_methods_supported:
                 token_endpoint_auth_methods_supported_item = (
-                    token_endpoint_auth_methods_supported_item_data.value
+                    TokenEndpointAuthMethod.coerce(
+                        token_endpoint_auth_methods_supported_item_data,
+                        "token_endpoint_auth_methods_supported_item",
+                    ).value
                 )
                 token_endpoint_auth_methods_supported.append(
                     token_endpoint_auth_methods_supported_item
@@ -134,92 +276,150 @@ class AuthorizationServerMetadata:
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build a AuthorizationServerMetadata from a JSON object, checked against the spec.
+
+        Raises ``InvalidDataError`` naming the field (``.path``) whose value is missing or of the
+        wrong type; fields the spec does not list are kept in ``additional_properties``.
+        """
+        if not isinstance(src_dict, Mapping):
+            raise InvalidDataError(
+                f"expected an object, got {json_type_name(src_dict)}"
+            )
         d = dict(src_dict)
-        issuer = d.pop("issuer")
+        obj = cls.__new__(cls)
+        _value = d.pop("issuer", UNSET)
+        if not isinstance(_value, str):
+            raise InvalidDataError.of("issuer", "a string", _value)
+        obj.issuer = _value
 
-        authorization_endpoint = d.pop("authorization_endpoint")
+        _value = d.pop("authorization_endpoint", UNSET)
+        if not isinstance(_value, str):
+            raise InvalidDataError.of("authorization_endpoint", "a string", _value)
+        obj.authorization_endpoint = _value
 
-        token_endpoint = d.pop("token_endpoint")
+        _value = d.pop("token_endpoint", UNSET)
+        if not isinstance(_value, str):
+            raise InvalidDataError.of("token_endpoint", "a string", _value)
+        obj.token_endpoint = _value
 
-        response_types_supported = []
-        _response_types_supported = d.pop("response_types_supported")
-        for response_types_supported_item_data in _response_types_supported:
-            response_types_supported_item = ResponseType(
-                response_types_supported_item_data
+        _value = d.pop("response_types_supported", UNSET)
+        if not isinstance(_value, list):
+            raise InvalidDataError.of("response_types_supported", "an array", _value)
+        _response_types_supported_items: list[ResponseType] = []
+        for _index, _item in enumerate(_value):
+            if not isinstance(_item, str):
+                raise InvalidDataError.of(
+                    "response_types_supported", "a string", _item, _index
+                )
+            _response_types_supported_items.append(ResponseType(_item))
+        obj.response_types_supported = _response_types_supported_items
+
+        _value = d.pop("introspection_endpoint", UNSET)
+        if _value is UNSET:
+            obj.introspection_endpoint = UNSET
+        else:
+            if not isinstance(_value, str):
+                raise InvalidDataError.of("introspection_endpoint", "a string", _value)
+            obj.introspection_endpoint = _value
+
+        _value = d.pop("jwks_uri", UNSET)
+        if _value is UNSET:
+            obj.jwks_uri = UNSET
+        else:
+            if not isinstance(_value, str):
+                raise InvalidDataError.of("jwks_uri", "a string", _value)
+            obj.jwks_uri = _value
+
+        _value = d.pop("registration_endpoint", UNSET)
+        if _value is UNSET:
+            obj.registration_endpoint = UNSET
+        else:
+            if not isinstance(_value, str):
+                raise InvalidDataError.of("registration_endpoint", "a string", _value)
+            obj.registration_endpoint = _value
+
+        _value = d.pop("code_challenge_methods_supported", UNSET)
+        if _value is UNSET:
+            obj.code_challenge_methods_supported = UNSET
+        else:
+            if not isinstance(_value, list):
+                raise InvalidDataError.of(
+                    "code_challenge_methods_supported", "an array", _value
+                )
+            _code_challenge_methods_supported_items: list[CodeChallengeMethod] = []
+            for _index, _item in enumerate(_value):
+                if not isinstance(_item, str):
+                    raise InvalidDataError.of(
+                        "code_challenge_methods_supported", "a string", _item, _index
+                    )
+                _code_challenge_methods_supported_items.append(
+                    CodeChallengeMethod(_item)
+                )
+            obj.code_challenge_methods_supported = (
+                _code_challenge_methods_supported_items
             )
 
-            response_types_supported.append(response_types_supported_item)
+        _value = d.pop("grant_types_supported", UNSET)
+        if _value is UNSET:
+            obj.grant_types_supported = UNSET
+        else:
+            if not isinstance(_value, list):
+                raise InvalidDataError.of("grant_types_supported", "an array", _value)
+            _grant_types_supported_items: list[GrantType] = []
+            for _index, _item in enumerate(_value):
+                if not isinstance(_item, str):
+                    raise InvalidDataError.of(
+                        "grant_types_supported", "a string", _item, _index
+                    )
+                _grant_types_supported_items.append(GrantType(_item))
+            obj.grant_types_supported = _grant_types_supported_items
 
-        introspection_endpoint = d.pop("introspection_endpoint", UNSET)
+        _value = d.pop("scopes_supported", UNSET)
+        if _value is UNSET:
+            obj.scopes_supported = UNSET
+        else:
+            if not isinstance(_value, list):
+                raise InvalidDataError.of("scopes_supported", "an array", _value)
+            for _index, _item in enumerate(_value):
+                if not isinstance(_item, str):
+                    raise InvalidDataError.of(
+                        "scopes_supported", "a string", _item, _index
+                    )
+            obj.scopes_supported = _value
 
-        jwks_uri = d.pop("jwks_uri", UNSET)
-
-        registration_endpoint = d.pop("registration_endpoint", UNSET)
-
-        _code_challenge_methods_supported = d.pop(
-            "code_challenge_methods_supported", UNSET
-        )
-        code_challenge_methods_supported: list[CodeChallengeMethod] | Unset = UNSET
-        if _code_challenge_methods_supported is not UNSET:
-            code_challenge_methods_supported = []
-            for (
-                code_challenge_methods_supported_item_data
-            ) in _code_challenge_methods_supported:
-                code_challenge_methods_supported_item = CodeChallengeMethod(
-                    code_challenge_methods_supported_item_data
+        _value = d.pop("token_endpoint_auth_methods_supported", UNSET)
+        if _value is UNSET:
+            obj.token_endpoint_auth_methods_supported = UNSET
+        else:
+            if not isinstance(_value, list):
+                raise InvalidDataError.of(
+                    "token_endpoint_auth_methods_supported", "an array", _value
                 )
-
-                code_challenge_methods_supported.append(
-                    code_challenge_methods_supported_item
+            _token_endpoint_auth_methods_supported_items: list[
+                TokenEndpointAuthMethod
+            ] = []
+            for _index, _item in enumerate(_value):
+                if not isinstance(_item, str):
+                    raise InvalidDataError.of(
+                        "token_endpoint_auth_methods_supported",
+                        "a string",
+                        _item,
+                        _index,
+                    )
+                _token_endpoint_auth_methods_supported_items.append(
+                    TokenEndpointAuthMethod(_item)
                 )
+            obj.token_endpoint_auth_methods_supported = (
+                _token_endpoint_auth_methods_supported_items
+            )
 
-        _grant_types_supported = d.pop("grant_types_supported", UNSET)
-        grant_types_supported: list[GrantType] | Unset = UNSET
-        if _grant_types_supported is not UNSET:
-            grant_types_supported = []
-            for grant_types_supported_item_data in _grant_types_supported:
-                grant_types_supported_item = GrantType(grant_types_supported_item_data)
+        additional_properties: dict[str, Any] = {}
+        for prop_name, prop_value in d.items():
+            additional_properties[prop_name] = prop_value
 
-                grant_types_supported.append(grant_types_supported_item)
-
-        scopes_supported = cast(list[str], d.pop("scopes_supported", UNSET))
-
-        _token_endpoint_auth_methods_supported = d.pop(
-            "token_endpoint_auth_methods_supported", UNSET
-        )
-        token_endpoint_auth_methods_supported: list[TokenEndpointAuthMethod] | Unset = (
-            UNSET
-        )
-        if _token_endpoint_auth_methods_supported is not UNSET:
-            token_endpoint_auth_methods_supported = []
-            for (
-                token_endpoint_auth_methods_supported_item_data
-            ) in _token_endpoint_auth_methods_supported:
-                token_endpoint_auth_methods_supported_item = TokenEndpointAuthMethod(
-                    token_endpoint_auth_methods_supported_item_data
-                )
-
-                token_endpoint_auth_methods_supported.append(
-                    token_endpoint_auth_methods_supported_item
-                )
-
-        authorization_server_metadata = cls(
-            issuer=issuer,
-            authorization_endpoint=authorization_endpoint,
-            token_endpoint=token_endpoint,
-            response_types_supported=response_types_supported,
-            introspection_endpoint=introspection_endpoint,
-            jwks_uri=jwks_uri,
-            registration_endpoint=registration_endpoint,
-            code_challenge_methods_supported=code_challenge_methods_supported,
-            grant_types_supported=grant_types_supported,
-            scopes_supported=scopes_supported,
-            token_endpoint_auth_methods_supported=token_endpoint_auth_methods_supported,
-        )
-
-        authorization_server_metadata.additional_properties = d
-        return authorization_server_metadata
+        obj.additional_properties = additional_properties
+        return obj
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,19 +1,15 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Self
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+from ..errors import InvalidDataError, json_type_name
+from ..types import UNSET, model_repr
 
 if TYPE_CHECKING:
     from ..models.telnyx_error import TelnyxError
 
 
-T = TypeVar("T", bound="ErrorResponse")
-
-
-@_attrs_define
 class ErrorResponse:
     """The Telnyx platform's error answer, a list of errors.
 
@@ -21,8 +17,46 @@ class ErrorResponse:
         errors (list[TelnyxError]): The errors.
     """
 
+    __slots__ = (
+        "errors",
+        "additional_properties",
+    )
+
     errors: list[TelnyxError]
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any]
+
+    _SECRET_FIELDS: ClassVar[frozenset[str]] = frozenset({})
+
+    def __init__(
+        self,
+        errors: list[TelnyxError],
+    ) -> None:
+        self.errors = errors
+        self.additional_properties = {}
+
+    def __repr__(self) -> str:
+        return model_repr(
+            "ErrorResponse",
+            (("errors", self.errors),),
+            self._SECRET_FIELDS,
+            self.additional_properties,
+        )
+
+    def __eq__(self, other: object) -> bool:
+        # Equal fields of the same class, as attrs compared them; defining __eq__ makes the class
+        # unhashable, as a mutable value should be.
+        if (
+            not isinstance(other, ErrorResponse)
+            or other.__class__ is not self.__class__
+        ):
+            return NotImplemented
+        return (
+            self.errors,
+            self.additional_properties,
+        ) == (
+            other.errors,
+            other.additional_properties,
+        )
 
     def to_dict(self) -> dict[str, Any]:
         errors = []
@@ -41,23 +75,38 @@ class ErrorResponse:
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build a ErrorResponse from a JSON object, checked against the spec.
+
+        Raises ``InvalidDataError`` naming the field (``.path``) whose value is missing or of the
+        wrong type; fields the spec does not list are kept in ``additional_properties``.
+        """
         from ..models.telnyx_error import TelnyxError  # noqa: PLC0415
 
+        if not isinstance(src_dict, Mapping):
+            raise InvalidDataError(
+                f"expected an object, got {json_type_name(src_dict)}"
+            )
         d = dict(src_dict)
-        errors = []
-        _errors = d.pop("errors")
-        for errors_item_data in _errors:
-            errors_item = TelnyxError.from_dict(errors_item_data)
+        obj = cls.__new__(cls)
+        _value = d.pop("errors", UNSET)
+        if not isinstance(_value, list):
+            raise InvalidDataError.of("errors", "an array", _value)
+        _errors_items: list[TelnyxError] = []
+        try:
+            for _index, _item in enumerate(_value):
+                _errors_items.append(TelnyxError.from_dict(_item))
+        except InvalidDataError as exc:
+            exc.within("errors", _index)
+            raise
+        obj.errors = _errors_items
 
-            errors.append(errors_item)
+        additional_properties: dict[str, Any] = {}
+        for prop_name, prop_value in d.items():
+            additional_properties[prop_name] = prop_value
 
-        error_response = cls(
-            errors=errors,
-        )
-
-        error_response.additional_properties = d
-        return error_response
+        obj.additional_properties = additional_properties
+        return obj
 
     @property
     def additional_keys(self) -> list[str]:

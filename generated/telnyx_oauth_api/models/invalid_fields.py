@@ -1,19 +1,43 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, ClassVar, Self
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-T = TypeVar("T", bound="InvalidFields")
+from ..errors import InvalidDataError, json_type_name
+from ..types import model_repr
 
 
-@_attrs_define
 class InvalidFields:
     """For each invalid field of a registration request, what is wrong with it."""
 
-    additional_properties: dict[str, list[str]] = _attrs_field(init=False, factory=dict)
+    __slots__ = ("additional_properties",)
+
+    additional_properties: dict[str, list[str]]
+
+    _SECRET_FIELDS: ClassVar[frozenset[str]] = frozenset({})
+
+    def __init__(
+        self,
+    ) -> None:
+        self.additional_properties = {}
+
+    def __repr__(self) -> str:
+        return model_repr(
+            "InvalidFields",
+            (),
+            self._SECRET_FIELDS,
+            self.additional_properties,
+        )
+
+    def __eq__(self, other: object) -> bool:
+        # Equal fields of the same class, as attrs compared them; defining __eq__ makes the class
+        # unhashable, as a mutable value should be.
+        if (
+            not isinstance(other, InvalidFields)
+            or other.__class__ is not self.__class__
+        ):
+            return NotImplemented
+        return (self.additional_properties,) == (other.additional_properties,)
 
     def to_dict(self) -> dict[str, Any]:
 
@@ -24,18 +48,29 @@ class InvalidFields:
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build a InvalidFields from a JSON object, checked against the spec.
+
+        Raises ``InvalidDataError`` naming the field (``.path``) whose value is missing or of the
+        wrong type; fields the spec does not list are kept in ``additional_properties``.
+        """
+        if not isinstance(src_dict, Mapping):
+            raise InvalidDataError(
+                f"expected an object, got {json_type_name(src_dict)}"
+            )
         d = dict(src_dict)
-        invalid_fields = cls()
+        obj = cls.__new__(cls)
+        additional_properties: dict[str, list[str]] = {}
+        for prop_name, prop_value in d.items():
+            if not isinstance(prop_value, list):
+                raise InvalidDataError.of(prop_name, "an array", prop_value)
+            for _index, _item in enumerate(prop_value):
+                if not isinstance(_item, str):
+                    raise InvalidDataError.of(prop_name, "a string", _item, _index)
+            additional_properties[prop_name] = prop_value
 
-        additional_properties = {}
-        for prop_name, prop_dict in d.items():
-            additional_property = cast(list[str], prop_dict)
-
-            additional_properties[prop_name] = additional_property
-
-        invalid_fields.additional_properties = additional_properties
-        return invalid_fields
+        obj.additional_properties = additional_properties
+        return obj
 
     @property
     def additional_keys(self) -> list[str]:

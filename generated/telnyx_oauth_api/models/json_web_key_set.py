@@ -1,19 +1,15 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Self
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+from ..errors import InvalidDataError, json_type_name
+from ..types import UNSET, model_repr
 
 if TYPE_CHECKING:
     from ..models.json_web_key import JsonWebKey
 
 
-T = TypeVar("T", bound="JsonWebKeySet")
-
-
-@_attrs_define
 class JsonWebKeySet:
     """A JSON Web Key Set (RFC 7517).
 
@@ -21,8 +17,46 @@ class JsonWebKeySet:
         keys (list[JsonWebKey]): The keys.
     """
 
+    __slots__ = (
+        "keys",
+        "additional_properties",
+    )
+
     keys: list[JsonWebKey]
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any]
+
+    _SECRET_FIELDS: ClassVar[frozenset[str]] = frozenset({})
+
+    def __init__(
+        self,
+        keys: list[JsonWebKey],
+    ) -> None:
+        self.keys = keys
+        self.additional_properties = {}
+
+    def __repr__(self) -> str:
+        return model_repr(
+            "JsonWebKeySet",
+            (("keys", self.keys),),
+            self._SECRET_FIELDS,
+            self.additional_properties,
+        )
+
+    def __eq__(self, other: object) -> bool:
+        # Equal fields of the same class, as attrs compared them; defining __eq__ makes the class
+        # unhashable, as a mutable value should be.
+        if (
+            not isinstance(other, JsonWebKeySet)
+            or other.__class__ is not self.__class__
+        ):
+            return NotImplemented
+        return (
+            self.keys,
+            self.additional_properties,
+        ) == (
+            other.keys,
+            other.additional_properties,
+        )
 
     def to_dict(self) -> dict[str, Any]:
         keys = []
@@ -41,23 +75,38 @@ class JsonWebKeySet:
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build a JsonWebKeySet from a JSON object, checked against the spec.
+
+        Raises ``InvalidDataError`` naming the field (``.path``) whose value is missing or of the
+        wrong type; fields the spec does not list are kept in ``additional_properties``.
+        """
         from ..models.json_web_key import JsonWebKey  # noqa: PLC0415
 
+        if not isinstance(src_dict, Mapping):
+            raise InvalidDataError(
+                f"expected an object, got {json_type_name(src_dict)}"
+            )
         d = dict(src_dict)
-        keys = []
-        _keys = d.pop("keys")
-        for keys_item_data in _keys:
-            keys_item = JsonWebKey.from_dict(keys_item_data)
+        obj = cls.__new__(cls)
+        _value = d.pop("keys", UNSET)
+        if not isinstance(_value, list):
+            raise InvalidDataError.of("keys", "an array", _value)
+        _keys_items: list[JsonWebKey] = []
+        try:
+            for _index, _item in enumerate(_value):
+                _keys_items.append(JsonWebKey.from_dict(_item))
+        except InvalidDataError as exc:
+            exc.within("keys", _index)
+            raise
+        obj.keys = _keys_items
 
-            keys.append(keys_item)
+        additional_properties: dict[str, Any] = {}
+        for prop_name, prop_value in d.items():
+            additional_properties[prop_name] = prop_value
 
-        json_web_key_set = cls(
-            keys=keys,
-        )
-
-        json_web_key_set.additional_properties = d
-        return json_web_key_set
+        obj.additional_properties = additional_properties
+        return obj
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,17 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, ClassVar, Self
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-from ..types import UNSET, Unset
-
-T = TypeVar("T", bound="OAuthError")
+from ..errors import InvalidDataError, json_type_name
+from ..types import UNSET, Unset, model_repr
 
 
-@_attrs_define
 class OAuthError:
     """An OAuth error (RFC 6749 section 5.2).
 
@@ -21,9 +16,52 @@ class OAuthError:
         error_description (str | Unset): What went wrong, in words.
     """
 
+    __slots__ = (
+        "error",
+        "error_description",
+        "additional_properties",
+    )
+
     error: str
-    error_description: str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    error_description: str | Unset
+    additional_properties: dict[str, Any]
+
+    _SECRET_FIELDS: ClassVar[frozenset[str]] = frozenset({})
+
+    def __init__(
+        self,
+        error: str,
+        error_description: str | Unset = UNSET,
+    ) -> None:
+        self.error = error
+        self.error_description = error_description
+        self.additional_properties = {}
+
+    def __repr__(self) -> str:
+        return model_repr(
+            "OAuthError",
+            (
+                ("error", self.error),
+                ("error_description", self.error_description),
+            ),
+            self._SECRET_FIELDS,
+            self.additional_properties,
+        )
+
+    def __eq__(self, other: object) -> bool:
+        # Equal fields of the same class, as attrs compared them; defining __eq__ makes the class
+        # unhashable, as a mutable value should be.
+        if not isinstance(other, OAuthError) or other.__class__ is not self.__class__:
+            return NotImplemented
+        return (
+            self.error,
+            self.error_description,
+            self.additional_properties,
+        ) == (
+            other.error,
+            other.error_description,
+            other.additional_properties,
+        )
 
     def to_dict(self) -> dict[str, Any]:
         error = self.error
@@ -43,19 +81,37 @@ class OAuthError:
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build a OAuthError from a JSON object, checked against the spec.
+
+        Raises ``InvalidDataError`` naming the field (``.path``) whose value is missing or of the
+        wrong type; fields the spec does not list are kept in ``additional_properties``.
+        """
+        if not isinstance(src_dict, Mapping):
+            raise InvalidDataError(
+                f"expected an object, got {json_type_name(src_dict)}"
+            )
         d = dict(src_dict)
-        error = d.pop("error")
+        obj = cls.__new__(cls)
+        _value = d.pop("error", UNSET)
+        if not isinstance(_value, str):
+            raise InvalidDataError.of("error", "a string", _value)
+        obj.error = _value
 
-        error_description = d.pop("error_description", UNSET)
+        _value = d.pop("error_description", UNSET)
+        if _value is UNSET:
+            obj.error_description = UNSET
+        else:
+            if not isinstance(_value, str):
+                raise InvalidDataError.of("error_description", "a string", _value)
+            obj.error_description = _value
 
-        oauth_error = cls(
-            error=error,
-            error_description=error_description,
-        )
+        additional_properties: dict[str, Any] = {}
+        for prop_name, prop_value in d.items():
+            additional_properties[prop_name] = prop_value
 
-        oauth_error.additional_properties = d
-        return oauth_error
+        obj.additional_properties = additional_properties
+        return obj
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,17 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, ClassVar, Self
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-from ..types import UNSET, Unset
-
-T = TypeVar("T", bound="ProtectedResourceMetadata")
+from ..errors import InvalidDataError, json_type_name
+from ..types import UNSET, Unset, model_repr
 
 
-@_attrs_define
 class ProtectedResourceMetadata:
     """RFC 9728 protected resource metadata.
 
@@ -20,9 +15,55 @@ class ProtectedResourceMetadata:
         authorization_servers (list[str] | Unset): Issuer identifiers of the authorization servers for this resource.
     """
 
+    __slots__ = (
+        "resource",
+        "authorization_servers",
+        "additional_properties",
+    )
+
     resource: str
-    authorization_servers: list[str] | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    authorization_servers: list[str] | Unset
+    additional_properties: dict[str, Any]
+
+    _SECRET_FIELDS: ClassVar[frozenset[str]] = frozenset({})
+
+    def __init__(
+        self,
+        resource: str,
+        authorization_servers: list[str] | Unset = UNSET,
+    ) -> None:
+        self.resource = resource
+        self.authorization_servers = authorization_servers
+        self.additional_properties = {}
+
+    def __repr__(self) -> str:
+        return model_repr(
+            "ProtectedResourceMetadata",
+            (
+                ("resource", self.resource),
+                ("authorization_servers", self.authorization_servers),
+            ),
+            self._SECRET_FIELDS,
+            self.additional_properties,
+        )
+
+    def __eq__(self, other: object) -> bool:
+        # Equal fields of the same class, as attrs compared them; defining __eq__ makes the class
+        # unhashable, as a mutable value should be.
+        if (
+            not isinstance(other, ProtectedResourceMetadata)
+            or other.__class__ is not self.__class__
+        ):
+            return NotImplemented
+        return (
+            self.resource,
+            self.authorization_servers,
+            self.additional_properties,
+        ) == (
+            other.resource,
+            other.authorization_servers,
+            other.additional_properties,
+        )
 
     def to_dict(self) -> dict[str, Any]:
         resource = self.resource
@@ -44,19 +85,42 @@ class ProtectedResourceMetadata:
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build a ProtectedResourceMetadata from a JSON object, checked against the spec.
+
+        Raises ``InvalidDataError`` naming the field (``.path``) whose value is missing or of the
+        wrong type; fields the spec does not list are kept in ``additional_properties``.
+        """
+        if not isinstance(src_dict, Mapping):
+            raise InvalidDataError(
+                f"expected an object, got {json_type_name(src_dict)}"
+            )
         d = dict(src_dict)
-        resource = d.pop("resource")
+        obj = cls.__new__(cls)
+        _value = d.pop("resource", UNSET)
+        if not isinstance(_value, str):
+            raise InvalidDataError.of("resource", "a string", _value)
+        obj.resource = _value
 
-        authorization_servers = cast(list[str], d.pop("authorization_servers", UNSET))
+        _value = d.pop("authorization_servers", UNSET)
+        if _value is UNSET:
+            obj.authorization_servers = UNSET
+        else:
+            if not isinstance(_value, list):
+                raise InvalidDataError.of("authorization_servers", "an array", _value)
+            for _index, _item in enumerate(_value):
+                if not isinstance(_item, str):
+                    raise InvalidDataError.of(
+                        "authorization_servers", "a string", _item, _index
+                    )
+            obj.authorization_servers = _value
 
-        protected_resource_metadata = cls(
-            resource=resource,
-            authorization_servers=authorization_servers,
-        )
+        additional_properties: dict[str, Any] = {}
+        for prop_name, prop_value in d.items():
+            additional_properties[prop_name] = prop_value
 
-        protected_resource_metadata.additional_properties = d
-        return protected_resource_metadata
+        obj.additional_properties = additional_properties
+        return obj
 
     @property
     def additional_keys(self) -> list[str]:

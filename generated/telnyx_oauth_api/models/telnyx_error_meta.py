@@ -1,17 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, ClassVar, Self
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-from ..types import UNSET, Unset
-
-T = TypeVar("T", bound="TelnyxErrorMeta")
+from ..errors import InvalidDataError, json_type_name
+from ..types import UNSET, Unset, model_repr
 
 
-@_attrs_define
 class TelnyxErrorMeta:
     """More about the error.
 
@@ -19,8 +14,46 @@ class TelnyxErrorMeta:
         url (str | Unset): Documentation of the error code.
     """
 
-    url: str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    __slots__ = (
+        "url",
+        "additional_properties",
+    )
+
+    url: str | Unset
+    additional_properties: dict[str, Any]
+
+    _SECRET_FIELDS: ClassVar[frozenset[str]] = frozenset({})
+
+    def __init__(
+        self,
+        url: str | Unset = UNSET,
+    ) -> None:
+        self.url = url
+        self.additional_properties = {}
+
+    def __repr__(self) -> str:
+        return model_repr(
+            "TelnyxErrorMeta",
+            (("url", self.url),),
+            self._SECRET_FIELDS,
+            self.additional_properties,
+        )
+
+    def __eq__(self, other: object) -> bool:
+        # Equal fields of the same class, as attrs compared them; defining __eq__ makes the class
+        # unhashable, as a mutable value should be.
+        if (
+            not isinstance(other, TelnyxErrorMeta)
+            or other.__class__ is not self.__class__
+        ):
+            return NotImplemented
+        return (
+            self.url,
+            self.additional_properties,
+        ) == (
+            other.url,
+            other.additional_properties,
+        )
 
     def to_dict(self) -> dict[str, Any]:
         url = self.url
@@ -34,16 +67,32 @@ class TelnyxErrorMeta:
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build a TelnyxErrorMeta from a JSON object, checked against the spec.
+
+        Raises ``InvalidDataError`` naming the field (``.path``) whose value is missing or of the
+        wrong type; fields the spec does not list are kept in ``additional_properties``.
+        """
+        if not isinstance(src_dict, Mapping):
+            raise InvalidDataError(
+                f"expected an object, got {json_type_name(src_dict)}"
+            )
         d = dict(src_dict)
-        url = d.pop("url", UNSET)
+        obj = cls.__new__(cls)
+        _value = d.pop("url", UNSET)
+        if _value is UNSET:
+            obj.url = UNSET
+        else:
+            if not isinstance(_value, str):
+                raise InvalidDataError.of("url", "a string", _value)
+            obj.url = _value
 
-        telnyx_error_meta = cls(
-            url=url,
-        )
+        additional_properties: dict[str, Any] = {}
+        for prop_name, prop_value in d.items():
+            additional_properties[prop_name] = prop_value
 
-        telnyx_error_meta.additional_properties = d
-        return telnyx_error_meta
+        obj.additional_properties = additional_properties
+        return obj
 
     @property
     def additional_keys(self) -> list[str]:

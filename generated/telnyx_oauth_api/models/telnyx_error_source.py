@@ -1,17 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, ClassVar, Self
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-from ..types import UNSET, Unset
-
-T = TypeVar("T", bound="TelnyxErrorSource")
+from ..errors import InvalidDataError, json_type_name
+from ..types import UNSET, Unset, model_repr
 
 
-@_attrs_define
 class TelnyxErrorSource:
     """What part of the request the error is about.
 
@@ -20,9 +15,55 @@ class TelnyxErrorSource:
         parameter (str | Unset): The query parameter at fault.
     """
 
-    pointer: str | Unset = UNSET
-    parameter: str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    __slots__ = (
+        "pointer",
+        "parameter",
+        "additional_properties",
+    )
+
+    pointer: str | Unset
+    parameter: str | Unset
+    additional_properties: dict[str, Any]
+
+    _SECRET_FIELDS: ClassVar[frozenset[str]] = frozenset({})
+
+    def __init__(
+        self,
+        pointer: str | Unset = UNSET,
+        parameter: str | Unset = UNSET,
+    ) -> None:
+        self.pointer = pointer
+        self.parameter = parameter
+        self.additional_properties = {}
+
+    def __repr__(self) -> str:
+        return model_repr(
+            "TelnyxErrorSource",
+            (
+                ("pointer", self.pointer),
+                ("parameter", self.parameter),
+            ),
+            self._SECRET_FIELDS,
+            self.additional_properties,
+        )
+
+    def __eq__(self, other: object) -> bool:
+        # Equal fields of the same class, as attrs compared them; defining __eq__ makes the class
+        # unhashable, as a mutable value should be.
+        if (
+            not isinstance(other, TelnyxErrorSource)
+            or other.__class__ is not self.__class__
+        ):
+            return NotImplemented
+        return (
+            self.pointer,
+            self.parameter,
+            self.additional_properties,
+        ) == (
+            other.pointer,
+            other.parameter,
+            other.additional_properties,
+        )
 
     def to_dict(self) -> dict[str, Any]:
         pointer = self.pointer
@@ -40,19 +81,40 @@ class TelnyxErrorSource:
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build a TelnyxErrorSource from a JSON object, checked against the spec.
+
+        Raises ``InvalidDataError`` naming the field (``.path``) whose value is missing or of the
+        wrong type; fields the spec does not list are kept in ``additional_properties``.
+        """
+        if not isinstance(src_dict, Mapping):
+            raise InvalidDataError(
+                f"expected an object, got {json_type_name(src_dict)}"
+            )
         d = dict(src_dict)
-        pointer = d.pop("pointer", UNSET)
+        obj = cls.__new__(cls)
+        _value = d.pop("pointer", UNSET)
+        if _value is UNSET:
+            obj.pointer = UNSET
+        else:
+            if not isinstance(_value, str):
+                raise InvalidDataError.of("pointer", "a string", _value)
+            obj.pointer = _value
 
-        parameter = d.pop("parameter", UNSET)
+        _value = d.pop("parameter", UNSET)
+        if _value is UNSET:
+            obj.parameter = UNSET
+        else:
+            if not isinstance(_value, str):
+                raise InvalidDataError.of("parameter", "a string", _value)
+            obj.parameter = _value
 
-        telnyx_error_source = cls(
-            pointer=pointer,
-            parameter=parameter,
-        )
+        additional_properties: dict[str, Any] = {}
+        for prop_name, prop_value in d.items():
+            additional_properties[prop_name] = prop_value
 
-        telnyx_error_source.additional_properties = d
-        return telnyx_error_source
+        obj.additional_properties = additional_properties
+        return obj
 
     @property
     def additional_keys(self) -> list[str]:

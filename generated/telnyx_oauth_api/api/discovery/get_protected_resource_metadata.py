@@ -5,7 +5,6 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.error_response import ErrorResponse
 from ...models.protected_resource_metadata import ProtectedResourceMetadata
 from ...types import Response
 
@@ -20,75 +19,78 @@ def _get_kwargs() -> dict[str, Any]:
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorResponse | ProtectedResourceMetadata | None:
+def _parse_response(response: httpx.Response) -> ProtectedResourceMetadata:
     if response.status_code == 200:
-        response_200 = ProtectedResourceMetadata.from_dict(response.json())
+        return errors.parse_json_body(
+            response,
+            "get_protected_resource_metadata",
+            ProtectedResourceMetadata.from_dict,
+        )
 
-        return response_200
-
-    if response.status_code == 429:
-        response_429 = ErrorResponse.from_dict(response.json())
-
-        return response_429
-
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
+    errors.raise_unexpected(response, "get_protected_resource_metadata")
 
 
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorResponse | ProtectedResourceMetadata]:
+def _build_response(response: httpx.Response) -> Response[ProtectedResourceMetadata]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
         headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
+        parsed=_parse_response(response),
     )
 
 
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[ErrorResponse | ProtectedResourceMetadata]:
+) -> Response[ProtectedResourceMetadata]:
     """Get protected resource metadata
 
      The RFC 9728 metadata document of the Telnyx API as a protected resource. Served at the host root.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        APIStatusError: The API answered 400 or above; a subclass names the status
+            (NotFoundError, AuthenticationError, RateLimitError, ...).
+        APIConnectionError: No answer arrived (APITimeoutError when it took longer than the
+            client's timeout).
+        APIResponseValidationError: A success whose body does not match the spec
+            (UnexpectedStatusError: a status the spec does not document as a success).
+        All of them live in telnyx_oauth_api.errors and are re-exported by telnyx_oauth.
 
     Returns:
-        Response[ErrorResponse | ProtectedResourceMetadata]
+        Response[ProtectedResourceMetadata]
     """
 
     kwargs = _get_kwargs()
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    try:
+        response = client.get_httpx_client().request(
+            **kwargs,
+        )
+    except httpx.TransportError as exc:
+        raise errors.connection_error(exc) from exc
 
-    return _build_response(client=client, response=response)
+    return _build_response(response)
 
 
 def sync(
     *,
     client: AuthenticatedClient | Client,
-) -> ErrorResponse | ProtectedResourceMetadata | None:
+) -> ProtectedResourceMetadata:
     """Get protected resource metadata
 
      The RFC 9728 metadata document of the Telnyx API as a protected resource. Served at the host root.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        APIStatusError: The API answered 400 or above; a subclass names the status
+            (NotFoundError, AuthenticationError, RateLimitError, ...).
+        APIConnectionError: No answer arrived (APITimeoutError when it took longer than the
+            client's timeout).
+        APIResponseValidationError: A success whose body does not match the spec
+            (UnexpectedStatusError: a status the spec does not document as a success).
+        All of them live in telnyx_oauth_api.errors and are re-exported by telnyx_oauth.
 
     Returns:
-        ErrorResponse | ProtectedResourceMetadata
+        ProtectedResourceMetadata
     """
 
     return sync_detailed(
@@ -99,40 +101,53 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[ErrorResponse | ProtectedResourceMetadata]:
+) -> Response[ProtectedResourceMetadata]:
     """Get protected resource metadata
 
      The RFC 9728 metadata document of the Telnyx API as a protected resource. Served at the host root.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        APIStatusError: The API answered 400 or above; a subclass names the status
+            (NotFoundError, AuthenticationError, RateLimitError, ...).
+        APIConnectionError: No answer arrived (APITimeoutError when it took longer than the
+            client's timeout).
+        APIResponseValidationError: A success whose body does not match the spec
+            (UnexpectedStatusError: a status the spec does not document as a success).
+        All of them live in telnyx_oauth_api.errors and are re-exported by telnyx_oauth.
 
     Returns:
-        Response[ErrorResponse | ProtectedResourceMetadata]
+        Response[ProtectedResourceMetadata]
     """
 
     kwargs = _get_kwargs()
 
-    response = await client.get_async_httpx_client().request(**kwargs)
+    try:
+        response = await client.get_async_httpx_client().request(**kwargs)
+    except httpx.TransportError as exc:
+        raise errors.connection_error(exc) from exc
 
-    return _build_response(client=client, response=response)
+    return _build_response(response)
 
 
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-) -> ErrorResponse | ProtectedResourceMetadata | None:
+) -> ProtectedResourceMetadata:
     """Get protected resource metadata
 
      The RFC 9728 metadata document of the Telnyx API as a protected resource. Served at the host root.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        APIStatusError: The API answered 400 or above; a subclass names the status
+            (NotFoundError, AuthenticationError, RateLimitError, ...).
+        APIConnectionError: No answer arrived (APITimeoutError when it took longer than the
+            client's timeout).
+        APIResponseValidationError: A success whose body does not match the spec
+            (UnexpectedStatusError: a status the spec does not document as a success).
+        All of them live in telnyx_oauth_api.errors and are re-exported by telnyx_oauth.
 
     Returns:
-        ErrorResponse | ProtectedResourceMetadata
+        ProtectedResourceMetadata
     """
 
     return (

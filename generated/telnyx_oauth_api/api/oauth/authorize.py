@@ -1,30 +1,34 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 
 import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.code_challenge_method import CodeChallengeMethod
-from ...models.error_response import ErrorResponse
-from ...models.response_type import ResponseType
+from ...models.code_challenge_method import (
+    CodeChallengeMethod,
+    CodeChallengeMethodValue,
+)
+from ...models.response_type import ResponseType, ResponseTypeValue
 from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
-    response_type: ResponseType,
+    response_type: ResponseType | ResponseTypeValue,
     client_id: str,
     redirect_uri: str,
     scope: str | Unset = UNSET,
     state: str | Unset = UNSET,
     code_challenge: str | Unset = UNSET,
-    code_challenge_method: CodeChallengeMethod | Unset = UNSET,
+    code_challenge_method: CodeChallengeMethod
+    | CodeChallengeMethodValue
+    | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
 
-    json_response_type = response_type.value
+    json_response_type = ResponseType.coerce(response_type, "response_type").value
     params["response_type"] = json_response_type
 
     params["client_id"] = client_id
@@ -39,7 +43,9 @@ def _get_kwargs(
 
     json_code_challenge_method: str | Unset = UNSET
     if not isinstance(code_challenge_method, Unset):
-        json_code_challenge_method = code_challenge_method.value
+        json_code_challenge_method = CodeChallengeMethod.coerce(
+            code_challenge_method, "code_challenge_method"
+        ).value
 
     params["code_challenge_method"] = json_code_challenge_method
 
@@ -54,62 +60,38 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | ErrorResponse | str | None:
+def _parse_response(response: httpx.Response) -> str | None:
     if response.status_code == 200:
-        response_200 = response.text
-        return response_200
+        return response.text
 
     if response.status_code == 302:
-        response_302 = cast(Any, None)
-        return response_302
-
-    if response.status_code == 400:
-        response_400 = response.text
-        return response_400
-
-    if response.status_code == 404:
-        response_404 = response.text
-        return response_404
-
-    if response.status_code == 422:
-        response_422 = response.text
-        return response_422
-
-    if response.status_code == 429:
-        response_429 = ErrorResponse.from_dict(response.json())
-
-        return response_429
-
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
         return None
 
+    errors.raise_unexpected(response, "authorize")
 
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | ErrorResponse | str]:
+
+def _build_response(response: httpx.Response) -> Response[str | None]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
         headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
+        parsed=_parse_response(response),
     )
 
 
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    response_type: ResponseType,
+    response_type: ResponseType | ResponseTypeValue,
     client_id: str,
     redirect_uri: str,
     scope: str | Unset = UNSET,
     state: str | Unset = UNSET,
     code_challenge: str | Unset = UNSET,
-    code_challenge_method: CodeChallengeMethod | Unset = UNSET,
-) -> Response[Any | ErrorResponse | str]:
+    code_challenge_method: CodeChallengeMethod
+    | CodeChallengeMethodValue
+    | Unset = UNSET,
+) -> Response[str | None]:
     """Start an authorization request
 
      Starts the authorization-code flow. A valid request is answered with a redirect to the
@@ -117,21 +99,31 @@ def sync_detailed(
     that happen before the redirect URI is trusted are answered as HTML.
 
     Args:
-        response_type (ResponseType): An OAuth 2.0 response type; only `code` is supported.
-        client_id (str):
-        redirect_uri (str):
-        scope (str | Unset):
-        state (str | Unset):
-        code_challenge (str | Unset):
-        code_challenge_method (CodeChallengeMethod | Unset): A PKCE code challenge method (RFC
-            7636); the live service supports `S256` only.
+        response_type (ResponseType | ResponseTypeValue): An OAuth 2.0 response type; only `code`
+            is supported. One of 'code'.
+        client_id (str): The OAuth client asking for authorization.
+        redirect_uri (str): One of the client's registered redirect URIs, matched exactly.
+        scope (str | Unset): Space-separated scopes, a subset of the client's allowed scopes. Not
+            sent when left UNSET.
+        state (str | Unset): Opaque value returned unchanged with the code; protects against CSRF.
+            Not sent when left UNSET.
+        code_challenge (str | Unset): PKCE code challenge (RFC 7636), the base64url SHA-256 of the
+            code verifier. Required when the client requires PKCE. Not sent when left UNSET.
+        code_challenge_method (CodeChallengeMethod | CodeChallengeMethodValue | Unset): A PKCE
+            code challenge method (RFC 7636); the live service supports `S256` only. One of 'S256'.
+            Not sent when left UNSET.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        APIStatusError: The API answered 400 or above; a subclass names the status
+            (NotFoundError, AuthenticationError, RateLimitError, ...).
+        APIConnectionError: No answer arrived (APITimeoutError when it took longer than the
+            client's timeout).
+        APIResponseValidationError: A success whose body does not match the spec
+            (UnexpectedStatusError: a status the spec does not document as a success).
+        All of them live in telnyx_oauth_api.errors and are re-exported by telnyx_oauth.
 
     Returns:
-        Response[Any | ErrorResponse | str]
+        Response[str | None]
     """
 
     kwargs = _get_kwargs(
@@ -144,24 +136,29 @@ def sync_detailed(
         code_challenge_method=code_challenge_method,
     )
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    try:
+        response = client.get_httpx_client().request(
+            **kwargs,
+        )
+    except httpx.TransportError as exc:
+        raise errors.connection_error(exc) from exc
 
-    return _build_response(client=client, response=response)
+    return _build_response(response)
 
 
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    response_type: ResponseType,
+    response_type: ResponseType | ResponseTypeValue,
     client_id: str,
     redirect_uri: str,
     scope: str | Unset = UNSET,
     state: str | Unset = UNSET,
     code_challenge: str | Unset = UNSET,
-    code_challenge_method: CodeChallengeMethod | Unset = UNSET,
-) -> Any | ErrorResponse | str | None:
+    code_challenge_method: CodeChallengeMethod
+    | CodeChallengeMethodValue
+    | Unset = UNSET,
+) -> str | None:
     """Start an authorization request
 
      Starts the authorization-code flow. A valid request is answered with a redirect to the
@@ -169,21 +166,31 @@ def sync(
     that happen before the redirect URI is trusted are answered as HTML.
 
     Args:
-        response_type (ResponseType): An OAuth 2.0 response type; only `code` is supported.
-        client_id (str):
-        redirect_uri (str):
-        scope (str | Unset):
-        state (str | Unset):
-        code_challenge (str | Unset):
-        code_challenge_method (CodeChallengeMethod | Unset): A PKCE code challenge method (RFC
-            7636); the live service supports `S256` only.
+        response_type (ResponseType | ResponseTypeValue): An OAuth 2.0 response type; only `code`
+            is supported. One of 'code'.
+        client_id (str): The OAuth client asking for authorization.
+        redirect_uri (str): One of the client's registered redirect URIs, matched exactly.
+        scope (str | Unset): Space-separated scopes, a subset of the client's allowed scopes. Not
+            sent when left UNSET.
+        state (str | Unset): Opaque value returned unchanged with the code; protects against CSRF.
+            Not sent when left UNSET.
+        code_challenge (str | Unset): PKCE code challenge (RFC 7636), the base64url SHA-256 of the
+            code verifier. Required when the client requires PKCE. Not sent when left UNSET.
+        code_challenge_method (CodeChallengeMethod | CodeChallengeMethodValue | Unset): A PKCE
+            code challenge method (RFC 7636); the live service supports `S256` only. One of 'S256'.
+            Not sent when left UNSET.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        APIStatusError: The API answered 400 or above; a subclass names the status
+            (NotFoundError, AuthenticationError, RateLimitError, ...).
+        APIConnectionError: No answer arrived (APITimeoutError when it took longer than the
+            client's timeout).
+        APIResponseValidationError: A success whose body does not match the spec
+            (UnexpectedStatusError: a status the spec does not document as a success).
+        All of them live in telnyx_oauth_api.errors and are re-exported by telnyx_oauth.
 
     Returns:
-        Any | ErrorResponse | str
+        str | None
     """
 
     return sync_detailed(
@@ -201,14 +208,16 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    response_type: ResponseType,
+    response_type: ResponseType | ResponseTypeValue,
     client_id: str,
     redirect_uri: str,
     scope: str | Unset = UNSET,
     state: str | Unset = UNSET,
     code_challenge: str | Unset = UNSET,
-    code_challenge_method: CodeChallengeMethod | Unset = UNSET,
-) -> Response[Any | ErrorResponse | str]:
+    code_challenge_method: CodeChallengeMethod
+    | CodeChallengeMethodValue
+    | Unset = UNSET,
+) -> Response[str | None]:
     """Start an authorization request
 
      Starts the authorization-code flow. A valid request is answered with a redirect to the
@@ -216,21 +225,31 @@ async def asyncio_detailed(
     that happen before the redirect URI is trusted are answered as HTML.
 
     Args:
-        response_type (ResponseType): An OAuth 2.0 response type; only `code` is supported.
-        client_id (str):
-        redirect_uri (str):
-        scope (str | Unset):
-        state (str | Unset):
-        code_challenge (str | Unset):
-        code_challenge_method (CodeChallengeMethod | Unset): A PKCE code challenge method (RFC
-            7636); the live service supports `S256` only.
+        response_type (ResponseType | ResponseTypeValue): An OAuth 2.0 response type; only `code`
+            is supported. One of 'code'.
+        client_id (str): The OAuth client asking for authorization.
+        redirect_uri (str): One of the client's registered redirect URIs, matched exactly.
+        scope (str | Unset): Space-separated scopes, a subset of the client's allowed scopes. Not
+            sent when left UNSET.
+        state (str | Unset): Opaque value returned unchanged with the code; protects against CSRF.
+            Not sent when left UNSET.
+        code_challenge (str | Unset): PKCE code challenge (RFC 7636), the base64url SHA-256 of the
+            code verifier. Required when the client requires PKCE. Not sent when left UNSET.
+        code_challenge_method (CodeChallengeMethod | CodeChallengeMethodValue | Unset): A PKCE
+            code challenge method (RFC 7636); the live service supports `S256` only. One of 'S256'.
+            Not sent when left UNSET.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        APIStatusError: The API answered 400 or above; a subclass names the status
+            (NotFoundError, AuthenticationError, RateLimitError, ...).
+        APIConnectionError: No answer arrived (APITimeoutError when it took longer than the
+            client's timeout).
+        APIResponseValidationError: A success whose body does not match the spec
+            (UnexpectedStatusError: a status the spec does not document as a success).
+        All of them live in telnyx_oauth_api.errors and are re-exported by telnyx_oauth.
 
     Returns:
-        Response[Any | ErrorResponse | str]
+        Response[str | None]
     """
 
     kwargs = _get_kwargs(
@@ -243,22 +262,27 @@ async def asyncio_detailed(
         code_challenge_method=code_challenge_method,
     )
 
-    response = await client.get_async_httpx_client().request(**kwargs)
+    try:
+        response = await client.get_async_httpx_client().request(**kwargs)
+    except httpx.TransportError as exc:
+        raise errors.connection_error(exc) from exc
 
-    return _build_response(client=client, response=response)
+    return _build_response(response)
 
 
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    response_type: ResponseType,
+    response_type: ResponseType | ResponseTypeValue,
     client_id: str,
     redirect_uri: str,
     scope: str | Unset = UNSET,
     state: str | Unset = UNSET,
     code_challenge: str | Unset = UNSET,
-    code_challenge_method: CodeChallengeMethod | Unset = UNSET,
-) -> Any | ErrorResponse | str | None:
+    code_challenge_method: CodeChallengeMethod
+    | CodeChallengeMethodValue
+    | Unset = UNSET,
+) -> str | None:
     """Start an authorization request
 
      Starts the authorization-code flow. A valid request is answered with a redirect to the
@@ -266,21 +290,31 @@ async def asyncio(
     that happen before the redirect URI is trusted are answered as HTML.
 
     Args:
-        response_type (ResponseType): An OAuth 2.0 response type; only `code` is supported.
-        client_id (str):
-        redirect_uri (str):
-        scope (str | Unset):
-        state (str | Unset):
-        code_challenge (str | Unset):
-        code_challenge_method (CodeChallengeMethod | Unset): A PKCE code challenge method (RFC
-            7636); the live service supports `S256` only.
+        response_type (ResponseType | ResponseTypeValue): An OAuth 2.0 response type; only `code`
+            is supported. One of 'code'.
+        client_id (str): The OAuth client asking for authorization.
+        redirect_uri (str): One of the client's registered redirect URIs, matched exactly.
+        scope (str | Unset): Space-separated scopes, a subset of the client's allowed scopes. Not
+            sent when left UNSET.
+        state (str | Unset): Opaque value returned unchanged with the code; protects against CSRF.
+            Not sent when left UNSET.
+        code_challenge (str | Unset): PKCE code challenge (RFC 7636), the base64url SHA-256 of the
+            code verifier. Required when the client requires PKCE. Not sent when left UNSET.
+        code_challenge_method (CodeChallengeMethod | CodeChallengeMethodValue | Unset): A PKCE
+            code challenge method (RFC 7636); the live service supports `S256` only. One of 'S256'.
+            Not sent when left UNSET.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        APIStatusError: The API answered 400 or above; a subclass names the status
+            (NotFoundError, AuthenticationError, RateLimitError, ...).
+        APIConnectionError: No answer arrived (APITimeoutError when it took longer than the
+            client's timeout).
+        APIResponseValidationError: A success whose body does not match the spec
+            (UnexpectedStatusError: a status the spec does not document as a success).
+        All of them live in telnyx_oauth_api.errors and are re-exported by telnyx_oauth.
 
     Returns:
-        Any | ErrorResponse | str
+        str | None
     """
 
     return (

@@ -4,9 +4,7 @@ from typing import Any
 import httpx
 
 from ... import errors
-from ...client import AuthenticatedClient, Client
-from ...models.error_response import ErrorResponse
-from ...models.oauth_error import OAuthError
+from ...client import AuthenticatedClient
 from ...models.token_request import TokenRequest
 from ...models.token_response import TokenResponse
 from ...types import Response
@@ -30,43 +28,19 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorResponse | OAuthError | TokenResponse | None:
+def _parse_response(response: httpx.Response) -> TokenResponse:
     if response.status_code == 200:
-        response_200 = TokenResponse.from_dict(response.json())
+        return errors.parse_json_body(response, "create_token", TokenResponse.from_dict)
 
-        return response_200
-
-    if response.status_code == 400:
-        response_400 = OAuthError.from_dict(response.json())
-
-        return response_400
-
-    if response.status_code == 401:
-        response_401 = OAuthError.from_dict(response.json())
-
-        return response_401
-
-    if response.status_code == 429:
-        response_429 = ErrorResponse.from_dict(response.json())
-
-        return response_429
-
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
+    errors.raise_unexpected(response, "create_token")
 
 
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorResponse | OAuthError | TokenResponse]:
+def _build_response(response: httpx.Response) -> Response[TokenResponse]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
         headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
+        parsed=_parse_response(response),
     )
 
 
@@ -74,7 +48,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: TokenRequest,
-) -> Response[ErrorResponse | OAuthError | TokenResponse]:
+) -> Response[TokenResponse]:
     """Issue an access token
 
      The token endpoint for the `authorization_code`, `client_credentials` and `refresh_token`
@@ -86,29 +60,37 @@ def sync_detailed(
         body (TokenRequest): A token request. Which fields apply depends on `grant_type`.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        APIStatusError: The API answered 400 or above; a subclass names the status
+            (NotFoundError, AuthenticationError, RateLimitError, ...).
+        APIConnectionError: No answer arrived (APITimeoutError when it took longer than the
+            client's timeout).
+        APIResponseValidationError: A success whose body does not match the spec
+            (UnexpectedStatusError: a status the spec does not document as a success).
+        All of them live in telnyx_oauth_api.errors and are re-exported by telnyx_oauth.
 
     Returns:
-        Response[ErrorResponse | OAuthError | TokenResponse]
+        Response[TokenResponse]
     """
 
     kwargs = _get_kwargs(
         body=body,
     )
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    try:
+        response = client.get_httpx_client().request(
+            **kwargs,
+        )
+    except httpx.TransportError as exc:
+        raise errors.connection_error(exc) from exc
 
-    return _build_response(client=client, response=response)
+    return _build_response(response)
 
 
 def sync(
     *,
     client: AuthenticatedClient,
     body: TokenRequest,
-) -> ErrorResponse | OAuthError | TokenResponse | None:
+) -> TokenResponse:
     """Issue an access token
 
      The token endpoint for the `authorization_code`, `client_credentials` and `refresh_token`
@@ -120,11 +102,16 @@ def sync(
         body (TokenRequest): A token request. Which fields apply depends on `grant_type`.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        APIStatusError: The API answered 400 or above; a subclass names the status
+            (NotFoundError, AuthenticationError, RateLimitError, ...).
+        APIConnectionError: No answer arrived (APITimeoutError when it took longer than the
+            client's timeout).
+        APIResponseValidationError: A success whose body does not match the spec
+            (UnexpectedStatusError: a status the spec does not document as a success).
+        All of them live in telnyx_oauth_api.errors and are re-exported by telnyx_oauth.
 
     Returns:
-        ErrorResponse | OAuthError | TokenResponse
+        TokenResponse
     """
 
     return sync_detailed(
@@ -137,7 +124,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: TokenRequest,
-) -> Response[ErrorResponse | OAuthError | TokenResponse]:
+) -> Response[TokenResponse]:
     """Issue an access token
 
      The token endpoint for the `authorization_code`, `client_credentials` and `refresh_token`
@@ -149,27 +136,35 @@ async def asyncio_detailed(
         body (TokenRequest): A token request. Which fields apply depends on `grant_type`.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        APIStatusError: The API answered 400 or above; a subclass names the status
+            (NotFoundError, AuthenticationError, RateLimitError, ...).
+        APIConnectionError: No answer arrived (APITimeoutError when it took longer than the
+            client's timeout).
+        APIResponseValidationError: A success whose body does not match the spec
+            (UnexpectedStatusError: a status the spec does not document as a success).
+        All of them live in telnyx_oauth_api.errors and are re-exported by telnyx_oauth.
 
     Returns:
-        Response[ErrorResponse | OAuthError | TokenResponse]
+        Response[TokenResponse]
     """
 
     kwargs = _get_kwargs(
         body=body,
     )
 
-    response = await client.get_async_httpx_client().request(**kwargs)
+    try:
+        response = await client.get_async_httpx_client().request(**kwargs)
+    except httpx.TransportError as exc:
+        raise errors.connection_error(exc) from exc
 
-    return _build_response(client=client, response=response)
+    return _build_response(response)
 
 
 async def asyncio(
     *,
     client: AuthenticatedClient,
     body: TokenRequest,
-) -> ErrorResponse | OAuthError | TokenResponse | None:
+) -> TokenResponse:
     """Issue an access token
 
      The token endpoint for the `authorization_code`, `client_credentials` and `refresh_token`
@@ -181,11 +176,16 @@ async def asyncio(
         body (TokenRequest): A token request. Which fields apply depends on `grant_type`.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        APIStatusError: The API answered 400 or above; a subclass names the status
+            (NotFoundError, AuthenticationError, RateLimitError, ...).
+        APIConnectionError: No answer arrived (APITimeoutError when it took longer than the
+            client's timeout).
+        APIResponseValidationError: A success whose body does not match the spec
+            (UnexpectedStatusError: a status the spec does not document as a success).
+        All of them live in telnyx_oauth_api.errors and are re-exported by telnyx_oauth.
 
     Returns:
-        ErrorResponse | OAuthError | TokenResponse
+        TokenResponse
     """
 
     return (

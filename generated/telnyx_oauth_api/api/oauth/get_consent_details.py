@@ -5,10 +5,8 @@ from urllib.parse import quote
 import httpx
 
 from ... import errors
-from ...client import AuthenticatedClient, Client
+from ...client import AuthenticatedClient
 from ...models.consent_details_response import ConsentDetailsResponse
-from ...models.error_response import ErrorResponse
-from ...models.oauth_error import OAuthError
 from ...types import Response
 
 
@@ -26,43 +24,21 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ConsentDetailsResponse | ErrorResponse | OAuthError | None:
+def _parse_response(response: httpx.Response) -> ConsentDetailsResponse:
     if response.status_code == 200:
-        response_200 = ConsentDetailsResponse.from_dict(response.json())
+        return errors.parse_json_body(
+            response, "get_consent_details", ConsentDetailsResponse.from_dict
+        )
 
-        return response_200
-
-    if response.status_code == 401:
-        response_401 = OAuthError.from_dict(response.json())
-
-        return response_401
-
-    if response.status_code == 404:
-        response_404 = OAuthError.from_dict(response.json())
-
-        return response_404
-
-    if response.status_code == 429:
-        response_429 = ErrorResponse.from_dict(response.json())
-
-        return response_429
-
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
+    errors.raise_unexpected(response, "get_consent_details")
 
 
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ConsentDetailsResponse | ErrorResponse | OAuthError]:
+def _build_response(response: httpx.Response) -> Response[ConsentDetailsResponse]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
         headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
+        parsed=_parse_response(response),
     )
 
 
@@ -70,51 +46,64 @@ def sync_detailed(
     consent_token: str,
     *,
     client: AuthenticatedClient,
-) -> Response[ConsentDetailsResponse | ErrorResponse | OAuthError]:
+) -> Response[ConsentDetailsResponse]:
     """Get the details of a consent request
 
      What the user is asked to consent to, for the consent token that the authorization endpoint issued.
 
     Args:
-        consent_token (str):
+        consent_token (str): The consent token from the consent URL.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        APIStatusError: The API answered 400 or above; a subclass names the status
+            (NotFoundError, AuthenticationError, RateLimitError, ...).
+        APIConnectionError: No answer arrived (APITimeoutError when it took longer than the
+            client's timeout).
+        APIResponseValidationError: A success whose body does not match the spec
+            (UnexpectedStatusError: a status the spec does not document as a success).
+        All of them live in telnyx_oauth_api.errors and are re-exported by telnyx_oauth.
 
     Returns:
-        Response[ConsentDetailsResponse | ErrorResponse | OAuthError]
+        Response[ConsentDetailsResponse]
     """
 
     kwargs = _get_kwargs(
         consent_token=consent_token,
     )
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    try:
+        response = client.get_httpx_client().request(
+            **kwargs,
+        )
+    except httpx.TransportError as exc:
+        raise errors.connection_error(exc) from exc
 
-    return _build_response(client=client, response=response)
+    return _build_response(response)
 
 
 def sync(
     consent_token: str,
     *,
     client: AuthenticatedClient,
-) -> ConsentDetailsResponse | ErrorResponse | OAuthError | None:
+) -> ConsentDetailsResponse:
     """Get the details of a consent request
 
      What the user is asked to consent to, for the consent token that the authorization endpoint issued.
 
     Args:
-        consent_token (str):
+        consent_token (str): The consent token from the consent URL.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        APIStatusError: The API answered 400 or above; a subclass names the status
+            (NotFoundError, AuthenticationError, RateLimitError, ...).
+        APIConnectionError: No answer arrived (APITimeoutError when it took longer than the
+            client's timeout).
+        APIResponseValidationError: A success whose body does not match the spec
+            (UnexpectedStatusError: a status the spec does not document as a success).
+        All of them live in telnyx_oauth_api.errors and are re-exported by telnyx_oauth.
 
     Returns:
-        ConsentDetailsResponse | ErrorResponse | OAuthError
+        ConsentDetailsResponse
     """
 
     return sync_detailed(
@@ -127,49 +116,62 @@ async def asyncio_detailed(
     consent_token: str,
     *,
     client: AuthenticatedClient,
-) -> Response[ConsentDetailsResponse | ErrorResponse | OAuthError]:
+) -> Response[ConsentDetailsResponse]:
     """Get the details of a consent request
 
      What the user is asked to consent to, for the consent token that the authorization endpoint issued.
 
     Args:
-        consent_token (str):
+        consent_token (str): The consent token from the consent URL.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        APIStatusError: The API answered 400 or above; a subclass names the status
+            (NotFoundError, AuthenticationError, RateLimitError, ...).
+        APIConnectionError: No answer arrived (APITimeoutError when it took longer than the
+            client's timeout).
+        APIResponseValidationError: A success whose body does not match the spec
+            (UnexpectedStatusError: a status the spec does not document as a success).
+        All of them live in telnyx_oauth_api.errors and are re-exported by telnyx_oauth.
 
     Returns:
-        Response[ConsentDetailsResponse | ErrorResponse | OAuthError]
+        Response[ConsentDetailsResponse]
     """
 
     kwargs = _get_kwargs(
         consent_token=consent_token,
     )
 
-    response = await client.get_async_httpx_client().request(**kwargs)
+    try:
+        response = await client.get_async_httpx_client().request(**kwargs)
+    except httpx.TransportError as exc:
+        raise errors.connection_error(exc) from exc
 
-    return _build_response(client=client, response=response)
+    return _build_response(response)
 
 
 async def asyncio(
     consent_token: str,
     *,
     client: AuthenticatedClient,
-) -> ConsentDetailsResponse | ErrorResponse | OAuthError | None:
+) -> ConsentDetailsResponse:
     """Get the details of a consent request
 
      What the user is asked to consent to, for the consent token that the authorization endpoint issued.
 
     Args:
-        consent_token (str):
+        consent_token (str): The consent token from the consent URL.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        APIStatusError: The API answered 400 or above; a subclass names the status
+            (NotFoundError, AuthenticationError, RateLimitError, ...).
+        APIConnectionError: No answer arrived (APITimeoutError when it took longer than the
+            client's timeout).
+        APIResponseValidationError: A success whose body does not match the spec
+            (UnexpectedStatusError: a status the spec does not document as a success).
+        All of them live in telnyx_oauth_api.errors and are re-exported by telnyx_oauth.
 
     Returns:
-        ConsentDetailsResponse | ErrorResponse | OAuthError
+        ConsentDetailsResponse
     """
 
     return (

@@ -5,8 +5,6 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.error_response import ErrorResponse
-from ...models.registration_error import RegistrationError
 from ...models.registration_request import RegistrationRequest
 from ...models.registration_response import RegistrationResponse
 from ...types import Response
@@ -31,38 +29,21 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorResponse | RegistrationError | RegistrationResponse | None:
+def _parse_response(response: httpx.Response) -> RegistrationResponse:
     if response.status_code == 201:
-        response_201 = RegistrationResponse.from_dict(response.json())
+        return errors.parse_json_body(
+            response, "register_client", RegistrationResponse.from_dict
+        )
 
-        return response_201
-
-    if response.status_code == 400:
-        response_400 = RegistrationError.from_dict(response.json())
-
-        return response_400
-
-    if response.status_code == 429:
-        response_429 = ErrorResponse.from_dict(response.json())
-
-        return response_429
-
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
+    errors.raise_unexpected(response, "register_client")
 
 
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorResponse | RegistrationError | RegistrationResponse]:
+def _build_response(response: httpx.Response) -> Response[RegistrationResponse]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
         headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
+        parsed=_parse_response(response),
     )
 
 
@@ -70,7 +51,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: RegistrationRequest,
-) -> Response[ErrorResponse | RegistrationError | RegistrationResponse]:
+) -> Response[RegistrationResponse]:
     """Register a client dynamically
 
      RFC 7591 dynamic client registration. Unknown fields are rejected.
@@ -80,29 +61,37 @@ def sync_detailed(
             field is optional; unknown fields are rejected.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        APIStatusError: The API answered 400 or above; a subclass names the status
+            (NotFoundError, AuthenticationError, RateLimitError, ...).
+        APIConnectionError: No answer arrived (APITimeoutError when it took longer than the
+            client's timeout).
+        APIResponseValidationError: A success whose body does not match the spec
+            (UnexpectedStatusError: a status the spec does not document as a success).
+        All of them live in telnyx_oauth_api.errors and are re-exported by telnyx_oauth.
 
     Returns:
-        Response[ErrorResponse | RegistrationError | RegistrationResponse]
+        Response[RegistrationResponse]
     """
 
     kwargs = _get_kwargs(
         body=body,
     )
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    try:
+        response = client.get_httpx_client().request(
+            **kwargs,
+        )
+    except httpx.TransportError as exc:
+        raise errors.connection_error(exc) from exc
 
-    return _build_response(client=client, response=response)
+    return _build_response(response)
 
 
 def sync(
     *,
     client: AuthenticatedClient | Client,
     body: RegistrationRequest,
-) -> ErrorResponse | RegistrationError | RegistrationResponse | None:
+) -> RegistrationResponse:
     """Register a client dynamically
 
      RFC 7591 dynamic client registration. Unknown fields are rejected.
@@ -112,11 +101,16 @@ def sync(
             field is optional; unknown fields are rejected.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        APIStatusError: The API answered 400 or above; a subclass names the status
+            (NotFoundError, AuthenticationError, RateLimitError, ...).
+        APIConnectionError: No answer arrived (APITimeoutError when it took longer than the
+            client's timeout).
+        APIResponseValidationError: A success whose body does not match the spec
+            (UnexpectedStatusError: a status the spec does not document as a success).
+        All of them live in telnyx_oauth_api.errors and are re-exported by telnyx_oauth.
 
     Returns:
-        ErrorResponse | RegistrationError | RegistrationResponse
+        RegistrationResponse
     """
 
     return sync_detailed(
@@ -129,7 +123,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: RegistrationRequest,
-) -> Response[ErrorResponse | RegistrationError | RegistrationResponse]:
+) -> Response[RegistrationResponse]:
     """Register a client dynamically
 
      RFC 7591 dynamic client registration. Unknown fields are rejected.
@@ -139,27 +133,35 @@ async def asyncio_detailed(
             field is optional; unknown fields are rejected.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        APIStatusError: The API answered 400 or above; a subclass names the status
+            (NotFoundError, AuthenticationError, RateLimitError, ...).
+        APIConnectionError: No answer arrived (APITimeoutError when it took longer than the
+            client's timeout).
+        APIResponseValidationError: A success whose body does not match the spec
+            (UnexpectedStatusError: a status the spec does not document as a success).
+        All of them live in telnyx_oauth_api.errors and are re-exported by telnyx_oauth.
 
     Returns:
-        Response[ErrorResponse | RegistrationError | RegistrationResponse]
+        Response[RegistrationResponse]
     """
 
     kwargs = _get_kwargs(
         body=body,
     )
 
-    response = await client.get_async_httpx_client().request(**kwargs)
+    try:
+        response = await client.get_async_httpx_client().request(**kwargs)
+    except httpx.TransportError as exc:
+        raise errors.connection_error(exc) from exc
 
-    return _build_response(client=client, response=response)
+    return _build_response(response)
 
 
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: RegistrationRequest,
-) -> ErrorResponse | RegistrationError | RegistrationResponse | None:
+) -> RegistrationResponse:
     """Register a client dynamically
 
      RFC 7591 dynamic client registration. Unknown fields are rejected.
@@ -169,11 +171,16 @@ async def asyncio(
             field is optional; unknown fields are rejected.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        APIStatusError: The API answered 400 or above; a subclass names the status
+            (NotFoundError, AuthenticationError, RateLimitError, ...).
+        APIConnectionError: No answer arrived (APITimeoutError when it took longer than the
+            client's timeout).
+        APIResponseValidationError: A success whose body does not match the spec
+            (UnexpectedStatusError: a status the spec does not document as a success).
+        All of them live in telnyx_oauth_api.errors and are re-exported by telnyx_oauth.
 
     Returns:
-        ErrorResponse | RegistrationError | RegistrationResponse
+        RegistrationResponse
     """
 
     return (

@@ -4,11 +4,9 @@ from typing import Any
 import httpx
 
 from ... import errors
-from ...client import AuthenticatedClient, Client
+from ...client import AuthenticatedClient
 from ...models.consent_decision_request import ConsentDecisionRequest
 from ...models.consent_decision_response import ConsentDecisionResponse
-from ...models.error_response import ErrorResponse
-from ...models.oauth_error import OAuthError
 from ...types import Response
 
 
@@ -31,48 +29,21 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ConsentDecisionResponse | ErrorResponse | OAuthError | None:
+def _parse_response(response: httpx.Response) -> ConsentDecisionResponse:
     if response.status_code == 200:
-        response_200 = ConsentDecisionResponse.from_dict(response.json())
+        return errors.parse_json_body(
+            response, "submit_consent", ConsentDecisionResponse.from_dict
+        )
 
-        return response_200
-
-    if response.status_code == 401:
-        response_401 = OAuthError.from_dict(response.json())
-
-        return response_401
-
-    if response.status_code == 404:
-        response_404 = OAuthError.from_dict(response.json())
-
-        return response_404
-
-    if response.status_code == 422:
-        response_422 = OAuthError.from_dict(response.json())
-
-        return response_422
-
-    if response.status_code == 429:
-        response_429 = ErrorResponse.from_dict(response.json())
-
-        return response_429
-
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
+    errors.raise_unexpected(response, "submit_consent")
 
 
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ConsentDecisionResponse | ErrorResponse | OAuthError]:
+def _build_response(response: httpx.Response) -> Response[ConsentDecisionResponse]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
         headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
+        parsed=_parse_response(response),
     )
 
 
@@ -80,7 +51,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: ConsentDecisionRequest,
-) -> Response[ConsentDecisionResponse | ErrorResponse | OAuthError]:
+) -> Response[ConsentDecisionResponse]:
     """Record the user's consent decision
 
      Allows or denies the consent request. The answer is the client's redirect URI with either
@@ -91,29 +62,37 @@ def sync_detailed(
         body (ConsentDecisionRequest): The user's decision on a consent request.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        APIStatusError: The API answered 400 or above; a subclass names the status
+            (NotFoundError, AuthenticationError, RateLimitError, ...).
+        APIConnectionError: No answer arrived (APITimeoutError when it took longer than the
+            client's timeout).
+        APIResponseValidationError: A success whose body does not match the spec
+            (UnexpectedStatusError: a status the spec does not document as a success).
+        All of them live in telnyx_oauth_api.errors and are re-exported by telnyx_oauth.
 
     Returns:
-        Response[ConsentDecisionResponse | ErrorResponse | OAuthError]
+        Response[ConsentDecisionResponse]
     """
 
     kwargs = _get_kwargs(
         body=body,
     )
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    try:
+        response = client.get_httpx_client().request(
+            **kwargs,
+        )
+    except httpx.TransportError as exc:
+        raise errors.connection_error(exc) from exc
 
-    return _build_response(client=client, response=response)
+    return _build_response(response)
 
 
 def sync(
     *,
     client: AuthenticatedClient,
     body: ConsentDecisionRequest,
-) -> ConsentDecisionResponse | ErrorResponse | OAuthError | None:
+) -> ConsentDecisionResponse:
     """Record the user's consent decision
 
      Allows or denies the consent request. The answer is the client's redirect URI with either
@@ -124,11 +103,16 @@ def sync(
         body (ConsentDecisionRequest): The user's decision on a consent request.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        APIStatusError: The API answered 400 or above; a subclass names the status
+            (NotFoundError, AuthenticationError, RateLimitError, ...).
+        APIConnectionError: No answer arrived (APITimeoutError when it took longer than the
+            client's timeout).
+        APIResponseValidationError: A success whose body does not match the spec
+            (UnexpectedStatusError: a status the spec does not document as a success).
+        All of them live in telnyx_oauth_api.errors and are re-exported by telnyx_oauth.
 
     Returns:
-        ConsentDecisionResponse | ErrorResponse | OAuthError
+        ConsentDecisionResponse
     """
 
     return sync_detailed(
@@ -141,7 +125,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: ConsentDecisionRequest,
-) -> Response[ConsentDecisionResponse | ErrorResponse | OAuthError]:
+) -> Response[ConsentDecisionResponse]:
     """Record the user's consent decision
 
      Allows or denies the consent request. The answer is the client's redirect URI with either
@@ -152,27 +136,35 @@ async def asyncio_detailed(
         body (ConsentDecisionRequest): The user's decision on a consent request.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        APIStatusError: The API answered 400 or above; a subclass names the status
+            (NotFoundError, AuthenticationError, RateLimitError, ...).
+        APIConnectionError: No answer arrived (APITimeoutError when it took longer than the
+            client's timeout).
+        APIResponseValidationError: A success whose body does not match the spec
+            (UnexpectedStatusError: a status the spec does not document as a success).
+        All of them live in telnyx_oauth_api.errors and are re-exported by telnyx_oauth.
 
     Returns:
-        Response[ConsentDecisionResponse | ErrorResponse | OAuthError]
+        Response[ConsentDecisionResponse]
     """
 
     kwargs = _get_kwargs(
         body=body,
     )
 
-    response = await client.get_async_httpx_client().request(**kwargs)
+    try:
+        response = await client.get_async_httpx_client().request(**kwargs)
+    except httpx.TransportError as exc:
+        raise errors.connection_error(exc) from exc
 
-    return _build_response(client=client, response=response)
+    return _build_response(response)
 
 
 async def asyncio(
     *,
     client: AuthenticatedClient,
     body: ConsentDecisionRequest,
-) -> ConsentDecisionResponse | ErrorResponse | OAuthError | None:
+) -> ConsentDecisionResponse:
     """Record the user's consent decision
 
      Allows or denies the consent request. The answer is the client's redirect URI with either
@@ -183,11 +175,16 @@ async def asyncio(
         body (ConsentDecisionRequest): The user's decision on a consent request.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        APIStatusError: The API answered 400 or above; a subclass names the status
+            (NotFoundError, AuthenticationError, RateLimitError, ...).
+        APIConnectionError: No answer arrived (APITimeoutError when it took longer than the
+            client's timeout).
+        APIResponseValidationError: A success whose body does not match the spec
+            (UnexpectedStatusError: a status the spec does not document as a success).
+        All of them live in telnyx_oauth_api.errors and are re-exported by telnyx_oauth.
 
     Returns:
-        ConsentDecisionResponse | ErrorResponse | OAuthError
+        ConsentDecisionResponse
     """
 
     return (

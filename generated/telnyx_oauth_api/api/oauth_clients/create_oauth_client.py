@@ -4,11 +4,9 @@ from typing import Any
 import httpx
 
 from ... import errors
-from ...client import AuthenticatedClient, Client
-from ...models.error_response import ErrorResponse
+from ...client import AuthenticatedClient
 from ...models.oauth_client_create_request import OAuthClientCreateRequest
 from ...models.oauth_client_response import OAuthClientResponse
-from ...models.oauth_error import OAuthError
 from ...types import Response
 
 
@@ -31,43 +29,21 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorResponse | OAuthClientResponse | OAuthError | None:
+def _parse_response(response: httpx.Response) -> OAuthClientResponse:
     if response.status_code == 201:
-        response_201 = OAuthClientResponse.from_dict(response.json())
+        return errors.parse_json_body(
+            response, "create_oauth_client", OAuthClientResponse.from_dict
+        )
 
-        return response_201
-
-    if response.status_code == 401:
-        response_401 = OAuthError.from_dict(response.json())
-
-        return response_401
-
-    if response.status_code == 422:
-        response_422 = OAuthError.from_dict(response.json())
-
-        return response_422
-
-    if response.status_code == 429:
-        response_429 = ErrorResponse.from_dict(response.json())
-
-        return response_429
-
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
+    errors.raise_unexpected(response, "create_oauth_client")
 
 
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorResponse | OAuthClientResponse | OAuthError]:
+def _build_response(response: httpx.Response) -> Response[OAuthClientResponse]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
         headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
+        parsed=_parse_response(response),
     )
 
 
@@ -75,7 +51,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: OAuthClientCreateRequest,
-) -> Response[ErrorResponse | OAuthClientResponse | OAuthError]:
+) -> Response[OAuthClientResponse]:
     """Create an OAuth client
 
      Creates an OAuth client. Confidential clients get a `client_secret`, shown in this answer only.
@@ -85,29 +61,37 @@ def sync_detailed(
         body (OAuthClientCreateRequest): A new OAuth client. Unknown fields are rejected.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        APIStatusError: The API answered 400 or above; a subclass names the status
+            (NotFoundError, AuthenticationError, RateLimitError, ...).
+        APIConnectionError: No answer arrived (APITimeoutError when it took longer than the
+            client's timeout).
+        APIResponseValidationError: A success whose body does not match the spec
+            (UnexpectedStatusError: a status the spec does not document as a success).
+        All of them live in telnyx_oauth_api.errors and are re-exported by telnyx_oauth.
 
     Returns:
-        Response[ErrorResponse | OAuthClientResponse | OAuthError]
+        Response[OAuthClientResponse]
     """
 
     kwargs = _get_kwargs(
         body=body,
     )
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    try:
+        response = client.get_httpx_client().request(
+            **kwargs,
+        )
+    except httpx.TransportError as exc:
+        raise errors.connection_error(exc) from exc
 
-    return _build_response(client=client, response=response)
+    return _build_response(response)
 
 
 def sync(
     *,
     client: AuthenticatedClient,
     body: OAuthClientCreateRequest,
-) -> ErrorResponse | OAuthClientResponse | OAuthError | None:
+) -> OAuthClientResponse:
     """Create an OAuth client
 
      Creates an OAuth client. Confidential clients get a `client_secret`, shown in this answer only.
@@ -117,11 +101,16 @@ def sync(
         body (OAuthClientCreateRequest): A new OAuth client. Unknown fields are rejected.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        APIStatusError: The API answered 400 or above; a subclass names the status
+            (NotFoundError, AuthenticationError, RateLimitError, ...).
+        APIConnectionError: No answer arrived (APITimeoutError when it took longer than the
+            client's timeout).
+        APIResponseValidationError: A success whose body does not match the spec
+            (UnexpectedStatusError: a status the spec does not document as a success).
+        All of them live in telnyx_oauth_api.errors and are re-exported by telnyx_oauth.
 
     Returns:
-        ErrorResponse | OAuthClientResponse | OAuthError
+        OAuthClientResponse
     """
 
     return sync_detailed(
@@ -134,7 +123,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: OAuthClientCreateRequest,
-) -> Response[ErrorResponse | OAuthClientResponse | OAuthError]:
+) -> Response[OAuthClientResponse]:
     """Create an OAuth client
 
      Creates an OAuth client. Confidential clients get a `client_secret`, shown in this answer only.
@@ -144,27 +133,35 @@ async def asyncio_detailed(
         body (OAuthClientCreateRequest): A new OAuth client. Unknown fields are rejected.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        APIStatusError: The API answered 400 or above; a subclass names the status
+            (NotFoundError, AuthenticationError, RateLimitError, ...).
+        APIConnectionError: No answer arrived (APITimeoutError when it took longer than the
+            client's timeout).
+        APIResponseValidationError: A success whose body does not match the spec
+            (UnexpectedStatusError: a status the spec does not document as a success).
+        All of them live in telnyx_oauth_api.errors and are re-exported by telnyx_oauth.
 
     Returns:
-        Response[ErrorResponse | OAuthClientResponse | OAuthError]
+        Response[OAuthClientResponse]
     """
 
     kwargs = _get_kwargs(
         body=body,
     )
 
-    response = await client.get_async_httpx_client().request(**kwargs)
+    try:
+        response = await client.get_async_httpx_client().request(**kwargs)
+    except httpx.TransportError as exc:
+        raise errors.connection_error(exc) from exc
 
-    return _build_response(client=client, response=response)
+    return _build_response(response)
 
 
 async def asyncio(
     *,
     client: AuthenticatedClient,
     body: OAuthClientCreateRequest,
-) -> ErrorResponse | OAuthClientResponse | OAuthError | None:
+) -> OAuthClientResponse:
     """Create an OAuth client
 
      Creates an OAuth client. Confidential clients get a `client_secret`, shown in this answer only.
@@ -174,11 +171,16 @@ async def asyncio(
         body (OAuthClientCreateRequest): A new OAuth client. Unknown fields are rejected.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        APIStatusError: The API answered 400 or above; a subclass names the status
+            (NotFoundError, AuthenticationError, RateLimitError, ...).
+        APIConnectionError: No answer arrived (APITimeoutError when it took longer than the
+            client's timeout).
+        APIResponseValidationError: A success whose body does not match the spec
+            (UnexpectedStatusError: a status the spec does not document as a success).
+        All of them live in telnyx_oauth_api.errors and are re-exported by telnyx_oauth.
 
     Returns:
-        ErrorResponse | OAuthClientResponse | OAuthError
+        OAuthClientResponse
     """
 
     return (

@@ -4,54 +4,56 @@ from typing import Any
 import httpx
 
 from ... import errors
-from ...client import AuthenticatedClient, Client
-from ...models.client_type import ClientType
-from ...models.error_response import ErrorResponse
-from ...models.grant_type import GrantType
+from ...client import AuthenticatedClient
+from ...models.client_type import ClientType, ClientTypeValue
+from ...models.grant_type import GrantType, GrantTypeValue
 from ...models.oauth_client_list_response import OAuthClientListResponse
-from ...models.oauth_error import OAuthError
 from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
-    pagenumber: int | Unset = UNSET,
-    pagesize: int | Unset = UNSET,
-    filterclient_type: ClientType | Unset = UNSET,
-    filterverified: bool | Unset = UNSET,
-    filterallowed_grant_typescontains: GrantType | Unset = UNSET,
-    filtername: str | Unset = UNSET,
-    filternamecontains: str | Unset = UNSET,
-    filterclient_id: str | Unset = UNSET,
+    page_number: int | Unset = UNSET,
+    page_size: int | Unset = UNSET,
+    filter_client_type: ClientType | ClientTypeValue | Unset = UNSET,
+    filter_verified: bool | Unset = UNSET,
+    filter_allowed_grant_types_contains: GrantType | GrantTypeValue | Unset = UNSET,
+    filter_name: str | Unset = UNSET,
+    filter_name_contains: str | Unset = UNSET,
+    filter_client_id: str | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
 
-    params["page[number]"] = pagenumber
+    params["page[number]"] = page_number
 
-    params["page[size]"] = pagesize
+    params["page[size]"] = page_size
 
-    json_filterclient_type: str | Unset = UNSET
-    if not isinstance(filterclient_type, Unset):
-        json_filterclient_type = filterclient_type.value
+    json_filter_client_type: str | Unset = UNSET
+    if not isinstance(filter_client_type, Unset):
+        json_filter_client_type = ClientType.coerce(
+            filter_client_type, "filter_client_type"
+        ).value
 
-    params["filter[client_type]"] = json_filterclient_type
+    params["filter[client_type]"] = json_filter_client_type
 
-    params["filter[verified]"] = filterverified
+    params["filter[verified]"] = filter_verified
 
-    json_filterallowed_grant_typescontains: str | Unset = UNSET
-    if not isinstance(filterallowed_grant_typescontains, Unset):
-        json_filterallowed_grant_typescontains = filterallowed_grant_typescontains.value
+    json_filter_allowed_grant_types_contains: str | Unset = UNSET
+    if not isinstance(filter_allowed_grant_types_contains, Unset):
+        json_filter_allowed_grant_types_contains = GrantType.coerce(
+            filter_allowed_grant_types_contains, "filter_allowed_grant_types_contains"
+        ).value
 
     params["filter[allowed_grant_types][contains]"] = (
-        json_filterallowed_grant_typescontains
+        json_filter_allowed_grant_types_contains
     )
 
-    params["filter[name]"] = filtername
+    params["filter[name]"] = filter_name
 
-    params["filter[name][contains]"] = filternamecontains
+    params["filter[name][contains]"] = filter_name_contains
 
-    params["filter[client_id]"] = filterclient_id
+    params["filter[client_id]"] = filter_client_id
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -64,243 +66,279 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorResponse | OAuthClientListResponse | OAuthError | None:
+def _parse_response(response: httpx.Response) -> OAuthClientListResponse:
     if response.status_code == 200:
-        response_200 = OAuthClientListResponse.from_dict(response.json())
+        return errors.parse_json_body(
+            response, "list_oauth_clients", OAuthClientListResponse.from_dict
+        )
 
-        return response_200
-
-    if response.status_code == 401:
-        response_401 = OAuthError.from_dict(response.json())
-
-        return response_401
-
-    if response.status_code == 422:
-        response_422 = OAuthError.from_dict(response.json())
-
-        return response_422
-
-    if response.status_code == 429:
-        response_429 = ErrorResponse.from_dict(response.json())
-
-        return response_429
-
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
+    errors.raise_unexpected(response, "list_oauth_clients")
 
 
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorResponse | OAuthClientListResponse | OAuthError]:
+def _build_response(response: httpx.Response) -> Response[OAuthClientListResponse]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
         headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
+        parsed=_parse_response(response),
     )
 
 
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    pagenumber: int | Unset = UNSET,
-    pagesize: int | Unset = UNSET,
-    filterclient_type: ClientType | Unset = UNSET,
-    filterverified: bool | Unset = UNSET,
-    filterallowed_grant_typescontains: GrantType | Unset = UNSET,
-    filtername: str | Unset = UNSET,
-    filternamecontains: str | Unset = UNSET,
-    filterclient_id: str | Unset = UNSET,
-) -> Response[ErrorResponse | OAuthClientListResponse | OAuthError]:
+    page_number: int | Unset = UNSET,
+    page_size: int | Unset = UNSET,
+    filter_client_type: ClientType | ClientTypeValue | Unset = UNSET,
+    filter_verified: bool | Unset = UNSET,
+    filter_allowed_grant_types_contains: GrantType | GrantTypeValue | Unset = UNSET,
+    filter_name: str | Unset = UNSET,
+    filter_name_contains: str | Unset = UNSET,
+    filter_client_id: str | Unset = UNSET,
+) -> Response[OAuthClientListResponse]:
     """List OAuth clients
 
      The OAuth clients of the account, a page at a time, optionally filtered.
 
     Args:
-        pagenumber (int | Unset):
-        pagesize (int | Unset):
-        filterclient_type (ClientType | Unset): Whether the client can keep a secret
-            (`confidential`) or not (`public`).
-        filterverified (bool | Unset):
-        filterallowed_grant_typescontains (GrantType | Unset): An OAuth 2.0 grant type.
-        filtername (str | Unset):
-        filternamecontains (str | Unset):
-        filterclient_id (str | Unset):
+        page_number (int | Unset): The page to return, from 1. The server's default is 1. Not sent
+            when left UNSET.
+        page_size (int | Unset): Items per page, 1 to 100. The server's default is 20. Not sent
+            when left UNSET.
+        filter_client_type (ClientType | ClientTypeValue | Unset): Whether the client can keep a
+            secret (`confidential`) or not (`public`). One of 'confidential', 'public'. Not sent when
+            left UNSET.
+        filter_verified (bool | Unset): Only verified (or only unverified) clients. Not sent when
+            left UNSET.
+        filter_allowed_grant_types_contains (GrantType | GrantTypeValue | Unset): An OAuth 2.0
+            grant type. One of 'authorization_code', 'client_credentials', 'refresh_token'. Not sent
+            when left UNSET.
+        filter_name (str | Unset): Only clients with exactly this name. Not sent when left UNSET.
+        filter_name_contains (str | Unset): Only clients whose name contains this text. Not sent
+            when left UNSET.
+        filter_client_id (str | Unset): Only the client with this client ID. Not sent when left
+            UNSET.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        APIStatusError: The API answered 400 or above; a subclass names the status
+            (NotFoundError, AuthenticationError, RateLimitError, ...).
+        APIConnectionError: No answer arrived (APITimeoutError when it took longer than the
+            client's timeout).
+        APIResponseValidationError: A success whose body does not match the spec
+            (UnexpectedStatusError: a status the spec does not document as a success).
+        All of them live in telnyx_oauth_api.errors and are re-exported by telnyx_oauth.
 
     Returns:
-        Response[ErrorResponse | OAuthClientListResponse | OAuthError]
+        Response[OAuthClientListResponse]
     """
 
     kwargs = _get_kwargs(
-        pagenumber=pagenumber,
-        pagesize=pagesize,
-        filterclient_type=filterclient_type,
-        filterverified=filterverified,
-        filterallowed_grant_typescontains=filterallowed_grant_typescontains,
-        filtername=filtername,
-        filternamecontains=filternamecontains,
-        filterclient_id=filterclient_id,
+        page_number=page_number,
+        page_size=page_size,
+        filter_client_type=filter_client_type,
+        filter_verified=filter_verified,
+        filter_allowed_grant_types_contains=filter_allowed_grant_types_contains,
+        filter_name=filter_name,
+        filter_name_contains=filter_name_contains,
+        filter_client_id=filter_client_id,
     )
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    try:
+        response = client.get_httpx_client().request(
+            **kwargs,
+        )
+    except httpx.TransportError as exc:
+        raise errors.connection_error(exc) from exc
 
-    return _build_response(client=client, response=response)
+    return _build_response(response)
 
 
 def sync(
     *,
     client: AuthenticatedClient,
-    pagenumber: int | Unset = UNSET,
-    pagesize: int | Unset = UNSET,
-    filterclient_type: ClientType | Unset = UNSET,
-    filterverified: bool | Unset = UNSET,
-    filterallowed_grant_typescontains: GrantType | Unset = UNSET,
-    filtername: str | Unset = UNSET,
-    filternamecontains: str | Unset = UNSET,
-    filterclient_id: str | Unset = UNSET,
-) -> ErrorResponse | OAuthClientListResponse | OAuthError | None:
+    page_number: int | Unset = UNSET,
+    page_size: int | Unset = UNSET,
+    filter_client_type: ClientType | ClientTypeValue | Unset = UNSET,
+    filter_verified: bool | Unset = UNSET,
+    filter_allowed_grant_types_contains: GrantType | GrantTypeValue | Unset = UNSET,
+    filter_name: str | Unset = UNSET,
+    filter_name_contains: str | Unset = UNSET,
+    filter_client_id: str | Unset = UNSET,
+) -> OAuthClientListResponse:
     """List OAuth clients
 
      The OAuth clients of the account, a page at a time, optionally filtered.
 
     Args:
-        pagenumber (int | Unset):
-        pagesize (int | Unset):
-        filterclient_type (ClientType | Unset): Whether the client can keep a secret
-            (`confidential`) or not (`public`).
-        filterverified (bool | Unset):
-        filterallowed_grant_typescontains (GrantType | Unset): An OAuth 2.0 grant type.
-        filtername (str | Unset):
-        filternamecontains (str | Unset):
-        filterclient_id (str | Unset):
+        page_number (int | Unset): The page to return, from 1. The server's default is 1. Not sent
+            when left UNSET.
+        page_size (int | Unset): Items per page, 1 to 100. The server's default is 20. Not sent
+            when left UNSET.
+        filter_client_type (ClientType | ClientTypeValue | Unset): Whether the client can keep a
+            secret (`confidential`) or not (`public`). One of 'confidential', 'public'. Not sent when
+            left UNSET.
+        filter_verified (bool | Unset): Only verified (or only unverified) clients. Not sent when
+            left UNSET.
+        filter_allowed_grant_types_contains (GrantType | GrantTypeValue | Unset): An OAuth 2.0
+            grant type. One of 'authorization_code', 'client_credentials', 'refresh_token'. Not sent
+            when left UNSET.
+        filter_name (str | Unset): Only clients with exactly this name. Not sent when left UNSET.
+        filter_name_contains (str | Unset): Only clients whose name contains this text. Not sent
+            when left UNSET.
+        filter_client_id (str | Unset): Only the client with this client ID. Not sent when left
+            UNSET.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        APIStatusError: The API answered 400 or above; a subclass names the status
+            (NotFoundError, AuthenticationError, RateLimitError, ...).
+        APIConnectionError: No answer arrived (APITimeoutError when it took longer than the
+            client's timeout).
+        APIResponseValidationError: A success whose body does not match the spec
+            (UnexpectedStatusError: a status the spec does not document as a success).
+        All of them live in telnyx_oauth_api.errors and are re-exported by telnyx_oauth.
 
     Returns:
-        ErrorResponse | OAuthClientListResponse | OAuthError
+        OAuthClientListResponse
     """
 
     return sync_detailed(
         client=client,
-        pagenumber=pagenumber,
-        pagesize=pagesize,
-        filterclient_type=filterclient_type,
-        filterverified=filterverified,
-        filterallowed_grant_typescontains=filterallowed_grant_typescontains,
-        filtername=filtername,
-        filternamecontains=filternamecontains,
-        filterclient_id=filterclient_id,
+        page_number=page_number,
+        page_size=page_size,
+        filter_client_type=filter_client_type,
+        filter_verified=filter_verified,
+        filter_allowed_grant_types_contains=filter_allowed_grant_types_contains,
+        filter_name=filter_name,
+        filter_name_contains=filter_name_contains,
+        filter_client_id=filter_client_id,
     ).parsed
 
 
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    pagenumber: int | Unset = UNSET,
-    pagesize: int | Unset = UNSET,
-    filterclient_type: ClientType | Unset = UNSET,
-    filterverified: bool | Unset = UNSET,
-    filterallowed_grant_typescontains: GrantType | Unset = UNSET,
-    filtername: str | Unset = UNSET,
-    filternamecontains: str | Unset = UNSET,
-    filterclient_id: str | Unset = UNSET,
-) -> Response[ErrorResponse | OAuthClientListResponse | OAuthError]:
+    page_number: int | Unset = UNSET,
+    page_size: int | Unset = UNSET,
+    filter_client_type: ClientType | ClientTypeValue | Unset = UNSET,
+    filter_verified: bool | Unset = UNSET,
+    filter_allowed_grant_types_contains: GrantType | GrantTypeValue | Unset = UNSET,
+    filter_name: str | Unset = UNSET,
+    filter_name_contains: str | Unset = UNSET,
+    filter_client_id: str | Unset = UNSET,
+) -> Response[OAuthClientListResponse]:
     """List OAuth clients
 
      The OAuth clients of the account, a page at a time, optionally filtered.
 
     Args:
-        pagenumber (int | Unset):
-        pagesize (int | Unset):
-        filterclient_type (ClientType | Unset): Whether the client can keep a secret
-            (`confidential`) or not (`public`).
-        filterverified (bool | Unset):
-        filterallowed_grant_typescontains (GrantType | Unset): An OAuth 2.0 grant type.
-        filtername (str | Unset):
-        filternamecontains (str | Unset):
-        filterclient_id (str | Unset):
+        page_number (int | Unset): The page to return, from 1. The server's default is 1. Not sent
+            when left UNSET.
+        page_size (int | Unset): Items per page, 1 to 100. The server's default is 20. Not sent
+            when left UNSET.
+        filter_client_type (ClientType | ClientTypeValue | Unset): Whether the client can keep a
+            secret (`confidential`) or not (`public`). One of 'confidential', 'public'. Not sent when
+            left UNSET.
+        filter_verified (bool | Unset): Only verified (or only unverified) clients. Not sent when
+            left UNSET.
+        filter_allowed_grant_types_contains (GrantType | GrantTypeValue | Unset): An OAuth 2.0
+            grant type. One of 'authorization_code', 'client_credentials', 'refresh_token'. Not sent
+            when left UNSET.
+        filter_name (str | Unset): Only clients with exactly this name. Not sent when left UNSET.
+        filter_name_contains (str | Unset): Only clients whose name contains this text. Not sent
+            when left UNSET.
+        filter_client_id (str | Unset): Only the client with this client ID. Not sent when left
+            UNSET.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        APIStatusError: The API answered 400 or above; a subclass names the status
+            (NotFoundError, AuthenticationError, RateLimitError, ...).
+        APIConnectionError: No answer arrived (APITimeoutError when it took longer than the
+            client's timeout).
+        APIResponseValidationError: A success whose body does not match the spec
+            (UnexpectedStatusError: a status the spec does not document as a success).
+        All of them live in telnyx_oauth_api.errors and are re-exported by telnyx_oauth.
 
     Returns:
-        Response[ErrorResponse | OAuthClientListResponse | OAuthError]
+        Response[OAuthClientListResponse]
     """
 
     kwargs = _get_kwargs(
-        pagenumber=pagenumber,
-        pagesize=pagesize,
-        filterclient_type=filterclient_type,
-        filterverified=filterverified,
-        filterallowed_grant_typescontains=filterallowed_grant_typescontains,
-        filtername=filtername,
-        filternamecontains=filternamecontains,
-        filterclient_id=filterclient_id,
+        page_number=page_number,
+        page_size=page_size,
+        filter_client_type=filter_client_type,
+        filter_verified=filter_verified,
+        filter_allowed_grant_types_contains=filter_allowed_grant_types_contains,
+        filter_name=filter_name,
+        filter_name_contains=filter_name_contains,
+        filter_client_id=filter_client_id,
     )
 
-    response = await client.get_async_httpx_client().request(**kwargs)
+    try:
+        response = await client.get_async_httpx_client().request(**kwargs)
+    except httpx.TransportError as exc:
+        raise errors.connection_error(exc) from exc
 
-    return _build_response(client=client, response=response)
+    return _build_response(response)
 
 
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    pagenumber: int | Unset = UNSET,
-    pagesize: int | Unset = UNSET,
-    filterclient_type: ClientType | Unset = UNSET,
-    filterverified: bool | Unset = UNSET,
-    filterallowed_grant_typescontains: GrantType | Unset = UNSET,
-    filtername: str | Unset = UNSET,
-    filternamecontains: str | Unset = UNSET,
-    filterclient_id: str | Unset = UNSET,
-) -> ErrorResponse | OAuthClientListResponse | OAuthError | None:
+    page_number: int | Unset = UNSET,
+    page_size: int | Unset = UNSET,
+    filter_client_type: ClientType | ClientTypeValue | Unset = UNSET,
+    filter_verified: bool | Unset = UNSET,
+    filter_allowed_grant_types_contains: GrantType | GrantTypeValue | Unset = UNSET,
+    filter_name: str | Unset = UNSET,
+    filter_name_contains: str | Unset = UNSET,
+    filter_client_id: str | Unset = UNSET,
+) -> OAuthClientListResponse:
     """List OAuth clients
 
      The OAuth clients of the account, a page at a time, optionally filtered.
 
     Args:
-        pagenumber (int | Unset):
-        pagesize (int | Unset):
-        filterclient_type (ClientType | Unset): Whether the client can keep a secret
-            (`confidential`) or not (`public`).
-        filterverified (bool | Unset):
-        filterallowed_grant_typescontains (GrantType | Unset): An OAuth 2.0 grant type.
-        filtername (str | Unset):
-        filternamecontains (str | Unset):
-        filterclient_id (str | Unset):
+        page_number (int | Unset): The page to return, from 1. The server's default is 1. Not sent
+            when left UNSET.
+        page_size (int | Unset): Items per page, 1 to 100. The server's default is 20. Not sent
+            when left UNSET.
+        filter_client_type (ClientType | ClientTypeValue | Unset): Whether the client can keep a
+            secret (`confidential`) or not (`public`). One of 'confidential', 'public'. Not sent when
+            left UNSET.
+        filter_verified (bool | Unset): Only verified (or only unverified) clients. Not sent when
+            left UNSET.
+        filter_allowed_grant_types_contains (GrantType | GrantTypeValue | Unset): An OAuth 2.0
+            grant type. One of 'authorization_code', 'client_credentials', 'refresh_token'. Not sent
+            when left UNSET.
+        filter_name (str | Unset): Only clients with exactly this name. Not sent when left UNSET.
+        filter_name_contains (str | Unset): Only clients whose name contains this text. Not sent
+            when left UNSET.
+        filter_client_id (str | Unset): Only the client with this client ID. Not sent when left
+            UNSET.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        APIStatusError: The API answered 400 or above; a subclass names the status
+            (NotFoundError, AuthenticationError, RateLimitError, ...).
+        APIConnectionError: No answer arrived (APITimeoutError when it took longer than the
+            client's timeout).
+        APIResponseValidationError: A success whose body does not match the spec
+            (UnexpectedStatusError: a status the spec does not document as a success).
+        All of them live in telnyx_oauth_api.errors and are re-exported by telnyx_oauth.
 
     Returns:
-        ErrorResponse | OAuthClientListResponse | OAuthError
+        OAuthClientListResponse
     """
 
     return (
         await asyncio_detailed(
             client=client,
-            pagenumber=pagenumber,
-            pagesize=pagesize,
-            filterclient_type=filterclient_type,
-            filterverified=filterverified,
-            filterallowed_grant_typescontains=filterallowed_grant_typescontains,
-            filtername=filtername,
-            filternamecontains=filternamecontains,
-            filterclient_id=filterclient_id,
+            page_number=page_number,
+            page_size=page_size,
+            filter_client_type=filter_client_type,
+            filter_verified=filter_verified,
+            filter_allowed_grant_types_contains=filter_allowed_grant_types_contains,
+            filter_name=filter_name,
+            filter_name_contains=filter_name_contains,
+            filter_client_id=filter_client_id,
         )
     ).parsed

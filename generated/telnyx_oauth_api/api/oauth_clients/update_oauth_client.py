@@ -5,11 +5,9 @@ from urllib.parse import quote
 import httpx
 
 from ... import errors
-from ...client import AuthenticatedClient, Client
-from ...models.error_response import ErrorResponse
+from ...client import AuthenticatedClient
 from ...models.oauth_client_response import OAuthClientResponse
 from ...models.oauth_client_update_request import OAuthClientUpdateRequest
-from ...models.oauth_error import OAuthError
 from ...types import Response
 
 
@@ -35,48 +33,21 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorResponse | OAuthClientResponse | OAuthError | None:
+def _parse_response(response: httpx.Response) -> OAuthClientResponse:
     if response.status_code == 200:
-        response_200 = OAuthClientResponse.from_dict(response.json())
+        return errors.parse_json_body(
+            response, "update_oauth_client", OAuthClientResponse.from_dict
+        )
 
-        return response_200
-
-    if response.status_code == 401:
-        response_401 = OAuthError.from_dict(response.json())
-
-        return response_401
-
-    if response.status_code == 404:
-        response_404 = OAuthError.from_dict(response.json())
-
-        return response_404
-
-    if response.status_code == 422:
-        response_422 = OAuthError.from_dict(response.json())
-
-        return response_422
-
-    if response.status_code == 429:
-        response_429 = ErrorResponse.from_dict(response.json())
-
-        return response_429
-
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
+    errors.raise_unexpected(response, "update_oauth_client")
 
 
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorResponse | OAuthClientResponse | OAuthError]:
+def _build_response(response: httpx.Response) -> Response[OAuthClientResponse]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
         headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
+        parsed=_parse_response(response),
     )
 
 
@@ -85,23 +56,28 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: OAuthClientUpdateRequest,
-) -> Response[ErrorResponse | OAuthClientResponse | OAuthError]:
+) -> Response[OAuthClientResponse]:
     """Update an OAuth client
 
      Changes the given fields and keeps the others. The client type cannot change. Unknown fields are
     rejected.
 
     Args:
-        id (str):
+        id (str): The client's `client_id`, a UUID.
         body (OAuthClientUpdateRequest): Changes to an OAuth client; absent fields keep their
             value. Unknown fields are rejected.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        APIStatusError: The API answered 400 or above; a subclass names the status
+            (NotFoundError, AuthenticationError, RateLimitError, ...).
+        APIConnectionError: No answer arrived (APITimeoutError when it took longer than the
+            client's timeout).
+        APIResponseValidationError: A success whose body does not match the spec
+            (UnexpectedStatusError: a status the spec does not document as a success).
+        All of them live in telnyx_oauth_api.errors and are re-exported by telnyx_oauth.
 
     Returns:
-        Response[ErrorResponse | OAuthClientResponse | OAuthError]
+        Response[OAuthClientResponse]
     """
 
     kwargs = _get_kwargs(
@@ -109,11 +85,14 @@ def sync_detailed(
         body=body,
     )
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    try:
+        response = client.get_httpx_client().request(
+            **kwargs,
+        )
+    except httpx.TransportError as exc:
+        raise errors.connection_error(exc) from exc
 
-    return _build_response(client=client, response=response)
+    return _build_response(response)
 
 
 def sync(
@@ -121,23 +100,28 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: OAuthClientUpdateRequest,
-) -> ErrorResponse | OAuthClientResponse | OAuthError | None:
+) -> OAuthClientResponse:
     """Update an OAuth client
 
      Changes the given fields and keeps the others. The client type cannot change. Unknown fields are
     rejected.
 
     Args:
-        id (str):
+        id (str): The client's `client_id`, a UUID.
         body (OAuthClientUpdateRequest): Changes to an OAuth client; absent fields keep their
             value. Unknown fields are rejected.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        APIStatusError: The API answered 400 or above; a subclass names the status
+            (NotFoundError, AuthenticationError, RateLimitError, ...).
+        APIConnectionError: No answer arrived (APITimeoutError when it took longer than the
+            client's timeout).
+        APIResponseValidationError: A success whose body does not match the spec
+            (UnexpectedStatusError: a status the spec does not document as a success).
+        All of them live in telnyx_oauth_api.errors and are re-exported by telnyx_oauth.
 
     Returns:
-        ErrorResponse | OAuthClientResponse | OAuthError
+        OAuthClientResponse
     """
 
     return sync_detailed(
@@ -152,23 +136,28 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: OAuthClientUpdateRequest,
-) -> Response[ErrorResponse | OAuthClientResponse | OAuthError]:
+) -> Response[OAuthClientResponse]:
     """Update an OAuth client
 
      Changes the given fields and keeps the others. The client type cannot change. Unknown fields are
     rejected.
 
     Args:
-        id (str):
+        id (str): The client's `client_id`, a UUID.
         body (OAuthClientUpdateRequest): Changes to an OAuth client; absent fields keep their
             value. Unknown fields are rejected.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        APIStatusError: The API answered 400 or above; a subclass names the status
+            (NotFoundError, AuthenticationError, RateLimitError, ...).
+        APIConnectionError: No answer arrived (APITimeoutError when it took longer than the
+            client's timeout).
+        APIResponseValidationError: A success whose body does not match the spec
+            (UnexpectedStatusError: a status the spec does not document as a success).
+        All of them live in telnyx_oauth_api.errors and are re-exported by telnyx_oauth.
 
     Returns:
-        Response[ErrorResponse | OAuthClientResponse | OAuthError]
+        Response[OAuthClientResponse]
     """
 
     kwargs = _get_kwargs(
@@ -176,9 +165,12 @@ async def asyncio_detailed(
         body=body,
     )
 
-    response = await client.get_async_httpx_client().request(**kwargs)
+    try:
+        response = await client.get_async_httpx_client().request(**kwargs)
+    except httpx.TransportError as exc:
+        raise errors.connection_error(exc) from exc
 
-    return _build_response(client=client, response=response)
+    return _build_response(response)
 
 
 async def asyncio(
@@ -186,23 +178,28 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: OAuthClientUpdateRequest,
-) -> ErrorResponse | OAuthClientResponse | OAuthError | None:
+) -> OAuthClientResponse:
     """Update an OAuth client
 
      Changes the given fields and keeps the others. The client type cannot change. Unknown fields are
     rejected.
 
     Args:
-        id (str):
+        id (str): The client's `client_id`, a UUID.
         body (OAuthClientUpdateRequest): Changes to an OAuth client; absent fields keep their
             value. Unknown fields are rejected.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        APIStatusError: The API answered 400 or above; a subclass names the status
+            (NotFoundError, AuthenticationError, RateLimitError, ...).
+        APIConnectionError: No answer arrived (APITimeoutError when it took longer than the
+            client's timeout).
+        APIResponseValidationError: A success whose body does not match the spec
+            (UnexpectedStatusError: a status the spec does not document as a success).
+        All of them live in telnyx_oauth_api.errors and are re-exported by telnyx_oauth.
 
     Returns:
-        ErrorResponse | OAuthClientResponse | OAuthError
+        OAuthClientResponse
     """
 
     return (

@@ -4,24 +4,22 @@ from typing import Any
 import httpx
 
 from ... import errors
-from ...client import AuthenticatedClient, Client
-from ...models.error_response import ErrorResponse
-from ...models.oauth_error import OAuthError
+from ...client import AuthenticatedClient
 from ...models.oauth_grant_list_response import OAuthGrantListResponse
 from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
-    pagenumber: int | Unset = UNSET,
-    pagesize: int | Unset = UNSET,
+    page_number: int | Unset = UNSET,
+    page_size: int | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
 
-    params["page[number]"] = pagenumber
+    params["page[number]"] = page_number
 
-    params["page[size]"] = pagesize
+    params["page[size]"] = page_size
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -34,167 +32,179 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorResponse | OAuthError | OAuthGrantListResponse | None:
+def _parse_response(response: httpx.Response) -> OAuthGrantListResponse:
     if response.status_code == 200:
-        response_200 = OAuthGrantListResponse.from_dict(response.json())
+        return errors.parse_json_body(
+            response, "list_oauth_grants", OAuthGrantListResponse.from_dict
+        )
 
-        return response_200
-
-    if response.status_code == 401:
-        response_401 = OAuthError.from_dict(response.json())
-
-        return response_401
-
-    if response.status_code == 422:
-        response_422 = OAuthError.from_dict(response.json())
-
-        return response_422
-
-    if response.status_code == 429:
-        response_429 = ErrorResponse.from_dict(response.json())
-
-        return response_429
-
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
+    errors.raise_unexpected(response, "list_oauth_grants")
 
 
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorResponse | OAuthError | OAuthGrantListResponse]:
+def _build_response(response: httpx.Response) -> Response[OAuthGrantListResponse]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
         headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
+        parsed=_parse_response(response),
     )
 
 
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    pagenumber: int | Unset = UNSET,
-    pagesize: int | Unset = UNSET,
-) -> Response[ErrorResponse | OAuthError | OAuthGrantListResponse]:
+    page_number: int | Unset = UNSET,
+    page_size: int | Unset = UNSET,
+) -> Response[OAuthGrantListResponse]:
     """List OAuth grants
 
      The grants given to OAuth clients, a page at a time.
 
     Args:
-        pagenumber (int | Unset):
-        pagesize (int | Unset):
+        page_number (int | Unset): The page to return, from 1. The server's default is 1. Not sent
+            when left UNSET.
+        page_size (int | Unset): Items per page, 1 to 100. The server's default is 20. Not sent
+            when left UNSET.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        APIStatusError: The API answered 400 or above; a subclass names the status
+            (NotFoundError, AuthenticationError, RateLimitError, ...).
+        APIConnectionError: No answer arrived (APITimeoutError when it took longer than the
+            client's timeout).
+        APIResponseValidationError: A success whose body does not match the spec
+            (UnexpectedStatusError: a status the spec does not document as a success).
+        All of them live in telnyx_oauth_api.errors and are re-exported by telnyx_oauth.
 
     Returns:
-        Response[ErrorResponse | OAuthError | OAuthGrantListResponse]
+        Response[OAuthGrantListResponse]
     """
 
     kwargs = _get_kwargs(
-        pagenumber=pagenumber,
-        pagesize=pagesize,
+        page_number=page_number,
+        page_size=page_size,
     )
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    try:
+        response = client.get_httpx_client().request(
+            **kwargs,
+        )
+    except httpx.TransportError as exc:
+        raise errors.connection_error(exc) from exc
 
-    return _build_response(client=client, response=response)
+    return _build_response(response)
 
 
 def sync(
     *,
     client: AuthenticatedClient,
-    pagenumber: int | Unset = UNSET,
-    pagesize: int | Unset = UNSET,
-) -> ErrorResponse | OAuthError | OAuthGrantListResponse | None:
+    page_number: int | Unset = UNSET,
+    page_size: int | Unset = UNSET,
+) -> OAuthGrantListResponse:
     """List OAuth grants
 
      The grants given to OAuth clients, a page at a time.
 
     Args:
-        pagenumber (int | Unset):
-        pagesize (int | Unset):
+        page_number (int | Unset): The page to return, from 1. The server's default is 1. Not sent
+            when left UNSET.
+        page_size (int | Unset): Items per page, 1 to 100. The server's default is 20. Not sent
+            when left UNSET.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        APIStatusError: The API answered 400 or above; a subclass names the status
+            (NotFoundError, AuthenticationError, RateLimitError, ...).
+        APIConnectionError: No answer arrived (APITimeoutError when it took longer than the
+            client's timeout).
+        APIResponseValidationError: A success whose body does not match the spec
+            (UnexpectedStatusError: a status the spec does not document as a success).
+        All of them live in telnyx_oauth_api.errors and are re-exported by telnyx_oauth.
 
     Returns:
-        ErrorResponse | OAuthError | OAuthGrantListResponse
+        OAuthGrantListResponse
     """
 
     return sync_detailed(
         client=client,
-        pagenumber=pagenumber,
-        pagesize=pagesize,
+        page_number=page_number,
+        page_size=page_size,
     ).parsed
 
 
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    pagenumber: int | Unset = UNSET,
-    pagesize: int | Unset = UNSET,
-) -> Response[ErrorResponse | OAuthError | OAuthGrantListResponse]:
+    page_number: int | Unset = UNSET,
+    page_size: int | Unset = UNSET,
+) -> Response[OAuthGrantListResponse]:
     """List OAuth grants
 
      The grants given to OAuth clients, a page at a time.
 
     Args:
-        pagenumber (int | Unset):
-        pagesize (int | Unset):
+        page_number (int | Unset): The page to return, from 1. The server's default is 1. Not sent
+            when left UNSET.
+        page_size (int | Unset): Items per page, 1 to 100. The server's default is 20. Not sent
+            when left UNSET.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        APIStatusError: The API answered 400 or above; a subclass names the status
+            (NotFoundError, AuthenticationError, RateLimitError, ...).
+        APIConnectionError: No answer arrived (APITimeoutError when it took longer than the
+            client's timeout).
+        APIResponseValidationError: A success whose body does not match the spec
+            (UnexpectedStatusError: a status the spec does not document as a success).
+        All of them live in telnyx_oauth_api.errors and are re-exported by telnyx_oauth.
 
     Returns:
-        Response[ErrorResponse | OAuthError | OAuthGrantListResponse]
+        Response[OAuthGrantListResponse]
     """
 
     kwargs = _get_kwargs(
-        pagenumber=pagenumber,
-        pagesize=pagesize,
+        page_number=page_number,
+        page_size=page_size,
     )
 
-    response = await client.get_async_httpx_client().request(**kwargs)
+    try:
+        response = await client.get_async_httpx_client().request(**kwargs)
+    except httpx.TransportError as exc:
+        raise errors.connection_error(exc) from exc
 
-    return _build_response(client=client, response=response)
+    return _build_response(response)
 
 
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    pagenumber: int | Unset = UNSET,
-    pagesize: int | Unset = UNSET,
-) -> ErrorResponse | OAuthError | OAuthGrantListResponse | None:
+    page_number: int | Unset = UNSET,
+    page_size: int | Unset = UNSET,
+) -> OAuthGrantListResponse:
     """List OAuth grants
 
      The grants given to OAuth clients, a page at a time.
 
     Args:
-        pagenumber (int | Unset):
-        pagesize (int | Unset):
+        page_number (int | Unset): The page to return, from 1. The server's default is 1. Not sent
+            when left UNSET.
+        page_size (int | Unset): Items per page, 1 to 100. The server's default is 20. Not sent
+            when left UNSET.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        APIStatusError: The API answered 400 or above; a subclass names the status
+            (NotFoundError, AuthenticationError, RateLimitError, ...).
+        APIConnectionError: No answer arrived (APITimeoutError when it took longer than the
+            client's timeout).
+        APIResponseValidationError: A success whose body does not match the spec
+            (UnexpectedStatusError: a status the spec does not document as a success).
+        All of them live in telnyx_oauth_api.errors and are re-exported by telnyx_oauth.
 
     Returns:
-        ErrorResponse | OAuthError | OAuthGrantListResponse
+        OAuthGrantListResponse
     """
 
     return (
         await asyncio_detailed(
             client=client,
-            pagenumber=pagenumber,
-            pagesize=pagesize,
+            page_number=page_number,
+            page_size=page_size,
         )
     ).parsed

@@ -6,9 +6,7 @@ from uuid import UUID
 import httpx
 
 from ... import errors
-from ...client import AuthenticatedClient, Client
-from ...models.error_response import ErrorResponse
-from ...models.oauth_error import OAuthError
+from ...client import AuthenticatedClient
 from ...models.oauth_grant_response import OAuthGrantResponse
 from ...types import Response
 
@@ -27,43 +25,21 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorResponse | OAuthError | OAuthGrantResponse | None:
+def _parse_response(response: httpx.Response) -> OAuthGrantResponse:
     if response.status_code == 200:
-        response_200 = OAuthGrantResponse.from_dict(response.json())
+        return errors.parse_json_body(
+            response, "revoke_oauth_grant", OAuthGrantResponse.from_dict
+        )
 
-        return response_200
-
-    if response.status_code == 401:
-        response_401 = OAuthError.from_dict(response.json())
-
-        return response_401
-
-    if response.status_code == 404:
-        response_404 = OAuthError.from_dict(response.json())
-
-        return response_404
-
-    if response.status_code == 429:
-        response_429 = ErrorResponse.from_dict(response.json())
-
-        return response_429
-
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
+    errors.raise_unexpected(response, "revoke_oauth_grant")
 
 
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorResponse | OAuthError | OAuthGrantResponse]:
+def _build_response(response: httpx.Response) -> Response[OAuthGrantResponse]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
         headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
+        parsed=_parse_response(response),
     )
 
 
@@ -71,51 +47,64 @@ def sync_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Response[ErrorResponse | OAuthError | OAuthGrantResponse]:
+) -> Response[OAuthGrantResponse]:
     """Revoke an OAuth grant
 
      Revokes the grant; the tokens issued under it stop working. Answers with the revoked grant.
 
     Args:
-        id (UUID):
+        id (UUID): The grant's `id`, a UUID.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        APIStatusError: The API answered 400 or above; a subclass names the status
+            (NotFoundError, AuthenticationError, RateLimitError, ...).
+        APIConnectionError: No answer arrived (APITimeoutError when it took longer than the
+            client's timeout).
+        APIResponseValidationError: A success whose body does not match the spec
+            (UnexpectedStatusError: a status the spec does not document as a success).
+        All of them live in telnyx_oauth_api.errors and are re-exported by telnyx_oauth.
 
     Returns:
-        Response[ErrorResponse | OAuthError | OAuthGrantResponse]
+        Response[OAuthGrantResponse]
     """
 
     kwargs = _get_kwargs(
         id=id,
     )
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    try:
+        response = client.get_httpx_client().request(
+            **kwargs,
+        )
+    except httpx.TransportError as exc:
+        raise errors.connection_error(exc) from exc
 
-    return _build_response(client=client, response=response)
+    return _build_response(response)
 
 
 def sync(
     id: UUID,
     *,
     client: AuthenticatedClient,
-) -> ErrorResponse | OAuthError | OAuthGrantResponse | None:
+) -> OAuthGrantResponse:
     """Revoke an OAuth grant
 
      Revokes the grant; the tokens issued under it stop working. Answers with the revoked grant.
 
     Args:
-        id (UUID):
+        id (UUID): The grant's `id`, a UUID.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        APIStatusError: The API answered 400 or above; a subclass names the status
+            (NotFoundError, AuthenticationError, RateLimitError, ...).
+        APIConnectionError: No answer arrived (APITimeoutError when it took longer than the
+            client's timeout).
+        APIResponseValidationError: A success whose body does not match the spec
+            (UnexpectedStatusError: a status the spec does not document as a success).
+        All of them live in telnyx_oauth_api.errors and are re-exported by telnyx_oauth.
 
     Returns:
-        ErrorResponse | OAuthError | OAuthGrantResponse
+        OAuthGrantResponse
     """
 
     return sync_detailed(
@@ -128,49 +117,62 @@ async def asyncio_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Response[ErrorResponse | OAuthError | OAuthGrantResponse]:
+) -> Response[OAuthGrantResponse]:
     """Revoke an OAuth grant
 
      Revokes the grant; the tokens issued under it stop working. Answers with the revoked grant.
 
     Args:
-        id (UUID):
+        id (UUID): The grant's `id`, a UUID.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        APIStatusError: The API answered 400 or above; a subclass names the status
+            (NotFoundError, AuthenticationError, RateLimitError, ...).
+        APIConnectionError: No answer arrived (APITimeoutError when it took longer than the
+            client's timeout).
+        APIResponseValidationError: A success whose body does not match the spec
+            (UnexpectedStatusError: a status the spec does not document as a success).
+        All of them live in telnyx_oauth_api.errors and are re-exported by telnyx_oauth.
 
     Returns:
-        Response[ErrorResponse | OAuthError | OAuthGrantResponse]
+        Response[OAuthGrantResponse]
     """
 
     kwargs = _get_kwargs(
         id=id,
     )
 
-    response = await client.get_async_httpx_client().request(**kwargs)
+    try:
+        response = await client.get_async_httpx_client().request(**kwargs)
+    except httpx.TransportError as exc:
+        raise errors.connection_error(exc) from exc
 
-    return _build_response(client=client, response=response)
+    return _build_response(response)
 
 
 async def asyncio(
     id: UUID,
     *,
     client: AuthenticatedClient,
-) -> ErrorResponse | OAuthError | OAuthGrantResponse | None:
+) -> OAuthGrantResponse:
     """Revoke an OAuth grant
 
      Revokes the grant; the tokens issued under it stop working. Answers with the revoked grant.
 
     Args:
-        id (UUID):
+        id (UUID): The grant's `id`, a UUID.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        APIStatusError: The API answered 400 or above; a subclass names the status
+            (NotFoundError, AuthenticationError, RateLimitError, ...).
+        APIConnectionError: No answer arrived (APITimeoutError when it took longer than the
+            client's timeout).
+        APIResponseValidationError: A success whose body does not match the spec
+            (UnexpectedStatusError: a status the spec does not document as a success).
+        All of them live in telnyx_oauth_api.errors and are re-exported by telnyx_oauth.
 
     Returns:
-        ErrorResponse | OAuthError | OAuthGrantResponse
+        OAuthGrantResponse
     """
 
     return (
