@@ -122,6 +122,20 @@ def test_seed_clients_passes_every_field(server: SandboxServer, controls: Sandbo
     )
 
 
+def test_seed_defaults(server: SandboxServer, controls: SandboxControls) -> None:
+    """Without fields, seeded clients are confidential, client_credentials, admin."""
+    (client_id,) = controls.seed_clients(1)
+    headers = {"Authorization": f"Bearer {server.api_key}"}
+    url = f"{server.base_url}/v2/oauth_clients/{client_id}"
+    data = httpx.get(url, headers=headers).json()["data"]
+    assert (data["name"], data["client_type"], data["allowed_grant_types"]) == (
+        "seed-00000",
+        "confidential",
+        ["client_credentials"],
+    )
+    assert (data["allowed_scopes"], data["redirect_uris"]) == (["admin"], [])
+
+
 def test_refusals_raise_with_the_sandboxs_words(
     server: SandboxServer, controls: SandboxControls
 ) -> None:

@@ -65,6 +65,7 @@ async def test_glob_matches_request_paths(http: httpx.AsyncClient) -> None:
         ({"path": "/v3/*"}, "/match/path"),
         ({"method": "POST", "path": "/v2/oauth_clients/{id}"}, "/match/method"),
         ({"method": "GET", "path": "/v2/oauth/token"}, "/match/method"),
+        ({"method": "POST", "path": "/v2/oauth/jwks"}, "/match/method"),
         ({"method": "BREW"}, "/match/method"),
     ],
 )

@@ -216,3 +216,11 @@ async def test_odd_query_values_are_answered(
     await create_client(http)
     response = await http.get(f"/v2/oauth_clients?{query}", headers=BEARER)
     assert response.status_code == status, response.text
+
+
+@pytest.mark.parametrize("method", ["GET", "DELETE"])
+async def test_path_parameter_the_spec_refuses_is_404(http: httpx.AsyncClient, method: str) -> None:
+    """A grant id that is not a UUID names no grant: 404 not_found, as the spec documents."""
+    response = await http.request(method, "/v2/oauth_grants/not-a-uuid", headers=BEARER)
+    assert (response.status_code, response.json()["error"]) == (404, "not_found")
+    assert response.json()["error_description"] == "id: must be a valid uuid"
