@@ -446,16 +446,15 @@ def parse_json_body(
     ``APIResponseValidationError`` naming the operation, the status and the field; the message
     never quotes the body, which may hold tokens.
     """
-    request = response.request
-    head = f"{operation}: the {response.status_code} answer to {_request_line(request)}"
     try:
         data = json.loads(response.content)
     except (ValueError, RecursionError) as exc:  # also bytes that are not text
         content_type = response.headers.get("content-type", "no content type")
         what = "nests too deeply" if isinstance(exc, RecursionError) else "is not JSON"
         raise APIResponseValidationError(
-            f"{head} {what} ({content_type}, {len(response.content)} bytes)",
-            request=request,
+            f"{_answer(response, operation)} {what} ({content_type}, "
+            f"{len(response.content)} bytes)",
+            request=response.request,
             response=response,
             operation=operation,
         ) from None
@@ -463,12 +462,17 @@ def parse_json_body(
         return parse(data)
     except InvalidDataError as exc:
         raise APIResponseValidationError(
-            f"{head} does not match the spec: {exc}",
-            request=request,
+            f"{_answer(response, operation)} does not match the spec: {exc}",
+            request=response.request,
             response=response,
             operation=operation,
             path=exc.path,
         ) from exc
+
+
+def _answer(response: httpx.Response, operation: str) -> str:
+    # Built only when something is wrong: shown_url() parses the URL again.
+    return f"{operation}: the {response.status_code} answer to {_request_line(response.request)}"
 
 
 def raise_unexpected(response: httpx.Response, operation: str) -> NoReturn:
