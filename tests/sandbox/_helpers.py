@@ -86,6 +86,33 @@ async def exchange(
     )
 
 
+async def exchange_as_public(
+    http: httpx.AsyncClient, client: dict[str, Any], code: str, verifier: str
+) -> httpx.Response:
+    """The code exchange of a public client: ``client_id`` in the body, no secret, PKCE."""
+    return await http.post(
+        "/v2/oauth/token",
+        data={
+            "grant_type": "authorization_code",
+            "code": code,
+            "redirect_uri": REDIRECT_URI,
+            "code_verifier": verifier,
+            "client_id": client["client_id"],
+        },
+    )
+
+
+async def refresh(
+    http: httpx.AsyncClient, client: dict[str, Any], refresh_token: str, **data: str
+) -> httpx.Response:
+    """A refresh-token grant of ``client`` (HTTP Basic), as answered."""
+    return await http.post(
+        "/v2/oauth/token",
+        data={"grant_type": "refresh_token", "refresh_token": refresh_token, **data},
+        auth=(client["client_id"], client["client_secret"]),
+    )
+
+
 async def tokens(http: httpx.AsyncClient, client: dict[str, Any]) -> dict[str, Any]:
     """Full flow with PKCE for a confidential client; returns the token response."""
     verifier, challenge = pkce_pair()

@@ -25,8 +25,10 @@ from tests.sandbox._helpers import (
     bearer,
     consent_token,
     create_client,
+    exchange_as_public,
     introspect,
     pkce_pair,
+    refresh,
     tokens,
 )
 
@@ -57,16 +59,7 @@ async def public_client_token(http: httpx.AsyncClient, scopes: list[str]) -> str
     )
     verifier, challenge = pkce_pair()
     code = await authorization_code(http, client, challenge)
-    response = await http.post(
-        "/v2/oauth/token",
-        data={
-            "grant_type": "authorization_code",
-            "code": code,
-            "redirect_uri": REDIRECT_URI,
-            "code_verifier": verifier,
-            "client_id": client["client_id"],
-        },
-    )
+    response = await exchange_as_public(http, client, code, verifier)
     assert response.status_code == 200, response.text
     token: str = response.json()["access_token"]
     return token
@@ -335,22 +328,9 @@ async def test_refresh_narrows_to_the_clients_current_scopes(http: httpx.AsyncCl
     client = await create_client(http, allowed_scopes=["messaging.write", "numbers.read"])
     issued = await tokens(http, client)
     await _narrow(http, client, ["numbers.read"])
-    auth = (client["client_id"], client["client_secret"])
-    refreshed = await http.post(
-        "/v2/oauth/token",
-        data={"grant_type": "refresh_token", "refresh_token": issued["refresh_token"]},
-        auth=auth,
-    )
+    refreshed = await refresh(http, client, issued["refresh_token"])
     assert (refreshed.status_code, refreshed.json()["scope"]) == (200, "numbers.read")
-    wider = await http.post(
-        "/v2/oauth/token",
-        auth=auth,
-        data={
-            "grant_type": "refresh_token",
-            "refresh_token": refreshed.json()["refresh_token"],
-            "scope": "messaging.write",
-        },
-    )
+    wider = await refresh(http, client, refreshed.json()["refresh_token"], scope="messaging.write")
     assert wider.json()["error"] == "invalid_scope"
 
 
@@ -359,11 +339,7 @@ async def test_refresh_with_no_scope_left_is_invalid_scope(http: httpx.AsyncClie
     client = await create_client(http, allowed_scopes=["messaging.write"])
     issued = await tokens(http, client)
     await _narrow(http, client, ["calls.read"])
-    response = await http.post(
-        "/v2/oauth/token",
-        data={"grant_type": "refresh_token", "refresh_token": issued["refresh_token"]},
-        auth=(client["client_id"], client["client_secret"]),
-    )
+    response = await refresh(http, client, issued["refresh_token"])
     assert (response.status_code, response.json()["error"]) == (400, "invalid_scope")
 
 
