@@ -13,6 +13,13 @@ API_KEY = "KEY_sandbox_tests_0123456789"
 ISSUER = "http://sandbox.test"
 REDIRECT_URI = "http://127.0.0.1:8400/callback"
 BEARER = {"Authorization": f"Bearer {API_KEY}"}
+NEW_CLIENT = {
+    "name": "made by the caller",
+    "client_type": "confidential",
+    "allowed_grant_types": ["client_credentials"],
+    "allowed_scopes": ["admin"],
+}
+"""A valid create-client body asking for admin, for the requests a caller may not make."""
 
 
 def pkce_pair() -> tuple[str, str]:
