@@ -38,11 +38,21 @@ def _bounded(kind: Callable[[str], float], low: float, high: float) -> Callable[
     return parse
 
 
+class _DefaultsHelpFormatter(argparse.ArgumentDefaultsHelpFormatter):
+    """Every option's help ends with its default; one whose default depends on something else
+    (the API key, the issuer) says so in its own words instead of "(default: None)"."""
+
+    def _get_help_string(self, action: argparse.Action) -> str | None:
+        if action.default is None:
+            return action.help
+        return super()._get_help_string(action)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="telnyx-oauth-sandbox",
         description="A local, stateful stand-in for the Telnyx OAuth API.",
-        formatter_class=argparse.ArgumentDefaultsHelpFormatter,
+        formatter_class=_DefaultsHelpFormatter,
     )
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on")
     parser.add_argument(
