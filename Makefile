@@ -10,11 +10,13 @@
 #   lint             ruff check + ruff format --check on hand-written code
 #   typecheck        mypy: --strict on hand-written code and on generated/ (see pyproject)
 #   spec-lint        openapi-spec-validator + Redocly lint (recommended); warnings fail
+#   spec-diff        every spec change since the last release, classified; fail when
+#                    info.version or openapi/CHANGELOG.md does not cover them
 #   test             pytest (ARGS=... passes options through)
 #   docs             docs/api-reference.html (Redocly build-docs)
 #   demo             python examples/demo.py $(ARGS)
 #   bench            python -m bench $(ARGS)
-#   check            check-generated lint typecheck spec-lint test
+#   check            check-generated lint typecheck spec-lint spec-diff test
 
 SHELL := bash
 .SHELLFLAGS := -euo pipefail -c
@@ -40,8 +42,8 @@ REDOCLY_NO_WARNINGS := import json, sys; t = json.load(sys.stdin)["totals"]; \
 	print("redocly:", t["errors"], "error(s),", t["warnings"], "warning(s)"); \
 	sys.exit(1 if t["errors"] or t["warnings"] else 0)
 
-.PHONY: help install generate check-generated format lint typecheck spec-lint test docs demo \
-	bench check
+.PHONY: help install generate check-generated format lint typecheck spec-lint spec-diff test \
+	docs demo bench check
 
 help:
 	@sed -n '1,/^$$/s/^# \{0,1\}//p' $(MAKEFILE_LIST)
@@ -86,6 +88,10 @@ spec-lint: install
 	npx --no-install redocly lint --max-problems=1000 $(SPEC)
 	npx --no-install redocly lint --format=json $(SPEC) 2>/dev/null | $(PY) -c '$(REDOCLY_NO_WARNINGS)'
 
+# tools/spec_diff finds the releases in git and runs Optic's engine under Node.
+spec-diff: install
+	$(PY) -m tools.spec_diff
+
 test: install
 	$(VENV)/bin/pytest $(ARGS)
 
@@ -102,4 +108,4 @@ demo: install
 bench: install
 	$(PY) -m bench $(ARGS)
 
-check: check-generated lint typecheck spec-lint test
+check: check-generated lint typecheck spec-lint spec-diff test

@@ -1,4 +1,4 @@
-"""The sandbox for the loopback figures: run in its own process, and its ``/_sandbox/`` controls.
+"""The sandbox for the loopback figures, run in its own process.
 
 The benchmarks run the sandbox as a separate process (its ``telnyx-oauth-sandbox`` command), not
 in a thread of the measuring process: with two cores, server and clients each get one, and the
@@ -18,9 +18,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import httpx
+
+from telnyx_oauth_sandbox import SandboxControls
 
 STARTUP_TIMEOUT_SECONDS = 30.0
 STARTUP_POLL_SECONDS = 0.05
@@ -35,73 +36,9 @@ class Server:
     base_url: str
     api_key: str
 
-
-class Controls:
-    """The sandbox's test controls (``/_sandbox/...``), which need its API key."""
-
-    def __init__(self, server: Server) -> None:
-        self._http = httpx.Client(
-            base_url=server.base_url, headers={"Authorization": f"Bearer {server.api_key}"}
-        )
-
-    def _post(self, path: str, body: dict[str, Any] | None = None) -> Any:
-        response = self._http.post(path, json=body)
-        response.raise_for_status()
-        return response.json()
-
-    def reset(self) -> None:
-        """Forget every client, token and count."""
-        self._post("/_sandbox/reset")
-
-    def stats(self) -> dict[str, Any]:
-        """Server-side counts since the last reset or clear."""
-        response = self._http.get("/_sandbox/stats")
-        response.raise_for_status()
-        result: dict[str, Any] = response.json()
-        return result
-
-    def clear_stats(self) -> None:
-        """Zero the server-side counts."""
-        self._http.delete("/_sandbox/stats").raise_for_status()
-
-    def operation_count(self, operation_id: str) -> int:
-        """Requests the server counted for one operation since the last clear."""
-        return int(self.stats()["operations"].get(operation_id, 0))
-
-    def token_requests(self, grant_type: str = "client_credentials") -> int:
-        """Token requests of one grant type the server counted since the last clear."""
-        return int(self.stats()["token_requests"].get(grant_type, 0))
-
-    def seed_clients(self, count: int, **fields: Any) -> list[str]:
-        """Create ``count`` OAuth clients at once; returns their client_ids."""
-        data = self._post("/_sandbox/seed/oauth_clients", {"count": count, **fields})["data"]
-        return list(data["client_ids"])
-
-    def delay(self, seconds: float, *, path: str = "/v2/*", count: int = 10**9) -> None:
-        """Delay the next ``count`` requests under ``path`` by ``seconds`` each, with an async
-        sleep in the sandbox (other requests go on meanwhile), then serve them normally."""
-        self._post(
-            "/_sandbox/faults",
-            {"match": {"path": path}, "count": count, "delay_seconds": seconds},
-        )
-
-    def advance_clock(self, seconds: float) -> None:
-        """Move the sandbox clock forward: tokens it issued expire without anyone sleeping."""
-        self._post("/_sandbox/clock/advance", {"seconds": seconds})
-
-    def faults(self) -> list[dict[str, Any]]:
-        """The pending faults, as the sandbox lists them."""
-        response = self._http.get("/_sandbox/faults")
-        response.raise_for_status()
-        return list(response.json()["data"])
-
-    def clear_faults(self) -> None:
-        """Remove every pending fault, delays included."""
-        self._http.delete("/_sandbox/faults").raise_for_status()
-
-    def close(self) -> None:
-        """Close the connection pool."""
-        self._http.close()
+    def controls(self) -> SandboxControls:
+        """The sandbox's ``/_sandbox/`` controls (the client the sandbox ships)."""
+        return SandboxControls(self.base_url, self.api_key)
 
 
 def _free_port() -> int:

@@ -29,11 +29,12 @@ import telnyx
 
 from bench import _profile, _sdk
 from bench._report import Goal, Profiled, Row, Section, per_second, ratio_text
-from bench._sandbox import Controls, Server
+from bench._sandbox import Server
 from bench._stats import Samples, interleave
 from telnyx_oauth import ClientCredentials, connect
 from telnyx_oauth_api import AuthenticatedClient
 from telnyx_oauth_api.api.oauth_clients import get_oauth_client
+from telnyx_oauth_sandbox import SandboxControls
 
 MACHINE_CLIENT_SECRET = "bench-machine-client-secret"
 
@@ -83,7 +84,7 @@ class Run:
     target_requests: int
 
 
-def seed_machine_client(controls: Controls) -> Credentials:
+def seed_machine_client(controls: SandboxControls) -> Credentials:
     """Create the confidential client every run authenticates as."""
     (client_id,) = controls.seed_clients(
         1,
@@ -137,7 +138,9 @@ async def _gathered(
     return time.perf_counter() - start
 
 
-def _counted(controls: Controls, target: Target, calls: int, run: Callable[[], float]) -> Run:
+def _counted(
+    controls: SandboxControls, target: Target, calls: int, run: Callable[[], float]
+) -> Run:
     controls.clear_stats()
     seconds = run()
     stats = controls.stats()
@@ -152,7 +155,7 @@ def ours_threads(
     server: Server, credentials: Credentials, target: Target, calls: int, workers: int
 ) -> Run:
     """This project: one ``connect(auth=ClientCredentials(...))`` client shared by threads."""
-    controls = Controls(server)
+    controls = server.controls()
     # Not pre-built: the 16 threads' first calls race to build the lazy httpx.Client, which
     # connect() does under a lock, so that race is part of what is measured.
     client = connect(auth=_auth(credentials), base_url=server.base_url)
@@ -177,7 +180,7 @@ def ours_tasks(
         finally:
             await client.get_async_httpx_client().aclose()
 
-    controls = Controls(server)
+    controls = server.controls()
     try:
         return _counted(controls, target, calls, lambda: asyncio.run(run()))
     finally:
@@ -189,7 +192,7 @@ def sdk_threads(
 ) -> Run:
     """The official SDK in client-credentials mode, one ``Telnyx`` client shared by threads."""
     _sdk.fresh_token_cache()
-    controls = Controls(server)
+    controls = server.controls()
     client = _sdk.client_credentials(
         server.base_url, client_id=credentials.client_id, client_secret=credentials.client_secret
     )
@@ -219,7 +222,7 @@ def sdk_tasks(
             await client.close()
 
     _sdk.fresh_token_cache()
-    controls = Controls(server)
+    controls = server.controls()
     try:
         return _counted(controls, target, calls, lambda: asyncio.run(run()))
     finally:
@@ -230,7 +233,7 @@ def raw_threads(
     server: Server, credentials: Credentials, target: Target, calls: int, workers: int
 ) -> Run:
     """The floor: one token fetched up front, then plain ``httpx.Client.get`` from threads."""
-    controls = Controls(server)
+    controls = server.controls()
     try:
 
         def run() -> float:
@@ -258,7 +261,7 @@ def raw_tasks(
         async with httpx.AsyncClient(base_url=server.base_url, headers=headers) as http:
             return await _gathered(http, get, calls, workers)
 
-    controls = Controls(server)
+    controls = server.controls()
     try:
         return _counted(controls, target, calls, lambda: asyncio.run(run()))
     finally:
@@ -340,7 +343,7 @@ def measure(
 ) -> Section:
     """Calls per second of each variant, with and without added latency, their ratios, and
     this project's token requests."""
-    controls = Controls(server)
+    controls = server.controls()
     controls.reset()
     credentials = seed_machine_client(controls)
     target = get_client_target(credentials.client_id)
@@ -453,7 +456,7 @@ def _profiles(
 ) -> Profiled:
     """The client process running the tasks with the added latency, then a profiled sandbox
     serving the threads."""
-    controls = Controls(server)
+    controls = server.controls()
     controls.delay(latency_seconds)
     try:
         target = get_client_target(credentials.client_id)
@@ -468,7 +471,7 @@ def _profiles(
         controls.close()
 
     def workload(profiled: Server) -> None:
-        controls = Controls(profiled)
+        controls = profiled.controls()
         fresh = seed_machine_client(controls)
         controls.delay(latency_seconds)
         controls.close()

@@ -31,11 +31,11 @@ from dataclasses import dataclass, field
 import httpx
 
 from bench._report import Goal, Row, Section, ratio_text
-from bench._sandbox import Controls, Server
+from bench._sandbox import Server
 from bench.concurrency import Credentials, seed_machine_client
 from telnyx_oauth import ClientCredentials, connect
 from telnyx_oauth_api.api.oauth_clients import get_oauth_client
-from telnyx_oauth_sandbox import ACCESS_TOKEN_LIFETIME_SECONDS
+from telnyx_oauth_sandbox import ACCESS_TOKEN_LIFETIME_SECONDS, SandboxControls
 
 TOKEN_SAMPLES = 9
 
@@ -108,7 +108,12 @@ async def _amark_refused(response: httpx.Response) -> None:
 
 
 def _rounds(
-    controls: Controls, load: Load, rounds: int, workers: int, calls: int, stop: Callable[[], None]
+    controls: SandboxControls,
+    load: Load,
+    rounds: int,
+    workers: int,
+    calls: int,
+    stop: Callable[[], None],
 ) -> None:
     """The controller: after ``calls`` calls of warm-up, per round: ``calls`` calls, the token
     expired on the server, every call begun before the expiry returned, the round's counts.
@@ -122,8 +127,8 @@ def _rounds(
         controls.advance_clock(ACCESS_TOKEN_LIFETIME_SECONDS + 1)
         load.settle(workers)
         stats = controls.stats()
-        load.token_requests.append(int(stats["token_requests"].get("client_credentials", 0)))
-        load.refused.append(int(stats["responses"].get("401", 0)))
+        load.token_requests.append(stats["token_requests"].get("client_credentials", 0))
+        load.refused.append(stats["responses"].get("401", 0))
     stop()
 
 
@@ -131,7 +136,7 @@ def run_threads(
     server: Server, credentials: Credentials, workers: int, rounds: int, calls_per_worker: int
 ) -> Load:
     """``workers`` threads calling through one client while the token expires ``rounds`` times."""
-    controls = Controls(server)
+    controls = server.controls()
     client = connect(
         auth=ClientCredentials(credentials.client_id, credentials.client_secret),
         base_url=server.base_url,
@@ -168,7 +173,7 @@ def run_tasks(
     server: Server, credentials: Credentials, workers: int, rounds: int, calls_per_worker: int
 ) -> Load:
     """``workers`` asyncio tasks calling through one client while the token expires."""
-    controls = Controls(server)
+    controls = server.controls()
     auth = ClientCredentials(credentials.client_id, credentials.client_secret)
     load = Load()
 
@@ -270,7 +275,7 @@ def measure(
     latency_seconds: float,
 ) -> Section:
     """Both modes, their rows, and the counts behind them."""
-    controls = Controls(server)
+    controls = server.controls()
     controls.reset()
     credentials = seed_machine_client(controls)
     controls.delay(latency_seconds)

@@ -10,7 +10,7 @@ import statistics
 
 from bench import _calls, _profile, _sdk, call_cost
 from bench._report import Goal, Profiled, Row, Section, micros, ratio_text
-from bench._sandbox import Controls, Server
+from bench._sandbox import Server
 from bench._stats import Batch, interleave, per_call
 
 PROFILE_BATCHES = 3
@@ -33,7 +33,7 @@ def batches(server: Server, client_id: str, calls: int) -> dict[str, Batch]:
 
 def measure(server: Server, rounds: int, calls: int) -> Section:
     """Median seconds per call over loopback, and this project's ratio to raw httpx."""
-    controls = Controls(server)
+    controls = server.controls()
     controls.reset()
     (client_id,) = controls.seed_clients(1, name_prefix="loopback")
     controls.close()

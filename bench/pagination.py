@@ -17,11 +17,12 @@ import httpx
 
 from bench import _calls, _profile
 from bench._report import Goal, Profiled, Row, Section, micros, ratio_text
-from bench._sandbox import Controls, Server
+from bench._sandbox import Server
 from bench._stats import interleave
 from telnyx_oauth import paginate
 from telnyx_oauth_api import AuthenticatedClient
 from telnyx_oauth_api.api.oauth_clients import list_oauth_clients
+from telnyx_oauth_sandbox import SandboxControls
 
 OURS = "this project: paginate()"
 RAW = "raw httpx loop"
@@ -53,7 +54,7 @@ class Walk:
     requests: int
 
 
-def walk(controls: Controls, items: Callable[[], Iterable[Any]]) -> Walk:
+def walk(controls: SandboxControls, items: Callable[[], Iterable[Any]]) -> Walk:
     """Iterate every item once, timing it and counting the server's list requests."""
     controls.clear_stats()
     start = time.perf_counter()
@@ -64,7 +65,7 @@ def walk(controls: Controls, items: Callable[[], Iterable[Any]]) -> Walk:
 
 def measure(server: Server, rounds: int, clients: int, page_size: int) -> Section:
     """Seconds per item of each variant, their ratio, and this project's request count."""
-    controls = Controls(server)
+    controls = server.controls()
     controls.reset()
     controls.seed_clients(clients, name_prefix="page")
     ours = _calls.ours_client(server.base_url, server.api_key)

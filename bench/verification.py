@@ -12,7 +12,7 @@ from collections.abc import Callable
 import httpx
 
 from bench._report import Row, Section, per_second, ratio_text
-from bench._sandbox import Controls, Server
+from bench._sandbox import Server
 from bench._stats import Batch, interleave, per_call
 from bench.concurrency import Credentials, fetch_token, seed_machine_client
 from telnyx_oauth import JWKSCache, connect, connect_anonymous, verify_access_token
@@ -56,7 +56,7 @@ def remote_check(client: AuthenticatedClient, token: str) -> Callable[[], object
 
 def measure(server: Server, rounds: int, local_checks: int, introspections: int) -> Section:
     """Checks per second each way, and how many times faster the local check is."""
-    controls = Controls(server)
+    controls = server.controls()
     controls.reset()
     credentials = seed_machine_client(controls)
     controls.close()

@@ -1,4 +1,9 @@
-"""Run the sandbox with uvicorn in a background thread, for tests and demos."""
+"""Serve the sandbox with uvicorn: in a background thread (``running``, ``SandboxServer``) for
+tests and demos, or in the foreground (``serve_forever``, the command line).
+
+Both bind their socket first and take the issuer from the address actually bound, so port 0
+gives a free port whose number every discovery document, token and redirect carries.
+"""
 
 from __future__ import annotations
 
@@ -12,13 +17,58 @@ from typing import Any
 
 import uvicorn
 
-from ._app import Runtime, SandboxApp, create_app
+from ._app import SandboxApp, create_app
+from ._controls_client import SandboxControls
+from ._runtime import Runtime
 
 READY_TIMEOUT_SECONDS = 10.0
 STOP_TIMEOUT_SECONDS = 10.0
 
 
-class _Server(uvicorn.Server):
+def new_api_key() -> str:
+    """A random API key for a sandbox nobody configured."""
+    return f"KEYSANDBOX_{secrets.token_urlsafe(24)}"
+
+
+def listen_socket(host: str, port: int) -> socket.socket:
+    """A TCP socket bound to ``host:port`` (IPv4 or IPv6; port 0 picks a free one)."""
+    family, _, proto, _, address = socket.getaddrinfo(
+        host, port, type=socket.SOCK_STREAM, proto=socket.IPPROTO_TCP
+    )[0]
+    # proto=IPPROTO_TCP matters: asyncio sets TCP_NODELAY on accepted sockets only when the
+    # listening socket says so, and without it every answer waits ~40 ms (Nagle + delayed ACK).
+    sock = socket.socket(family, socket.SOCK_STREAM, proto)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind(address)
+    except OSError:
+        sock.close()
+        raise
+    return sock
+
+
+def base_url_of(sock: socket.socket) -> str:
+    """``http://host:port`` of a bound socket; a wildcard address shows as loopback."""
+    host, port = sock.getsockname()[:2]
+    if host in ("0.0.0.0", "::"):  # noqa: S104 - reading the address, not binding it
+        host = "127.0.0.1" if sock.family == socket.AF_INET else "::1"
+    shown = f"[{host}]" if ":" in host else host
+    return f"http://{shown}:{port}"
+
+
+def uvicorn_config(app: SandboxApp, log_level: str) -> uvicorn.Config:
+    """How uvicorn serves ``app``; its own access log stays off (it prints consent tokens in
+    paths and queries; the sandbox logs each answer by operation instead)."""
+    return uvicorn.Config(
+        app,
+        log_level=log_level,
+        access_log=False,
+        lifespan="off",
+        timeout_graceful_shutdown=5,
+    )
+
+
+class _ThreadServer(uvicorn.Server):
     """uvicorn's server, announcing through an Event when it accepts connections."""
 
     def __init__(self, config: uvicorn.Config) -> None:
@@ -41,9 +91,8 @@ class SandboxServer:
 
     ::
 
-        with SandboxServer() as server:
-            httpx.get(f"{server.base_url}/v2/oauth_clients",
-                      headers={"Authorization": f"Bearer {server.api_key}"})
+        with SandboxServer() as server, server.controls() as controls:
+            controls.reset()
     """
 
     def __init__(
@@ -55,24 +104,12 @@ class SandboxServer:
         **app_options: Any,
     ) -> None:
         self.api_key = api_key or new_api_key()
-        # proto=IPPROTO_TCP matters: asyncio sets TCP_NODELAY on accepted sockets only when the
-        # listening socket says so, and without it every answer waits ~40 ms (Nagle + delayed ACK).
-        self._sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
-        self._sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        self._sock.bind((host, port))
-        bound_host, bound_port = self._sock.getsockname()[:2]
-        self.host: str = bound_host
-        self.port: int = bound_port
-        self.base_url = f"http://{bound_host}:{bound_port}"
+        self._sock = listen_socket(host, port)
+        self.host: str = self._sock.getsockname()[0]
+        self.port: int = self._sock.getsockname()[1]
+        self.base_url = base_url_of(self._sock)
         self.app: SandboxApp = create_app(api_key=self.api_key, issuer=self.base_url, **app_options)
-        config = uvicorn.Config(
-            self.app,
-            log_level="warning",
-            access_log=False,
-            lifespan="off",
-            timeout_graceful_shutdown=5,
-        )
-        self._server = _Server(config)
+        self._server = _ThreadServer(uvicorn_config(self.app, "warning"))
         self._thread: threading.Thread | None = None
 
     def __repr__(self) -> str:
@@ -82,6 +119,10 @@ class SandboxServer:
     def runtime(self) -> Runtime:
         """The app's state: clock, keys, store, stats (for in-process inspection)."""
         return self.app.runtime
+
+    def controls(self) -> SandboxControls:
+        """A ``SandboxControls`` client for this server (close it, or use it in ``with``)."""
+        return SandboxControls(self.base_url, self.api_key)
 
     def start(self) -> SandboxServer:
         """Serve in a background thread; return once connections are accepted."""
@@ -116,11 +157,6 @@ class SandboxServer:
         tb: TracebackType | None,
     ) -> None:
         self.stop()
-
-
-def new_api_key() -> str:
-    """A random API key for a sandbox nobody configured."""
-    return f"KEYSANDBOX_{secrets.token_urlsafe(24)}"
 
 
 @contextmanager

@@ -2,7 +2,7 @@
 
 The spec is read and every validator compiled once, when the app is created; a request costs one
 dictionary lookup and a jsonschema pass. Messages name the field and never echo the value (it may
-be a secret).
+be a secret). ``_endpoint`` is the one place that runs these checks on a request.
 """
 
 from __future__ import annotations
@@ -20,6 +20,8 @@ from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
+from ._problems import Problem
+
 SPEC_FILENAME = "telnyx-oauth.yaml"
 _SPEC_URI = "urn:telnyx-oauth:openapi"
 _HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options")
@@ -36,17 +38,6 @@ def default_spec_path() -> Path:
     return Path(__file__).resolve().parents[2] / "openapi" / SPEC_FILENAME
 
 
-@dataclass(frozen=True)
-class Problem:
-    """What is wrong with one part of a request: ``field`` (a name or path) and ``message``."""
-
-    field: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.field}: {self.message}" if self.field else self.message
-
-
 @dataclass
 class _Parameter:
     name: str
@@ -58,9 +49,12 @@ class _Parameter:
 
 @dataclass
 class Operation:
+    """One operation of the spec: where it lives, its tag, and validators for its input."""
+
     operation_id: str
     method: str
     path: str
+    tag: str
     statuses: frozenset[int]
     parameters: list[_Parameter] = field(default_factory=list)
     body_required: bool = False
@@ -69,6 +63,11 @@ class Operation:
     def body_validator(self) -> Draft202012Validator | None:
         """The validator of the request body, whatever its media type in the spec."""
         return next(iter(self.body_validators.values()), None)
+
+    @property
+    def body_media_type(self) -> str | None:
+        """The media type the spec gives the request body, or None without a body."""
+        return next(iter(self.body_validators), None)
 
     def check_parameters(
         self, query: Mapping[str, str], path_params: Mapping[str, str] | None = None
@@ -82,12 +81,12 @@ class Operation:
                 continue
             if parameter.name not in source:
                 if parameter.required:
-                    problems.append(Problem(parameter.name, "is required"))
+                    problems.append(Problem(parameter.name, "is required", "required"))
                 continue
             value = _coerce(source[parameter.name], parameter.kind)
             error = _first_error(parameter.validator.iter_errors(value))
             if error is not None:
-                problems.append(Problem(parameter.name, _message(error)))
+                problems.append(Problem(parameter.name, _message(error), str(error.validator)))
             else:
                 values[parameter.name] = value
         return values, problems
@@ -119,6 +118,7 @@ class Spec:
                     operation_id=op.get("operationId", f"{method} {path}"),
                     method=method.upper(),
                     path=path,
+                    tag=(op.get("tags") or [""])[0],
                     statuses=frozenset(
                         int(code) for code in (op.get("responses") or {}) if code.isdigit()
                     ),
@@ -157,9 +157,6 @@ class Spec:
         text = (path or default_spec_path()).read_text(encoding="utf-8")
         loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
         return cls(yaml.load(text, Loader=loader))  # noqa: S506 - a safe loader
-
-    def operation(self, operation_id: str) -> Operation | None:
-        return self.operations.get(operation_id)
 
     def _validator(self, pointer: str) -> Draft202012Validator:
         # With the format checker, `format: uri` and `date-time` are enforced as the spec says.
@@ -228,7 +225,9 @@ def _path(parts: Iterable[Any]) -> str:
 
 
 def problem_of(error: ValidationError) -> Problem:
+    """The ``Problem`` a jsonschema error describes, naming the field and never the value."""
     base = _path(error.absolute_path)
+    keyword = str(error.validator)
     if error.validator == "required" and isinstance(error.instance, dict):
         declared: Any = error.validator_value
         required: list[Any] = list(declared) if isinstance(declared, list) else []
@@ -239,15 +238,15 @@ def problem_of(error: ValidationError) -> Problem:
             (n for n in missing if error.message.startswith(f"{n!r} ")),
             missing[0] if missing else "",
         )
-        return Problem(f"{base}.{name}" if base else name, "is required")
+        return Problem(f"{base}.{name}" if base else name, "is required", keyword)
     if error.validator == "additionalProperties" and isinstance(error.instance, dict):
         known = set(
             (error.schema.get("properties") or {}) if isinstance(error.schema, dict) else ()
         )
         extra = sorted(k for k in error.instance if k not in known)
         name = extra[0] if extra else ""
-        return Problem(f"{base}.{name}" if base else name, "is not allowed")
-    return Problem(base, _message(error))
+        return Problem(f"{base}.{name}" if base else name, "is not allowed", keyword)
+    return Problem(base, _message(error), keyword)
 
 
 def _message(error: ValidationError) -> str:

@@ -9,8 +9,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from bench._sandbox import Controls, Server
-from telnyx_oauth_sandbox import running
+from bench._sandbox import Server
+from telnyx_oauth_sandbox import SandboxControls, running
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -28,9 +28,9 @@ def server() -> Iterator[Server]:
 
 
 @pytest.fixture
-def controls(server: Server) -> Iterator[Controls]:
+def controls(server: Server) -> Iterator[SandboxControls]:
     """The sandbox's controls, after a reset: no clients, zero counts."""
-    controls = Controls(server)
+    controls = server.controls()
     controls.reset()
     yield controls
     controls.close()

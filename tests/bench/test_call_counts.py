@@ -9,8 +9,9 @@ import pytest
 
 from bench import _calls, _sdk, concurrency, verification
 from bench._payloads import API_KEY, CLIENT_ID, oauth_client_body
-from bench._sandbox import Controls, Server
+from bench._sandbox import Server
 from telnyx_oauth import connect_anonymous
+from telnyx_oauth_sandbox import SandboxControls
 
 CALLS = 20
 
@@ -49,7 +50,7 @@ def test_in_memory_call_is_one_request(variant: str) -> None:
     assert (len(transport.requests), paths) == (CALLS, {("GET", f"/v2/oauth_clients/{CLIENT_ID}")})
 
 
-def test_loopback_call_is_one_request(server: Server, controls: Controls) -> None:
+def test_loopback_call_is_one_request(server: Server, controls: SandboxControls) -> None:
     """Over loopback, this project's call costs the server exactly one get_oauth_client each."""
     (client_id,) = controls.seed_clients(1)
     with _calls.ours_client(server.base_url, server.api_key) as client:
@@ -60,7 +61,7 @@ def test_loopback_call_is_one_request(server: Server, controls: Controls) -> Non
     assert controls.stats()["total"] == CALLS
 
 
-def test_local_checks_fetch_the_jwks_once(server: Server, controls: Controls) -> None:
+def test_local_checks_fetch_the_jwks_once(server: Server, controls: SandboxControls) -> None:
     """Local verification fetches the JWKS once, then checks tokens without any request."""
     token = concurrency.fetch_token(server, concurrency.seed_machine_client(controls))
     controls.clear_stats()
@@ -71,7 +72,7 @@ def test_local_checks_fetch_the_jwks_once(server: Server, controls: Controls) ->
     assert controls.stats()["total"] == 1
 
 
-def test_introspection_is_one_request_per_check(server: Server, controls: Controls) -> None:
+def test_introspection_is_one_request_per_check(server: Server, controls: SandboxControls) -> None:
     """The introspection baseline costs one request per check."""
     credentials = concurrency.seed_machine_client(controls)
     token = concurrency.fetch_token(server, credentials)

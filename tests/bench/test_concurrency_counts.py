@@ -5,14 +5,15 @@ from __future__ import annotations
 import pytest
 
 from bench import concurrency
-from bench._sandbox import Controls, Server
+from bench._sandbox import Server
+from telnyx_oauth_sandbox import SandboxControls
 
 WORKERS = 16
 CALLS = 64  # 4 per worker: the token logic is the same as for 2,000
 
 
 @pytest.fixture
-def credentials(controls: Controls) -> concurrency.Credentials:
+def credentials(controls: SandboxControls) -> concurrency.Credentials:
     """A confidential client allowed the client_credentials grant."""
     return concurrency.seed_machine_client(controls)
 
@@ -53,7 +54,7 @@ def test_work_is_split_evenly() -> None:
     assert concurrency._split(10, 4) == [3, 3, 2, 2]
 
 
-def test_delay_adds_a_delay_only_fault(controls: Controls) -> None:
+def test_delay_adds_a_delay_only_fault(controls: SandboxControls) -> None:
     """The latency setting is one sandbox fault that delays /v2/* and changes no answer."""
     controls.delay(0.02, count=5)
     (fault,) = controls.faults()

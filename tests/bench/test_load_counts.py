@@ -7,8 +7,9 @@ from collections.abc import Iterator
 import pytest
 
 from bench import load
-from bench._sandbox import Controls, Server
+from bench._sandbox import Server
 from bench.concurrency import Credentials, seed_machine_client
+from telnyx_oauth_sandbox import SandboxControls
 
 ROUNDS = 2
 # The sandbox delays every API request a little, so that calls overlap as in the figure.
@@ -16,7 +17,7 @@ DELAY_SECONDS = 0.02
 
 
 @pytest.fixture
-def credentials(controls: Controls) -> Iterator[Credentials]:
+def credentials(controls: SandboxControls) -> Iterator[Credentials]:
     """A client-credentials client, with every /v2 request delayed."""
     credentials = seed_machine_client(controls)
     controls.delay(DELAY_SECONDS)

@@ -43,11 +43,12 @@ def client_request(
     client_type: ClientType = ClientType.CONFIDENTIAL,
     grant_types: Sequence[GrantType] = USER_GRANTS,
     require_pkce: bool = False,
+    scopes: Sequence[str] = SCOPES,
 ) -> OAuthClientCreateRequest:
     """The body of a create-client request with the tests' redirect URI and scopes."""
     return OAuthClientCreateRequest(
         name=name,
-        allowed_scopes=list(SCOPES),
+        allowed_scopes=list(scopes),
         client_type=client_type,
         allowed_grant_types=list(grant_types),
         redirect_uris=[REDIRECT_URI],
@@ -62,10 +63,15 @@ def create_client(
     client_type: ClientType = ClientType.CONFIDENTIAL,
     grant_types: Sequence[GrantType] = USER_GRANTS,
     require_pkce: bool = False,
+    scopes: Sequence[str] = SCOPES,
 ) -> OAuthClient:
     """A new OAuth client (with its one-time ``client_secret`` when confidential)."""
     body = client_request(
-        name=name, client_type=client_type, grant_types=grant_types, require_pkce=require_pkce
+        name=name,
+        client_type=client_type,
+        grant_types=grant_types,
+        require_pkce=require_pkce,
+        scopes=scopes,
     )
     return create_oauth_client.sync(client=api, body=body).data
 

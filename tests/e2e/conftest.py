@@ -14,8 +14,7 @@ import pytest
 
 from telnyx_oauth import AsyncRetryTransport, RetryTransport, connect, connect_anonymous
 from telnyx_oauth_api import AuthenticatedClient, Client
-from telnyx_oauth_sandbox import SandboxServer, running
-from tests.e2e._sandbox import Controls
+from telnyx_oauth_sandbox import SandboxControls, SandboxServer, running
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -46,14 +45,14 @@ def sandbox() -> Iterator[SandboxServer]:
 
 
 @pytest.fixture(scope="session")
-def controls(sandbox: SandboxServer) -> Iterator[Controls]:
+def controls(sandbox: SandboxServer) -> Iterator[SandboxControls]:
     """The sandbox's ``/_sandbox/`` controls."""
-    with Controls(sandbox.base_url, sandbox.api_key) as controls:
+    with sandbox.controls() as controls:
         yield controls
 
 
 @pytest.fixture(autouse=True)
-def _fresh_sandbox(controls: Controls) -> None:
+def _fresh_sandbox(controls: SandboxControls) -> None:
     """Every test starts from an empty sandbox: no clients, real time, no faults, zero counts."""
     controls.reset()
 

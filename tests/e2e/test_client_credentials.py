@@ -13,9 +13,13 @@ from telnyx_oauth import ClientCredentials, connect
 from telnyx_oauth_api import AuthenticatedClient
 from telnyx_oauth_api.api.oauth_clients import list_oauth_clients
 from telnyx_oauth_api.models import GrantType, OAuthClientListResponse
-from telnyx_oauth_sandbox import ACCESS_TOKEN_LIFETIME_SECONDS, SandboxServer
+from telnyx_oauth_sandbox import (
+    ACCESS_TOKEN_LIFETIME_SECONDS,
+    MANAGEMENT_SCOPE,
+    SandboxControls,
+    SandboxServer,
+)
 from tests.e2e._flows import create_client, secret_of
-from tests.e2e._sandbox import Controls
 
 
 class FakeMonotonic:
@@ -29,14 +33,17 @@ class FakeMonotonic:
 
 
 def _auth(api: AuthenticatedClient, clock: FakeMonotonic | None = None) -> ClientCredentials:
-    client = create_client(api, grant_types=[GrantType.CLIENT_CREDENTIALS])
+    # The management API takes access tokens with the management scope only.
+    client = create_client(
+        api, grant_types=[GrantType.CLIENT_CREDENTIALS], scopes=[MANAGEMENT_SCOPE]
+    )
     if clock is None:
         return ClientCredentials(client.client_id, secret_of(client))
     return ClientCredentials(client.client_id, secret_of(client), clock=clock)
 
 
 def test_token_cached_across_requests(
-    api: AuthenticatedClient, sandbox: SandboxServer, controls: Controls
+    api: AuthenticatedClient, sandbox: SandboxServer, controls: SandboxControls
 ) -> None:
     """Three requests share one token: one token request reaches the server."""
     with connect(auth=_auth(api), base_url=sandbox.base_url) as machine:
@@ -46,7 +53,7 @@ def test_token_cached_across_requests(
 
 
 def test_token_renewed_after_clock_advance(
-    api: AuthenticatedClient, sandbox: SandboxServer, controls: Controls
+    api: AuthenticatedClient, sandbox: SandboxServer, controls: SandboxControls
 ) -> None:
     """Once the token's lifetime has passed (both clocks moved), the next request renews it."""
     clock = FakeMonotonic()
@@ -59,7 +66,7 @@ def test_token_renewed_after_clock_advance(
 
 
 def test_token_renewed_within_leeway(
-    api: AuthenticatedClient, sandbox: SandboxServer, controls: Controls
+    api: AuthenticatedClient, sandbox: SandboxServer, controls: SandboxControls
 ) -> None:
     """A token is renewed shortly before it expires, not after (the leeway)."""
     clock = FakeMonotonic()
@@ -71,7 +78,7 @@ def test_token_renewed_within_leeway(
 
 
 def test_threads_share_one_token_request(
-    api: AuthenticatedClient, sandbox: SandboxServer, controls: Controls
+    api: AuthenticatedClient, sandbox: SandboxServer, controls: SandboxControls
 ) -> None:
     """Eight threads starting together cause one token request between them."""
     with connect(auth=_auth(api), base_url=sandbox.base_url) as machine:
@@ -86,7 +93,7 @@ def test_threads_share_one_token_request(
 
 
 async def test_tasks_share_one_token_request(
-    api: AuthenticatedClient, sandbox: SandboxServer, controls: Controls
+    api: AuthenticatedClient, sandbox: SandboxServer, controls: SandboxControls
 ) -> None:
     """Eight concurrent tasks cause one token request between them."""
     async with connect(auth=_auth(api), base_url=sandbox.base_url) as machine:
@@ -98,7 +105,7 @@ async def test_tasks_share_one_token_request(
 
 
 def test_token_the_server_stopped_accepting_is_renewed_once_on_401(
-    api: AuthenticatedClient, sandbox: SandboxServer, controls: Controls
+    api: AuthenticatedClient, sandbox: SandboxServer, controls: SandboxControls
 ) -> None:
     """A token the server expired early gets one 401; the auth renews it and the call succeeds.
 

@@ -10,12 +10,11 @@ from telnyx_oauth import (
     get_protected_resource_metadata,
 )
 from telnyx_oauth_api import Client
-from telnyx_oauth_sandbox import SandboxServer
-from tests.e2e._sandbox import Controls
+from telnyx_oauth_sandbox import SandboxControls, SandboxServer
 
 
 def test_metadata_from_host_root_with_v2_base_url(
-    sandbox: SandboxServer, controls: Controls
+    sandbox: SandboxServer, controls: SandboxControls
 ) -> None:
     """A base URL ending in /v2 still reads ``/.well-known/...`` at the root of the host."""
     with connect_anonymous(base_url=f"{sandbox.base_url}/v2") as anon:

@@ -17,9 +17,8 @@ from telnyx_oauth import AsyncRetryTransport, ClientCredentials, connect
 from telnyx_oauth_api import AuthenticatedClient
 from telnyx_oauth_api.api.oauth_clients import list_oauth_clients
 from telnyx_oauth_api.models import GrantType, OAuthClientListResponse
-from telnyx_oauth_sandbox import SandboxServer
+from telnyx_oauth_sandbox import MANAGEMENT_SCOPE, SandboxControls, SandboxServer
 from tests.e2e._flows import create_client, secret_of
-from tests.e2e._sandbox import Controls
 
 RUNS = 3
 
@@ -35,7 +34,7 @@ async def _list_inside_async_with(client: AuthenticatedClient) -> object:
 
 @pytest.mark.parametrize("call", [_list, _list_inside_async_with], ids=["plain", "async-with"])
 def test_one_client_serves_successive_asyncio_runs(
-    sandbox: SandboxServer, controls: Controls, call: object
+    sandbox: SandboxServer, controls: SandboxControls, call: object
 ) -> None:
     """Three asyncio.run() calls with one connect() client (httpx's own transport) all succeed,
     with or without ``async with client`` in each."""
@@ -48,7 +47,7 @@ def test_one_client_serves_successive_asyncio_runs(
 
 
 def test_a_given_async_transport_serves_successive_runs(
-    sandbox: SandboxServer, controls: Controls
+    sandbox: SandboxServer, controls: SandboxControls
 ) -> None:
     """With an async transport passed to connect(), the same transport is reused by every loop
     (closing an httpx transport only drops its connections)."""
@@ -61,11 +60,13 @@ def test_a_given_async_transport_serves_successive_runs(
 
 
 def test_client_credentials_across_event_loops(
-    api: AuthenticatedClient, sandbox: SandboxServer, controls: Controls
+    api: AuthenticatedClient, sandbox: SandboxServer, controls: SandboxControls
 ) -> None:
     """A ClientCredentials auth keeps its token from one loop to the next: one token request
     for three runs."""
-    machine = create_client(api, grant_types=[GrantType.CLIENT_CREDENTIALS])
+    machine = create_client(
+        api, grant_types=[GrantType.CLIENT_CREDENTIALS], scopes=[MANAGEMENT_SCOPE]
+    )
     client = connect(
         auth=ClientCredentials(machine.client_id, secret_of(machine)), base_url=sandbox.base_url
     )

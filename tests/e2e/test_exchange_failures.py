@@ -19,8 +19,8 @@ from telnyx_oauth import (
     connect_anonymous,
 )
 from telnyx_oauth_api import AuthenticatedClient, Client
+from telnyx_oauth_sandbox import SandboxControls
 from tests.e2e._flows import REDIRECT_URI, SCOPES, consent, create_client, flow_for, secret_of
-from tests.e2e._sandbox import Controls
 from tests.e2e.conftest import Sleeps
 
 TOKEN = "/v2/oauth/token"
@@ -35,7 +35,7 @@ def _closed_port() -> int:
 
 
 def test_an_exchange_that_may_have_reached_the_server_spends_the_request(
-    api: AuthenticatedClient, anon: Client, controls: Controls
+    api: AuthenticatedClient, anon: Client, controls: SandboxControls
 ) -> None:
     """A 500 from the token endpoint: the error says the code may be spent, and a second
     exchange says the request was used by that failed exchange, without a token request."""
@@ -61,7 +61,7 @@ def test_an_exchange_that_may_have_reached_the_server_spends_the_request(
 
 
 def test_an_exchange_that_never_connected_can_be_tried_again(
-    api: AuthenticatedClient, anon: Client, controls: Controls, sleeps: Sleeps
+    api: AuthenticatedClient, anon: Client, controls: SandboxControls, sleeps: Sleeps
 ) -> None:
     """The token endpoint unreachable (connection refused, after the retries): the request is
     not used up, the error says so, and the same request is exchanged once the server answers."""
@@ -93,7 +93,7 @@ def test_an_exchange_that_never_connected_can_be_tried_again(
 
 
 def test_a_rate_limited_exchange_can_be_tried_again(
-    api: AuthenticatedClient, anon: Client, controls: Controls, sleeps: Sleeps
+    api: AuthenticatedClient, anon: Client, controls: SandboxControls, sleeps: Sleeps
 ) -> None:
     """A 429 on every attempt (the server rejects before handling): the request stays usable."""
     flow = flow_for(anon, create_client(api))

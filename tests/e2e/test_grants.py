@@ -25,7 +25,7 @@ from telnyx_oauth_api.models import (
     GrantType,
     ResponseType,
 )
-from telnyx_oauth_sandbox import SandboxServer
+from telnyx_oauth_sandbox import SandboxControls, SandboxServer
 from tests.e2e._flows import (
     REDIRECT_URI,
     acreate_client,
@@ -38,7 +38,6 @@ from tests.e2e._flows import (
     login,
     secret_of,
 )
-from tests.e2e._sandbox import Controls
 
 # -- client credentials ------------------------------------------------------------------------
 
@@ -169,7 +168,7 @@ def test_reused_code_revokes_its_tokens(api: AuthenticatedClient, anon: Client) 
 
 
 def test_refresh_rotates_refresh_token(
-    api: AuthenticatedClient, anon: Client, controls: Controls
+    api: AuthenticatedClient, anon: Client, controls: SandboxControls
 ) -> None:
     """A refresh returns a new access token and a new refresh token (rotation)."""
     flow = flow_for(anon, create_client(api))
@@ -215,7 +214,7 @@ def test_replayed_refresh_token_revokes_family(api: AuthenticatedClient, anon: C
 
 
 def test_refresh_after_access_token_expiry(
-    api: AuthenticatedClient, anon: Client, controls: Controls
+    api: AuthenticatedClient, anon: Client, controls: SandboxControls
 ) -> None:
     """An access token expires on the sandbox clock; the refresh token still gets a new one."""
     flow = flow_for(anon, create_client(api))

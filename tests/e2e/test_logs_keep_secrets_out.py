@@ -40,7 +40,7 @@ from telnyx_oauth_api.models import (
     RegistrationRequest,
     TokenEndpointAuthMethod,
 )
-from telnyx_oauth_sandbox import SandboxServer
+from telnyx_oauth_sandbox import MANAGEMENT_SCOPE, SandboxServer
 from tests.e2e._flows import (
     REDIRECT_URI,
     SCOPES,
@@ -99,7 +99,9 @@ def _run_every_flow(
     secrets["refreshed access token"] = refreshed.access_token
     secrets["rotated refresh token"] = str(refreshed.refresh_token)
 
-    machine_client = create_client(api, grant_types=[GrantType.CLIENT_CREDENTIALS])
+    machine_client = create_client(
+        api, grant_types=[GrantType.CLIENT_CREDENTIALS], scopes=[MANAGEMENT_SCOPE]
+    )
     secrets["machine client secret"] = secret_of(machine_client)
     auth = ClientCredentials(machine_client.client_id, secret_of(machine_client))
     with connect(auth=auth, base_url=sandbox.base_url) as machine:

@@ -6,12 +6,12 @@ from telnyx_oauth import apaginate, paginate
 from telnyx_oauth_api import AuthenticatedClient
 from telnyx_oauth_api.api.oauth_clients import list_oauth_clients
 from telnyx_oauth_api.models import ClientType, GrantType
-from tests.e2e._sandbox import Controls
+from telnyx_oauth_sandbox import SandboxControls
 
 LIST_PATH = "/v2/oauth_clients"
 
 
-def _seed(controls: Controls) -> None:
+def _seed(controls: SandboxControls) -> None:
     controls.seed_clients(250, name_prefix="seed", client_type="confidential")
     controls.seed_clients(
         30,
@@ -22,7 +22,7 @@ def _seed(controls: Controls) -> None:
     )
 
 
-def test_every_item_once_across_pages(api: AuthenticatedClient, controls: Controls) -> None:
+def test_every_item_once_across_pages(api: AuthenticatedClient, controls: SandboxControls) -> None:
     """280 clients at 100 a page: every client exactly once, in three requests."""
     _seed(controls)
     ids = [c.client_id for c in paginate(list_oauth_clients, api, page_size=100)]
@@ -30,14 +30,14 @@ def test_every_item_once_across_pages(api: AuthenticatedClient, controls: Contro
     assert controls.requests("GET", LIST_PATH) == 3
 
 
-def test_default_page_size(api: AuthenticatedClient, controls: Controls) -> None:
+def test_default_page_size(api: AuthenticatedClient, controls: SandboxControls) -> None:
     """Without a page size the server's default (20) applies: 280 clients take 14 requests."""
     _seed(controls)
     assert sum(1 for _ in paginate(list_oauth_clients, api)) == 280
     assert controls.requests("GET", LIST_PATH) == 14
 
 
-def test_filter_kept_on_every_page(api: AuthenticatedClient, controls: Controls) -> None:
+def test_filter_kept_on_every_page(api: AuthenticatedClient, controls: SandboxControls) -> None:
     """``client_type`` and ``page_size`` hold on every page: 30 public clients in 3 requests."""
     _seed(controls)
     clients = list(paginate(list_oauth_clients, api, page_size=10, client_type="public"))
@@ -46,7 +46,9 @@ def test_filter_kept_on_every_page(api: AuthenticatedClient, controls: Controls)
     assert controls.requests("GET", LIST_PATH) == 3
 
 
-def test_name_contains_filter_across_pages(api: AuthenticatedClient, controls: Controls) -> None:
+def test_name_contains_filter_across_pages(
+    api: AuthenticatedClient, controls: SandboxControls
+) -> None:
     """``name_contains`` selects seed-00100 to seed-00199 over three pages of 40."""
     _seed(controls)
     pager = paginate(list_oauth_clients, api, page_size=40, name_contains="seed-001")
@@ -55,7 +57,7 @@ def test_name_contains_filter_across_pages(api: AuthenticatedClient, controls: C
     assert controls.requests("GET", LIST_PATH) == 3
 
 
-def test_combined_filters(api: AuthenticatedClient, controls: Controls) -> None:
+def test_combined_filters(api: AuthenticatedClient, controls: SandboxControls) -> None:
     """Two filters together: public clients allowed the refresh_token grant."""
     _seed(controls)
     clients = list(
@@ -71,7 +73,7 @@ def test_combined_filters(api: AuthenticatedClient, controls: Controls) -> None:
     assert controls.requests("GET", LIST_PATH) == 5
 
 
-def test_pages_carry_meta(api: AuthenticatedClient, controls: Controls) -> None:
+def test_pages_carry_meta(api: AuthenticatedClient, controls: SandboxControls) -> None:
     """``.pages()`` yields numbered pages with the server's totals; the last one is short."""
     _seed(controls)
     pages = list(paginate(list_oauth_clients, api, page_size=100).pages())
@@ -80,13 +82,13 @@ def test_pages_carry_meta(api: AuthenticatedClient, controls: Controls) -> None:
     assert {(p.total_pages, p.total_results) for p in pages} == {(3, 280)}
 
 
-def test_empty_list_is_one_request(api: AuthenticatedClient, controls: Controls) -> None:
+def test_empty_list_is_one_request(api: AuthenticatedClient, controls: SandboxControls) -> None:
     """With no clients, iteration ends after the first (empty) page."""
     assert list(paginate(list_oauth_clients, api, page_size=100)) == []
     assert controls.requests("GET", LIST_PATH) == 1
 
 
-async def test_apaginate(aapi: AuthenticatedClient, controls: Controls) -> None:
+async def test_apaginate(aapi: AuthenticatedClient, controls: SandboxControls) -> None:
     """The async twin walks the same 280 clients in the same three requests."""
     _seed(controls)
     ids = [c.client_id async for c in apaginate(list_oauth_clients, aapi, page_size=100)]

@@ -24,14 +24,13 @@ from telnyx_oauth_api.models import (
     IntrospectRequest,
     OAuthClientListResponse,
 )
-from telnyx_oauth_sandbox import SandboxServer
+from telnyx_oauth_sandbox import SandboxControls, SandboxServer
 from tests.e2e._flows import (
     client_request,
     consent,
     create_client,
     flow_for,
 )
-from tests.e2e._sandbox import Controls
 from tests.e2e.conftest import Sleeps
 
 CLIENTS = "/v2/oauth_clients"
@@ -50,7 +49,7 @@ def _total(api: AuthenticatedClient) -> int | None:
 
 
 def test_get_retried_through_two_503s(
-    api: AuthenticatedClient, controls: Controls, sleeps: Sleeps
+    api: AuthenticatedClient, controls: SandboxControls, sleeps: Sleeps
 ) -> None:
     """Two 503s on a GET: three requests reach the server and the third succeeds."""
     controls.fault(method="GET", path=CLIENTS, count=2, status=503)
@@ -60,7 +59,7 @@ def test_get_retried_through_two_503s(
 
 
 def test_backoff_grows_between_retries(
-    api: AuthenticatedClient, controls: Controls, sleeps: Sleeps
+    api: AuthenticatedClient, controls: SandboxControls, sleeps: Sleeps
 ) -> None:
     """Without a server-given delay, the second wait is longer than the first (backoff)."""
     controls.fault(method="GET", path=CLIENTS, count=2, status=500)
@@ -70,7 +69,7 @@ def test_backoff_grows_between_retries(
 
 
 def test_get_gives_up_after_max_retries(
-    api: AuthenticatedClient, controls: Controls, sleeps: Sleeps
+    api: AuthenticatedClient, controls: SandboxControls, sleeps: Sleeps
 ) -> None:
     """Three 503s exceed the two retries: the third 503 is raised after three requests."""
     controls.fault(method="GET", path=CLIENTS, count=3, status=503)
@@ -80,7 +79,7 @@ def test_get_gives_up_after_max_retries(
     assert controls.requests("GET", CLIENTS) == 3
 
 
-def test_max_retries_zero_sends_once(sandbox: SandboxServer, controls: Controls) -> None:
+def test_max_retries_zero_sends_once(sandbox: SandboxServer, controls: SandboxControls) -> None:
     """``max_retries=0`` turns retries off: one request, one error."""
     controls.fault(method="GET", path=CLIENTS, count=1, status=503)
     transport = RetryTransport(httpx.HTTPTransport(), max_retries=0, sleep=Sleeps())
@@ -93,7 +92,7 @@ def test_max_retries_zero_sends_once(sandbox: SandboxServer, controls: Controls)
 
 
 def test_server_retry_after_is_obeyed(
-    api: AuthenticatedClient, controls: Controls, sleeps: Sleeps
+    api: AuthenticatedClient, controls: SandboxControls, sleeps: Sleeps
 ) -> None:
     """A 503 with ``Retry-After: 2`` makes the overlay wait exactly 2 seconds."""
     controls.fault(method="GET", path=CLIENTS, count=1, status=503, retry_after=2)
@@ -102,7 +101,7 @@ def test_server_retry_after_is_obeyed(
 
 
 def test_create_client_not_retried_on_bare_503(
-    api: AuthenticatedClient, controls: Controls, sleeps: Sleeps
+    api: AuthenticatedClient, controls: SandboxControls, sleeps: Sleeps
 ) -> None:
     """POST create client with a 503 and no Retry-After: one request, error raised, no wait."""
     controls.fault(method="POST", path=CLIENTS, count=1, status=503)
@@ -113,7 +112,7 @@ def test_create_client_not_retried_on_bare_503(
 
 
 def test_create_client_retried_on_503_with_retry_after(
-    api: AuthenticatedClient, controls: Controls, sleeps: Sleeps
+    api: AuthenticatedClient, controls: SandboxControls, sleeps: Sleeps
 ) -> None:
     """A 503 with Retry-After says the request was not processed: create is retried once."""
     controls.fault(method="POST", path=CLIENTS, count=1, status=503, retry_after=1)
@@ -124,7 +123,7 @@ def test_create_client_retried_on_503_with_retry_after(
 
 
 def test_create_client_retried_on_429(
-    api: AuthenticatedClient, controls: Controls, sleeps: Sleeps
+    api: AuthenticatedClient, controls: SandboxControls, sleeps: Sleeps
 ) -> None:
     """A 429 happens before the request is handled, so even create is retried."""
     controls.fault(method="POST", path=CLIENTS, count=1, status=429)
@@ -133,7 +132,9 @@ def test_create_client_retried_on_429(
     assert len(sleeps.delays) == 1
 
 
-def test_dropped_connection_on_get_retried(api: AuthenticatedClient, controls: Controls) -> None:
+def test_dropped_connection_on_get_retried(
+    api: AuthenticatedClient, controls: SandboxControls
+) -> None:
     """A GET whose connection drops without an answer is sent again and succeeds."""
     controls.fault(method="GET", path=CLIENTS, count=1, drop_connection=True)
     _listed(api)
@@ -141,7 +142,7 @@ def test_dropped_connection_on_get_retried(api: AuthenticatedClient, controls: C
 
 
 def test_dropped_connection_on_create_not_retried(
-    api: AuthenticatedClient, controls: Controls
+    api: AuthenticatedClient, controls: SandboxControls
 ) -> None:
     """A POST create whose connection drops may have been processed: raised, not repeated."""
     controls.fault(method="POST", path=CLIENTS, count=1, drop_connection=True)
@@ -151,7 +152,7 @@ def test_dropped_connection_on_create_not_retried(
 
 
 def test_code_exchange_not_retried_on_502(
-    api: AuthenticatedClient, anon: Client, controls: Controls
+    api: AuthenticatedClient, anon: Client, controls: SandboxControls
 ) -> None:
     """The authorization-code exchange (single-use code) is never repeated after a 502."""
     flow = flow_for(anon, create_client(api))
@@ -164,7 +165,7 @@ def test_code_exchange_not_retried_on_502(
     assert controls.requests("POST", TOKEN) == 1
 
 
-def test_introspection_retried(api: AuthenticatedClient, controls: Controls) -> None:
+def test_introspection_retried(api: AuthenticatedClient, controls: SandboxControls) -> None:
     """Introspection is read-only, so a POST to it is retried like a GET."""
     controls.fault(method="POST", path="/v2/oauth/introspect", count=2, status=503)
     result = introspect_token.sync(client=api, body=IntrospectRequest(token="unknown"))
@@ -173,7 +174,7 @@ def test_introspection_retried(api: AuthenticatedClient, controls: Controls) -> 
 
 
 def test_client_credentials_token_retried(
-    api: AuthenticatedClient, sandbox: SandboxServer, controls: Controls, sleeps: Sleeps
+    api: AuthenticatedClient, sandbox: SandboxServer, controls: SandboxControls, sleeps: Sleeps
 ) -> None:
     """A client-credentials token request is safe to repeat: retried through a 503."""
     from telnyx_oauth import ClientCredentials
@@ -190,7 +191,7 @@ def test_client_credentials_token_retried(
 
 
 async def test_async_get_retried_through_two_503s(
-    aapi: AuthenticatedClient, controls: Controls, sleeps: Sleeps
+    aapi: AuthenticatedClient, controls: SandboxControls, sleeps: Sleeps
 ) -> None:
     """The async transport retries the same way: three requests, two recorded waits."""
     controls.fault(method="GET", path=CLIENTS, count=2, status=503)
@@ -200,7 +201,7 @@ async def test_async_get_retried_through_two_503s(
 
 
 async def test_async_create_not_retried_on_bare_503(
-    aapi: AuthenticatedClient, controls: Controls
+    aapi: AuthenticatedClient, controls: SandboxControls
 ) -> None:
     """Async create with a bare 503: one request, error raised."""
     controls.fault(method="POST", path=CLIENTS, count=1, status=503)
@@ -210,7 +211,7 @@ async def test_async_create_not_retried_on_bare_503(
 
 
 def test_rate_limit_exhausted_raises_typed_error(
-    api: AuthenticatedClient, controls: Controls, sleeps: Sleeps
+    api: AuthenticatedClient, controls: SandboxControls, sleeps: Sleeps
 ) -> None:
     """A spent quota: two retries wait for the window, then ``RateLimitError`` with its headers."""
     controls.set_rate_limit(1, window_seconds=60)
@@ -224,7 +225,9 @@ def test_rate_limit_exhausted_raises_typed_error(
     assert all(0 < delay <= 60 for delay in sleeps.delays)
 
 
-def test_rate_limit_wait_follows_window_reset(sandbox: SandboxServer, controls: Controls) -> None:
+def test_rate_limit_wait_follows_window_reset(
+    sandbox: SandboxServer, controls: SandboxControls
+) -> None:
     """Waiting what ``x-ratelimit-reset`` says (on the sandbox clock) is enough to get through."""
     controls.set_rate_limit(1, window_seconds=60)
     waited: list[float] = []

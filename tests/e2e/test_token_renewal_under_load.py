@@ -28,9 +28,13 @@ from telnyx_oauth import (
 from telnyx_oauth_api import AuthenticatedClient
 from telnyx_oauth_api.api.oauth_clients import get_oauth_client
 from telnyx_oauth_api.models import GrantType, OAuthClientResponse
-from telnyx_oauth_sandbox import ACCESS_TOKEN_LIFETIME_SECONDS, SandboxServer
+from telnyx_oauth_sandbox import (
+    ACCESS_TOKEN_LIFETIME_SECONDS,
+    MANAGEMENT_SCOPE,
+    SandboxControls,
+    SandboxServer,
+)
 from tests.e2e._flows import create_client, secret_of
-from tests.e2e._sandbox import Controls
 from tests.e2e.conftest import Sleeps
 
 TOKEN = "/v2/oauth/token"
@@ -41,11 +45,13 @@ WAVE_BOUND_SECONDS = 30.0
 
 def _machine_auth(api: AuthenticatedClient) -> tuple[ClientCredentials, str]:
     """A fresh auth for a new client-credentials client, and that client's id."""
-    client = create_client(api, grant_types=[GrantType.CLIENT_CREDENTIALS])
+    client = create_client(
+        api, grant_types=[GrantType.CLIENT_CREDENTIALS], scopes=[MANAGEMENT_SCOPE]
+    )
     return ClientCredentials(client.client_id, secret_of(client)), client.client_id
 
 
-def _expire_on_the_server(controls: Controls) -> None:
+def _expire_on_the_server(controls: SandboxControls) -> None:
     """The token dies on the server only: the auth still believes it fresh, so every caller of
     the next wave gets a 401 and renews, the case that deadlocked."""
     controls.advance_clock(ACCESS_TOKEN_LIFETIME_SECONDS + 1)
@@ -110,7 +116,7 @@ def _kinds(results: list[object]) -> set[type]:
 
 
 async def test_300_tasks_renew_once_through_a_server_side_expiry(
-    api: AuthenticatedClient, sandbox: SandboxServer, controls: Controls
+    api: AuthenticatedClient, sandbox: SandboxServer, controls: SandboxControls
 ) -> None:
     """300 tasks on one client (a pool of 100) all get a 401 at once: one token request, and
     every call succeeds (a 401 used to hold its connection while its flow waited)."""
@@ -127,7 +133,7 @@ async def test_300_tasks_renew_once_through_a_server_side_expiry(
 
 
 def test_48_threads_renew_once_through_a_server_side_expiry(
-    api: AuthenticatedClient, sandbox: SandboxServer, controls: Controls
+    api: AuthenticatedClient, sandbox: SandboxServer, controls: SandboxControls
 ) -> None:
     """48 threads on a pool of 16 connections all get a 401 at once: one token request, and
     every call succeeds."""
@@ -150,7 +156,7 @@ def test_48_threads_renew_once_through_a_server_side_expiry(
 
 
 def test_threads_and_tasks_share_one_token_request(
-    api: AuthenticatedClient, sandbox: SandboxServer, controls: Controls
+    api: AuthenticatedClient, sandbox: SandboxServer, controls: SandboxControls
 ) -> None:
     """Sync and async callers of one ClientCredentials share its renewal: 8 threads and 8 tasks
     starting together with no token make one token request between them."""
@@ -185,7 +191,7 @@ def test_threads_and_tasks_share_one_token_request(
 
 
 def _slow_failing_token_endpoint(
-    controls: Controls, *, status: int | None = None, drop_connection: bool = False
+    controls: SandboxControls, *, status: int | None = None, drop_connection: bool = False
 ) -> None:
     # Slow, so that every caller joins the first attempt before it ends.
     controls.fault(
@@ -210,7 +216,7 @@ def _machine(
 
 
 def test_503s_reach_every_waiting_thread_from_one_attempt(
-    api: AuthenticatedClient, sandbox: SandboxServer, controls: Controls, sleeps: Sleeps
+    api: AuthenticatedClient, sandbox: SandboxServer, controls: SandboxControls, sleeps: Sleeps
 ) -> None:
     """16 threads and a token endpoint answering 503: one attempt (three requests, its
     retries), and every thread gets its InternalServerError."""
@@ -226,7 +232,7 @@ def test_503s_reach_every_waiting_thread_from_one_attempt(
 
 
 async def test_503s_reach_every_waiting_task_from_one_attempt(
-    api: AuthenticatedClient, sandbox: SandboxServer, controls: Controls, sleeps: Sleeps
+    api: AuthenticatedClient, sandbox: SandboxServer, controls: SandboxControls, sleeps: Sleeps
 ) -> None:
     """100 tasks and a token endpoint answering 503: three token requests, 100 errors."""
     auth, client_id = _machine_auth(api)
@@ -238,7 +244,7 @@ async def test_503s_reach_every_waiting_task_from_one_attempt(
 
 
 def test_a_dropped_token_request_reaches_every_waiter_as_one_connection_error(
-    api: AuthenticatedClient, sandbox: SandboxServer, controls: Controls, sleeps: Sleeps
+    api: AuthenticatedClient, sandbox: SandboxServer, controls: SandboxControls, sleeps: Sleeps
 ) -> None:
     """The token endpoint drops every connection: its three attempts end in one
     APIConnectionError naming the token request, and all 8 threads raise it."""
@@ -257,7 +263,7 @@ def test_a_dropped_token_request_reaches_every_waiter_as_one_connection_error(
 
 
 def test_slow_token_endpoint_times_out_with_the_clients_timeout(
-    api: AuthenticatedClient, sandbox: SandboxServer, controls: Controls
+    api: AuthenticatedClient, sandbox: SandboxServer, controls: SandboxControls
 ) -> None:
     """connect(timeout=0.25) and a token endpoint that answers after 1 s: APITimeoutError for
     the token request, instead of a success after the server's second."""
@@ -272,7 +278,7 @@ def test_slow_token_endpoint_times_out_with_the_clients_timeout(
 
 
 async def test_slow_token_endpoint_times_out_async(
-    api: AuthenticatedClient, sandbox: SandboxServer, controls: Controls
+    api: AuthenticatedClient, sandbox: SandboxServer, controls: SandboxControls
 ) -> None:
     """The same through the async client, for three tasks that wait on one token request."""
     auth, client_id = _machine_auth(api)

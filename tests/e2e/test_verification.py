@@ -15,9 +15,8 @@ from telnyx_oauth import (
     verify_access_token,
 )
 from telnyx_oauth_api import AuthenticatedClient, Client
-from telnyx_oauth_sandbox import SandboxServer
+from telnyx_oauth_sandbox import SandboxControls, SandboxServer
 from tests.e2e._flows import acreate_client, alogin, create_client, flow_for, login
-from tests.e2e._sandbox import Controls
 
 JWKS = "/v2/oauth/jwks"
 
@@ -74,7 +73,9 @@ def test_wrong_issuer_rejected(api: AuthenticatedClient, anon: Client) -> None:
     assert caught.value.reason == "invalid_claim"
 
 
-def test_expired_token_rejected(api: AuthenticatedClient, anon: Client, controls: Controls) -> None:
+def test_expired_token_rejected(
+    api: AuthenticatedClient, anon: Client, controls: SandboxControls
+) -> None:
     """Past ``exp`` (sandbox clock moved two hours on), verification fails with ``expired``."""
     token = _token(api, anon)
     later = controls.advance_clock(7200)
@@ -94,7 +95,7 @@ def test_tampered_signature_rejected(api: AuthenticatedClient, anon: Client) -> 
 
 
 def test_rotation_new_kid_refetched_once(
-    api: AuthenticatedClient, anon: Client, controls: Controls
+    api: AuthenticatedClient, anon: Client, controls: SandboxControls
 ) -> None:
     """A rotation right after the first fetch: the new key's token triggers one JWKS refetch at
     once (no interval to wait out), and the old key's token still verifies."""
@@ -111,7 +112,7 @@ def test_rotation_new_kid_refetched_once(
 
 
 def test_token_from_retired_key_verifies_with_fresh_cache(
-    api: AuthenticatedClient, anon: Client, controls: Controls
+    api: AuthenticatedClient, anon: Client, controls: SandboxControls
 ) -> None:
     """A token signed before a rotation verifies from a JWKS fetched after it (grace period)."""
     before = _token(api, anon)
@@ -121,7 +122,7 @@ def test_token_from_retired_key_verifies_with_fresh_cache(
 
 
 def test_unknown_kid_refetch_rate_limited(
-    api: AuthenticatedClient, anon: Client, controls: Controls
+    api: AuthenticatedClient, anon: Client, controls: SandboxControls
 ) -> None:
     """Forged kids cost one JWKS refetch per interval, however many tokens carry them."""
     token = _token(api, anon)
@@ -137,7 +138,7 @@ def test_unknown_kid_refetch_rate_limited(
 
 
 def test_unknown_kid_within_interval_not_refetched(
-    api: AuthenticatedClient, anon: Client, controls: Controls
+    api: AuthenticatedClient, anon: Client, controls: SandboxControls
 ) -> None:
     """One unknown kid refetches; the next, inside the interval, is refused without asking."""
     token = _token(api, anon)
@@ -150,7 +151,7 @@ def test_unknown_kid_within_interval_not_refetched(
 
 
 def test_failed_refetch_keeps_cached_keys(
-    api: AuthenticatedClient, anon: Client, controls: Controls
+    api: AuthenticatedClient, anon: Client, controls: SandboxControls
 ) -> None:
     """A JWKS outage during a refetch keeps the cached keys: known tokens still verify."""
     token = _token(api, anon)
@@ -165,7 +166,7 @@ def test_failed_refetch_keeps_cached_keys(
 
 
 async def test_async_verification_across_rotation(
-    aapi: AuthenticatedClient, aanon: Client, controls: Controls
+    aapi: AuthenticatedClient, aanon: Client, controls: SandboxControls
 ) -> None:
     """``averify_access_token`` picks up a rotated key with one refetch."""
     client = await acreate_client(aapi)

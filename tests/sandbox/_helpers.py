@@ -13,6 +13,13 @@ API_KEY = "KEY_sandbox_tests_0123456789"
 ISSUER = "http://sandbox.test"
 REDIRECT_URI = "http://127.0.0.1:8400/callback"
 BEARER = {"Authorization": f"Bearer {API_KEY}"}
+NEW_CLIENT = {
+    "name": "made by the caller",
+    "client_type": "confidential",
+    "allowed_grant_types": ["client_credentials"],
+    "allowed_scopes": ["admin"],
+}
+"""A valid create-client body asking for admin, for the requests a caller may not make."""
 
 
 def pkce_pair() -> tuple[str, str]:
@@ -86,6 +93,33 @@ async def exchange(
     )
 
 
+async def exchange_as_public(
+    http: httpx.AsyncClient, client: dict[str, Any], code: str, verifier: str
+) -> httpx.Response:
+    """The code exchange of a public client: ``client_id`` in the body, no secret, PKCE."""
+    return await http.post(
+        "/v2/oauth/token",
+        data={
+            "grant_type": "authorization_code",
+            "code": code,
+            "redirect_uri": REDIRECT_URI,
+            "code_verifier": verifier,
+            "client_id": client["client_id"],
+        },
+    )
+
+
+async def refresh(
+    http: httpx.AsyncClient, client: dict[str, Any], refresh_token: str, **data: str
+) -> httpx.Response:
+    """A refresh-token grant of ``client`` (HTTP Basic), as answered."""
+    return await http.post(
+        "/v2/oauth/token",
+        data={"grant_type": "refresh_token", "refresh_token": refresh_token, **data},
+        auth=(client["client_id"], client["client_secret"]),
+    )
+
+
 async def tokens(http: httpx.AsyncClient, client: dict[str, Any]) -> dict[str, Any]:
     """Full flow with PKCE for a confidential client; returns the token response."""
     verifier, challenge = pkce_pair()
@@ -110,3 +144,27 @@ async def introspect(http: httpx.AsyncClient, client: dict[str, Any], token: str
 async def advance(http: httpx.AsyncClient, seconds: float) -> None:
     response = await http.post("/_sandbox/clock/advance", json={"seconds": seconds}, headers=BEARER)
     assert response.status_code == 200, response.text
+
+
+async def token_response(
+    http: httpx.AsyncClient, client: dict[str, Any], **data: str
+) -> httpx.Response:
+    """A client-credentials token request of ``client`` (HTTP Basic), as answered."""
+    return await http.post(
+        "/v2/oauth/token",
+        data={"grant_type": "client_credentials", **data},
+        auth=(client["client_id"], client["client_secret"]),
+    )
+
+
+async def access_token(http: httpx.AsyncClient, client: dict[str, Any], **data: str) -> str:
+    """A client-credentials access token of ``client``."""
+    response = await token_response(http, client, **data)
+    assert response.status_code == 200, response.text
+    token: str = response.json()["access_token"]
+    return token
+
+
+def bearer(token: str) -> dict[str, str]:
+    """``Authorization: Bearer <token>``."""
+    return {"Authorization": f"Bearer {token}"}

@@ -6,24 +6,13 @@ from datetime import datetime, timedelta
 
 import httpx
 
-from tests.sandbox._helpers import BEARER, advance, create_client, tokens
-
-
-async def _client_credentials_token(http: httpx.AsyncClient, client: dict[str, str]) -> str:
-    response = await http.post(
-        "/v2/oauth/token",
-        data={"grant_type": "client_credentials"},
-        auth=(client["client_id"], client["client_secret"]),
-    )
-    assert response.status_code == 200, response.text
-    token: str = response.json()["access_token"]
-    return token
+from tests.sandbox._helpers import BEARER, access_token, advance, create_client, tokens
 
 
 async def test_client_credentials_token_lists_clients(http: httpx.AsyncClient) -> None:
     """A client-credentials access token is accepted as the bearer of a management call."""
     client = await create_client(http)
-    token = await _client_credentials_token(http, client)
+    token = await access_token(http, client)
     response = await http.get("/v2/oauth_clients", headers={"Authorization": f"Bearer {token}"})
     assert response.status_code == 200
     assert [c["client_id"] for c in response.json()["data"]] == [client["client_id"]]
@@ -32,7 +21,7 @@ async def test_client_credentials_token_lists_clients(http: httpx.AsyncClient) -
 async def test_expired_access_token_is_refused(http: httpx.AsyncClient) -> None:
     """Once expired, the same token gets 401 invalid_token."""
     client = await create_client(http)
-    token = await _client_credentials_token(http, client)
+    token = await access_token(http, client)
     await advance(http, 3601)
     response = await http.get("/v2/oauth_clients", headers={"Authorization": f"Bearer {token}"})
     assert response.status_code == 401
@@ -66,6 +55,6 @@ async def test_using_a_grant_token_marks_the_grant_used(http: httpx.AsyncClient)
 async def test_test_controls_refuse_access_tokens(http: httpx.AsyncClient) -> None:
     """/_sandbox/ controls take the API key only: an access token cannot reset the sandbox."""
     client = await create_client(http)
-    token = await _client_credentials_token(http, client)
+    token = await access_token(http, client)
     response = await http.post("/_sandbox/reset", headers={"Authorization": f"Bearer {token}"})
     assert response.status_code == 401

@@ -178,3 +178,19 @@ async def test_consent_page_allows_through_form(http: httpx.AsyncClient) -> None
     )
     assert response.status_code == 303
     assert httpx.URL(response.headers["location"]).params["code"]
+
+
+async def test_sandbox_html_cannot_be_framed(http: httpx.AsyncClient) -> None:
+    """The consent page, its error page and authorize's error page forbid framing."""
+    client = await create_client(http)
+    token = await consent_token(http, client, pkce_pair()[1])
+    pages = [
+        await http.get("/_sandbox/consent", params={"consent_token": token}),
+        await http.get("/_sandbox/consent", params={"consent_token": "unknown"}),
+        await http.get("/v2/oauth/authorize", params={"response_type": "code"}),
+    ]
+    assert [page.status_code for page in pages] == [200, 404, 400]
+    for page in pages:
+        assert "frame-ancestors 'none'" in page.headers["content-security-policy"]
+        assert page.headers["x-frame-options"] == "DENY"
+        assert page.headers["referrer-policy"] == "no-referrer"

@@ -11,17 +11,15 @@ from joserfc import jwt
 from joserfc.jwk import KeySet
 
 from telnyx_oauth_sandbox import SandboxApp, create_app
-from tests.sandbox._helpers import API_KEY, BEARER, ISSUER, advance, create_client
-
-
-async def _cc_token(http: httpx.AsyncClient, client: dict[str, object]) -> str:
-    response = await http.post(
-        "/v2/oauth/token",
-        data={"grant_type": "client_credentials"},
-        auth=(str(client["client_id"]), str(client["client_secret"])),
-    )
-    token: str = response.json()["access_token"]
-    return token
+from tests.sandbox._helpers import (
+    API_KEY,
+    BEARER,
+    ISSUER,
+    access_token,
+    advance,
+    create_client,
+    token_response,
+)
 
 
 async def test_controls_require_api_key(http: httpx.AsyncClient) -> None:
@@ -54,10 +52,10 @@ async def test_clock_cannot_go_back(http: httpx.AsyncClient) -> None:
 async def test_rotation_keeps_old_key_for_grace_period(http: httpx.AsyncClient) -> None:
     """After a rotation, a token signed before it still verifies with the JWKS."""
     client = await create_client(http)
-    old_token = await _cc_token(http, client)
+    old_token = await access_token(http, client)
     rotated = (await http.post("/_sandbox/keys/rotate", headers=BEARER)).json()
     jwks = KeySet.import_key_set((await http.get("/v2/oauth/jwks")).json())
-    new_token = await _cc_token(http, client)
+    new_token = await access_token(http, client)
     assert rotated["jwks_kids"] == [rotated["kid"], rotated["retired_kid"]]
     assert jwt.decode(old_token, jwks).header["kid"] == rotated["retired_kid"]
     assert jwt.decode(new_token, jwks).header["kid"] == rotated["kid"]
@@ -155,21 +153,13 @@ async def test_stats_count_requests_and_grant_types(http: httpx.AsyncClient) -> 
         headers=BEARER,
         json={"match": {"path": "/v2/oauth/token"}, "status": 503},
     )
-    await _cc_token_response(http, client)
-    await _cc_token_response(http, client)
+    await token_response(http, client)
+    await token_response(http, client)
     stats = (await http.get("/_sandbox/stats", headers=BEARER)).json()
     assert stats["requests"]["POST /v2/oauth/token"] == 2
     assert stats["operations"]["create_token"] == 2
     assert stats["token_requests"] == {"client_credentials": 1}
     assert stats["responses"]["503"] == 1
-
-
-async def _cc_token_response(http: httpx.AsyncClient, client: dict[str, object]) -> httpx.Response:
-    return await http.post(
-        "/v2/oauth/token",
-        data={"grant_type": "client_credentials"},
-        auth=(str(client["client_id"]), str(client["client_secret"])),
-    )
 
 
 async def test_rate_limit_headers_on_responses(http: httpx.AsyncClient) -> None:
@@ -214,7 +204,7 @@ async def test_unexpected_error_is_json_500_without_secrets(
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("super-secret-value")
 
-    app.runtime.sandbox.list_clients = broken  # type: ignore[method-assign,assignment]
+    app.runtime.store.list_clients = broken  # type: ignore[method-assign,assignment]
     with caplog.at_level(logging.ERROR, logger="telnyx_oauth_sandbox"):
         response = await http.get("/v2/oauth_clients", headers=BEARER)
     assert response.status_code == 500

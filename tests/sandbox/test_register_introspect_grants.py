@@ -9,7 +9,9 @@ from tests.sandbox._helpers import (
     BEARER,
     ISSUER,
     REDIRECT_URI,
+    access_token,
     advance,
+    bearer,
     create_client,
     introspect,
     tokens,
@@ -164,6 +166,48 @@ async def test_deleting_client_ends_its_tokens(http: httpx.AsyncClient) -> None:
     body = await tokens(http, client)
     await http.delete(f"/v2/oauth_clients/{client['client_id']}", headers=BEARER)
     assert await introspect(http, other, body["access_token"]) == {"active": False}
+
+
+# -- who may introspect what ----------------------------------------------------------------
+
+
+async def test_public_client_cannot_introspect(http: httpx.AsyncClient) -> None:
+    """A public client's client_id alone is no authentication: 401, even for another's token."""
+    owner = await create_client(http)
+    token = await access_token(http, owner)
+    public = await create_client(
+        http, client_type="public", allowed_grant_types=["authorization_code"]
+    )
+    response = await http.post(
+        "/v2/oauth/introspect", data={"token": token, "client_id": public["client_id"]}
+    )
+    assert (response.status_code, response.json()["error"]) == (401, "invalid_client")
+    assert "active" not in response.text
+
+
+async def test_client_sees_only_its_own_tokens(http: httpx.AsyncClient) -> None:
+    """A confidential client introspects its own token as active, another's as inactive."""
+    owner = await create_client(http)
+    other = await create_client(http)
+    token = await access_token(http, owner)
+    assert (await introspect(http, owner, token))["active"] is True
+    assert await introspect(http, other, token) == {"active": False}
+
+
+async def test_api_key_sees_every_token(http: httpx.AsyncClient) -> None:
+    """The API key (the account) introspects any of its clients' tokens."""
+    owner = await create_client(http)
+    token = await access_token(http, owner)
+    response = await http.post("/v2/oauth/introspect", data={"token": token}, headers=BEARER)
+    assert (response.json()["active"], response.json()["client_id"]) == (True, owner["client_id"])
+
+
+async def test_introspection_refuses_an_access_token_as_bearer(http: httpx.AsyncClient) -> None:
+    """Only the API key goes as Bearer to introspection; an admin access token is 401."""
+    owner = await create_client(http, allowed_scopes=["admin"])
+    token = await access_token(http, owner)
+    response = await http.post("/v2/oauth/introspect", data={"token": token}, headers=bearer(token))
+    assert (response.status_code, response.json()["error"]) == (401, "invalid_client")
 
 
 # -- grants -----------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""The threaded server, the command line, discovery, and coverage of the spec's operations."""
+"""The threaded server, discovery, and coverage of the spec's operations."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ import httpx
 import pytest
 
 from telnyx_oauth_sandbox import SandboxApp, SandboxServer, running
-from telnyx_oauth_sandbox._cli import build_parser, resolve_api_key
 from telnyx_oauth_sandbox._spec import Spec
 from tests.sandbox._helpers import ISSUER
 
@@ -48,33 +47,6 @@ def test_drop_fault_closes_socket_without_answer() -> None:
         with pytest.raises(httpx.RemoteProtocolError, match="without sending a response"):
             http.get("/v2/oauth_clients", headers=headers)
         assert http.get("/v2/oauth_clients", headers=headers).status_code == 200
-
-
-def test_cli_defaults() -> None:
-    """The command listens on 127.0.0.1:8765 by default."""
-    args = build_parser().parse_args([])
-    assert (args.host, args.port, args.api_key) == ("127.0.0.1", 8765, None)
-
-
-@pytest.mark.parametrize(
-    ("explicit", "environ", "expected"),
-    [
-        ("flag", {"TELNYX_API_KEY": "env"}, ("flag", False)),
-        (None, {"TELNYX_API_KEY": "env"}, ("env", False)),
-    ],
-)
-def test_cli_api_key_sources(
-    explicit: str | None, environ: dict[str, str], expected: tuple[str, bool]
-) -> None:
-    """--api-key wins over TELNYX_API_KEY."""
-    assert resolve_api_key(explicit, environ) == expected
-
-
-def test_cli_generates_api_key() -> None:
-    """With neither flag nor variable, a key is generated (and flagged as such)."""
-    key, generated = resolve_api_key(None, {})
-    assert generated
-    assert len(key) > 20
 
 
 async def test_discovery_documents(http: httpx.AsyncClient) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import base64
-from typing import Any
 from urllib.parse import quote_plus
 
 import httpx
@@ -14,31 +13,22 @@ from joserfc.jwk import KeySet
 from tests.sandbox._helpers import (
     BEARER,
     ISSUER,
-    REDIRECT_URI,
     advance,
     authorization_code,
     create_client,
     exchange,
+    exchange_as_public,
     introspect,
     pkce_pair,
+    token_response,
     tokens,
 )
-
-
-async def _client_credentials(
-    http: httpx.AsyncClient, client: dict[str, Any], **data: str
-) -> httpx.Response:
-    return await http.post(
-        "/v2/oauth/token",
-        data={"grant_type": "client_credentials", **data},
-        auth=(client["client_id"], client["client_secret"]),
-    )
 
 
 async def test_client_credentials_with_basic(http: httpx.AsyncClient) -> None:
     """client_credentials with HTTP Basic issues a Bearer token of the allowed scopes."""
     client = await create_client(http)
-    response = await _client_credentials(http, client)
+    response = await token_response(http, client)
     body = response.json()
     assert response.status_code == 200
     assert (body["token_type"], body["expires_in"], body["scope"]) == (
@@ -52,7 +42,7 @@ async def test_client_credentials_with_basic(http: httpx.AsyncClient) -> None:
 async def test_token_responses_are_not_cached(http: httpx.AsyncClient) -> None:
     """Token answers carry Cache-Control: no-store and Pragma: no-cache."""
     client = await create_client(http)
-    response = await _client_credentials(http, client)
+    response = await token_response(http, client)
     assert (response.headers["cache-control"], response.headers["pragma"]) == (
         "no-store",
         "no-cache",
@@ -188,7 +178,7 @@ async def test_token_errors(
 async def test_grant_type_not_allowed_is_unauthorized_client(http: httpx.AsyncClient) -> None:
     """A grant type the client was not given is unauthorized_client."""
     client = await create_client(http, allowed_grant_types=["authorization_code"])
-    response = await _client_credentials(http, client)
+    response = await token_response(http, client)
     assert (response.status_code, response.json()["error"]) == (400, "unauthorized_client")
 
 
@@ -203,7 +193,7 @@ async def test_unsupported_content_type_is_invalid_request(http: httpx.AsyncClie
 async def test_access_token_is_rs256_jwt_verifiable_with_jwks(http: httpx.AsyncClient) -> None:
     """Access tokens are RS256 JWTs whose kid is in the JWKS, with the documented claims."""
     client = await create_client(http)
-    access_token = (await _client_credentials(http, client)).json()["access_token"]
+    access_token = (await token_response(http, client)).json()["access_token"]
     jwks = KeySet.import_key_set((await http.get("/v2/oauth/jwks")).json())
     token = jwt.decode(access_token, jwks, algorithms=["RS256"])
     assert token.header["alg"] == "RS256"
@@ -230,16 +220,7 @@ async def test_public_client_exchanges_with_client_id_only(http: httpx.AsyncClie
     )
     verifier, challenge = pkce_pair()
     code = await authorization_code(http, client, challenge)
-    response = await http.post(
-        "/v2/oauth/token",
-        data={
-            "grant_type": "authorization_code",
-            "code": code,
-            "redirect_uri": REDIRECT_URI,
-            "code_verifier": verifier,
-            "client_id": client["client_id"],
-        },
-    )
+    response = await exchange_as_public(http, client, code, verifier)
     assert response.status_code == 200
 
 
