@@ -2,7 +2,7 @@
 # them works on a fresh clone. CI runs `make check`; the verbs it runs never
 # change tracked files.
 #
-#   install          .venv (python3.11) with -e '.[sandbox]' and the pinned dev group,
+#   install          .venv (python3.11) with -e '.[sandbox,redis]' and the pinned dev group,
 #                    node tools (npm ci), Debian chromium; quick when already done
 #   generate         rebuild generated/telnyx_oauth_api from openapi/telnyx-oauth.yaml
 #   check-generated  regenerate into a temp dir; fail if generated/ differs or is uncommitted
@@ -12,7 +12,8 @@
 #   spec-lint        openapi-spec-validator + Redocly lint (recommended); warnings fail
 #   spec-diff        every spec change since the last release, classified; fail when
 #                    info.version or openapi/CHANGELOG.md does not cover them
-#   test             pytest (ARGS=... passes options through)
+#   test             pytest (ARGS=... passes options through); installs Debian's redis-server
+#                    first (tests/stores start their own on a free loopback port)
 #   docs             docs/api-reference.html (Redocly build-docs)
 #   demo             python examples/demo.py $(ARGS)
 #   bench            python -m bench $(ARGS)
@@ -54,7 +55,7 @@ install: $(VENV)/.installed node_modules/.installed /usr/bin/chromium
 $(VENV)/.installed: pyproject.toml
 	[ -x $(PY) ] || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet pip==26.3
-	$(PY) -m pip install --quiet -e '.[sandbox]' --group dev
+	$(PY) -m pip install --quiet -e '.[sandbox,redis]' --group dev
 	touch $@
 
 node_modules/.installed: package.json package-lock.json
@@ -64,6 +65,11 @@ node_modules/.installed: package.json package-lock.json
 /usr/bin/chromium:
 	$(if $(filter 0,$(shell id -u)),,sudo) apt-get update
 	$(if $(filter 0,$(shell id -u)),,sudo) apt-get install -y --no-install-recommends chromium
+
+# The token-store tests run a real redis-server; only `test` (and so `check`) needs it.
+/usr/bin/redis-server:
+	$(if $(filter 0,$(shell id -u)),,sudo) apt-get update
+	$(if $(filter 0,$(shell id -u)),,sudo) apt-get install -y --no-install-recommends redis-server
 
 # tools/generate.py is the one place that knows how the generator is called.
 generate: install
@@ -92,7 +98,7 @@ spec-lint: install
 spec-diff: install
 	$(PY) -m tools.spec_diff
 
-test: install
+test: install /usr/bin/redis-server
 	$(VENV)/bin/pytest $(ARGS)
 
 # --inlineBundle puts Redoc's scripts in the page (no CDN); the schemas group lists every schema.

@@ -3,10 +3,13 @@
 Keep calling the generated functions (``list_oauth_clients.sync(client=client)``) with a client
 from ``connect()``, which adds auth, timeouts, per-operation retries and typed errors. The rest:
 ``ClientCredentials`` and ``AuthorizationCodeFlow`` for OAuth, ``paginate``/``apaginate`` for
-lists, the discovery helpers, and ``verify_access_token`` for local token checks.
+lists, the discovery helpers, and ``verify_access_token`` for local token checks. A
+``TokenStore`` (``SQLiteTokenStore``, ``RedisTokenStore``, optionally ``EncryptedTokenStore``)
+shares one token lifecycle between processes.
 
 Importing this package imports httpx, the standard library and the generated package's client and
-errors (the one exception tree); the generated models and joserfc are imported when first needed.
+errors (the one exception tree); the generated models and joserfc are imported when first needed,
+sqlite3, redis-py and cryptography when a store that uses them is built or first locked.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from ._discovery import (
     get_authorization_server_metadata,
     get_protected_resource_metadata,
 )
+from ._encrypted_store import EncryptedTokenStore
 from ._errors import (
     APIConnectionError,
     APIError,
@@ -45,11 +49,14 @@ from ._errors import (
     RateLimitError,
     StateMismatchError,
     TelnyxOAuthError,
+    TokenRecordError,
+    TokenStoreError,
     TokenVerificationError,
     UnexpectedStatusError,
     UnprocessableEntityError,
 )
 from ._pagination import AsyncPage, AsyncPaginator, Page, Paginator, apaginate, paginate
+from ._redis_store import RedisTokenStore
 from ._retries import (
     AsyncRetryTransport,
     RetryTransport,
@@ -57,7 +64,9 @@ from ._retries import (
     retry_delay,
     should_retry,
 )
+from ._sqlite_store import SQLiteTokenStore
 from ._token import Token
+from ._token_store import AsyncTokenLease, TokenLease, TokenStore
 from ._verify import JWKSCache, averify_access_token, verify_access_token
 
 __all__ = [
@@ -70,6 +79,7 @@ __all__ = [
     "AsyncPage",
     "AsyncPaginator",
     "AsyncRetryTransport",
+    "AsyncTokenLease",
     "AuthenticationError",
     "AuthorizationCallbackError",
     "AuthorizationCodeFlow",
@@ -81,6 +91,7 @@ __all__ = [
     "ClientSecretBasic",
     "ConfigurationError",
     "ConflictError",
+    "EncryptedTokenStore",
     "ErrorDetail",
     "InternalServerError",
     "InvalidDataError",
@@ -90,11 +101,17 @@ __all__ = [
     "Paginator",
     "PermissionDeniedError",
     "RateLimitError",
+    "RedisTokenStore",
     "RetryTransport",
+    "SQLiteTokenStore",
     "StateMismatchError",
     "TelnyxOAuthError",
     "Token",
+    "TokenLease",
+    "TokenRecordError",
     "TokenStorageError",
+    "TokenStore",
+    "TokenStoreError",
     "TokenVerificationError",
     "UnexpectedStatusError",
     "UnprocessableEntityError",

@@ -15,6 +15,13 @@ holds, the token request would wait for a connection none of them gives back. An
 request carries the caller's request's timeouts (httpx gives a request yielded by an auth flow
 none: it would wait forever, for a connection or for an answer).
 
+With ``store=`` (a ``TokenStore``: ``SQLiteTokenStore``, ``RedisTokenStore``), processes share
+the token too: the leader of a renewal holds the store's lock for this client's key, adopts the
+token another process saved there if it is still fresh (and not the one the API just refused),
+and otherwise makes the token request and saves what it got (``_store_link``). Should the store
+fail, the renewal goes on in this process alone, with one warning per outage: a
+client-credentials token is not single-use. Waiters and the steady state never touch the store.
+
 The token is renewed ``leeway_seconds`` before it expires (capped at half its lifetime), and once
 more if the API answers 401 (a token revoked or expired early): if another caller already renewed
 it in the meantime, the new one is reused rather than fetched again. A second 401 is returned to
@@ -26,9 +33,9 @@ caller's request is never sent unauthenticated.
 from __future__ import annotations
 
 import time
-from collections.abc import AsyncGenerator, Callable, Generator, Iterable, Iterator
+from collections.abc import AsyncGenerator, Callable, Generator, Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 
 import httpx
@@ -44,9 +51,16 @@ from ._client_auth import (
 )
 from ._constants import TOKEN_REFRESH_LEEWAY_SECONDS
 from ._errors import ConfigurationError, connection_error, make_status_error
-from ._retries import TRANSPORT_FAILURE_EXTENSION, TransportFailure
+from ._retries import (
+    ASYNC_RETRY_GUARD_EXTENSION,
+    RETRY_GUARD_EXTENSION,
+    TRANSPORT_FAILURE_EXTENSION,
+    TransportFailure,
+)
 from ._single_flight import Leader, SingleFlight, Waiter, hashed_key
-from ._token import parse_token_response
+from ._store_link import StoreLink
+from ._token import Token, parse_token_response
+from ._token_store import TokenStore, lock_ttl_seconds
 
 __all__ = ["ApiKeyAuth", "ClientCredentials", "ClientSecretBasic"]
 
@@ -107,7 +121,9 @@ class ClientCredentials(httpx.Auth):
     ``token_url`` defaults to ``/v2/oauth/token`` on the scheme and host of the request being
     authenticated, which is right for ``https://api.telnyx.com`` and for a local sandbox; pass it
     when the API sits under a path prefix. ``auth_method`` is ``client_secret_basic`` (default) or
-    ``client_secret_post``. ``clock`` is monotonic seconds (injectable for tests).
+    ``client_secret_post``. ``store`` shares the token with other processes (see the module
+    docstring); by default it lives in this instance alone. ``clock`` is monotonic seconds
+    (injectable for tests); tokens in a store carry wall-clock expiry times.
     """
 
     def __init__(
@@ -119,6 +135,7 @@ class ClientCredentials(httpx.Auth):
         token_url: str | httpx.URL | None = None,
         auth_method: ClientAuthMethod = "client_secret_basic",
         leeway_seconds: float = TOKEN_REFRESH_LEEWAY_SECONDS,
+        store: TokenStore | None = None,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         if not client_id:
@@ -134,8 +151,15 @@ class ClientCredentials(httpx.Auth):
         self._clock = clock
         self._token: _CachedToken | None = None
         self._flights: SingleFlight[_CachedToken] = SingleFlight()
-        # One token per instance; the key names it without the secret.
+        # One token per instance (and per store); the key names it without the secret.
         self._key = hashed_key("client_credentials", client_id, self.scope or "")
+        self._link = StoreLink(
+            store,
+            fail_open=True,
+            replace_unreadable=True,
+            fallback="fetching client-credentials tokens in each process",
+        )
+        self._wall_clock = time.time
 
     def __repr__(self) -> str:
         return (
@@ -162,10 +186,19 @@ class ClientCredentials(httpx.Auth):
                 )
                 if isinstance(joined, Leader):
                     failure = TransportFailure()
-                    with _landing(joined, failure):
-                        token_response = yield self._token_request(request, failure)
-                        token_response.read()
-                        token = self._store(token_response)
+                    with (
+                        _landing(joined, failure),
+                        self._link.lease(
+                            self._key, _lock_ttl(request), shared=not joined.solo
+                        ) as lease,
+                    ):
+                        token = self._adopt(lease.load(), refused)
+                        if token is None:
+                            guard = {RETRY_GUARD_EXTENSION: lease.before_retry}
+                            token_response = yield self._token_request(request, failure, guard)
+                            token_response.read()
+                            token, shared = self._store(token_response)
+                            lease.save(shared)
                     joined.succeed(token)
                 elif isinstance(joined, Waiter):
                     token = joined.wait()  # None: its leader gave up; join again
@@ -189,9 +222,16 @@ class ClientCredentials(httpx.Auth):
                 if isinstance(joined, Leader):
                     failure = TransportFailure()
                     with _landing(joined, failure):
-                        token_response = yield self._token_request(request, failure)
-                        await token_response.aread()
-                        token = self._store(token_response)
+                        async with self._link.alease(
+                            self._key, _lock_ttl(request), shared=not joined.solo
+                        ) as alease:
+                            token = self._adopt(await alease.load(), refused)
+                            if token is None:
+                                aguard = {ASYNC_RETRY_GUARD_EXTENSION: alease.before_retry}
+                                token_response = yield self._token_request(request, failure, aguard)
+                                await token_response.aread()
+                                token, shared = self._store(token_response)
+                                await alease.save(shared)
                     joined.succeed(token)
                 elif isinstance(joined, Waiter):
                     token = await joined.wait_async()
@@ -216,29 +256,49 @@ class ClientCredentials(httpx.Auth):
         token = self._fresh_token()
         return None if token is None or token is refused else token
 
-    def _token_request(self, request: httpx.Request, failure: TransportFailure) -> httpx.Request:
+    def _token_request(
+        self, request: httpx.Request, failure: TransportFailure, guard: Mapping[str, object]
+    ) -> httpx.Request:
         url = self.token_url or request.url.copy_with(path=TOKEN_PATH, query=None, fragment=None)
         form = {"grant_type": "client_credentials"}
         if self.scope:
             form["scope"] = self.scope
         headers = {"Accept": "application/json", "Content-Type": FORM_CONTENT_TYPE}
         apply_client_auth(self._auth_method, self.client_id, self._client_secret, form, headers)
-        extensions: dict[str, object] = {TRANSPORT_FAILURE_EXTENSION: failure}
+        extensions: dict[str, object] = {TRANSPORT_FAILURE_EXTENSION: failure, **guard}
         timeout = request.extensions.get("timeout")
         if timeout is not None:
             extensions["timeout"] = timeout
         return httpx.Request("POST", url, data=form, headers=headers, extensions=extensions)
 
-    def _store(self, response: httpx.Response) -> _CachedToken:
+    def _store(self, response: httpx.Response) -> tuple[_CachedToken, Token]:
+        """The token in ``response``, cached here, and as a store keeps it (wall-clock time)."""
         if response.status_code >= 400:
             raise make_status_error(response, context="client credentials token request failed")
         now = self._clock()
         token = parse_token_response(response, now=now)
+        lifetime = float("inf") if token.expires_in is None else token.expires_in
+        cached = self._cache(token.access_token, now + lifetime - self._leeway(token))
+        expires_at = None if token.expires_in is None else self._wall_clock() + token.expires_in
+        return cached, replace(token, expires_at=expires_at)
+
+    def _adopt(self, shared: Token | None, refused: _CachedToken | None) -> _CachedToken | None:
+        """The token another process saved, cached here, if it is not due for renewal yet and
+        not the one the API just refused."""
+        if shared is None or (refused is not None and shared.access_token == refused.access_token):
+            return None
+        if shared.expires_at is None:
+            return self._cache(shared.access_token, float("inf"))
+        renew_in = shared.expires_at - self._wall_clock() - self._leeway(shared)
+        return self._cache(shared.access_token, self._clock() + renew_in) if renew_in > 0 else None
+
+    def _leeway(self, token: Token) -> float:
         if token.expires_in is None:
-            renew_at = float("inf")
-        else:
-            renew_at = now + token.expires_in - min(self.leeway_seconds, token.expires_in / 2)
-        cached = _CachedToken(access_token=token.access_token, renew_at=renew_at)
+            return self.leeway_seconds
+        return min(self.leeway_seconds, token.expires_in / 2)
+
+    def _cache(self, access_token: str, renew_at: float) -> _CachedToken:
+        cached = _CachedToken(access_token=access_token, renew_at=renew_at)
         self._token = cached  # published before the flight lands (see _single_flight)
         return cached
 
@@ -246,6 +306,13 @@ class ClientCredentials(httpx.Auth):
     def _authorize(request: httpx.Request, token: _CachedToken) -> httpx.Request:
         request.headers["Authorization"] = f"Bearer {token.access_token}"
         return request
+
+
+def _lock_ttl(request: httpx.Request) -> float:
+    """A store lock's TTL for the token request that authenticates ``request``: it carries
+    ``request``'s timeouts (see ``_token_request``)."""
+    timeout = request.extensions.get("timeout")
+    return lock_ttl_seconds(timeout if isinstance(timeout, dict) else None)
 
 
 @contextmanager

@@ -31,6 +31,22 @@ Refresh is atomic in this sense:
    that refresh, so they can still save it; the successor stays remembered, so nobody replays
    the spent refresh token.
 
+4. With ``store=`` (a ``TokenStore``), the same holds across processes and machines: the leader
+   of a refresh holds the store's lock for its refresh token's key, takes the successor from
+   the store's record when another process already refreshed it (no request, no ``on_token``),
+   and otherwise refreshes, saves the successor as that record, and runs ``on_token``, all
+   before it releases the lock, so no other process sees the successor before the hook has
+   run. A ``Token`` loaded from the caller's own storage refreshes through the store like one
+   the flow issued: the key depends on the refresh token alone (and the client id).
+
+   A store that fails before the refresh request (unreachable, timing out, read-only, its lock
+   not had in time) raises ``TokenStoreError`` and the refresh token is not spent: a blind
+   refresh could be a replay, which a rotating server answers by revoking the whole grant.
+   ``on_store_failure="refresh"`` refreshes in this process alone instead (one warning per
+   outage). A successor that may not reach the store (a full disk) still reaches ``on_token``
+   and the caller; by default ``TokenStoreError`` carries it (``.token``). A record that cannot
+   be read is never refreshed over (``TokenRecordError``): see ``_store_link``.
+
 The hook must not refresh the same token through the same flow from its own thread (it would
 refresh a second time). Hooks for different refresh tokens may run at the same time.
 
@@ -56,7 +72,7 @@ from collections.abc import Awaitable, Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 import httpx
 
@@ -79,9 +95,11 @@ from ._errors import (
     TelnyxOAuthError,
     make_status_error,
 )
-from ._retries import not_processed
+from ._retries import ASYNC_RETRY_GUARD_EXTENSION, RETRY_GUARD_EXTENSION, not_processed
 from ._single_flight import Leader, SingleFlight, Waiter, hashed_key
+from ._store_link import StoreLink
 from ._token import Token, parse_token_response
+from ._token_store import TokenStore, lock_ttl_seconds
 
 if TYPE_CHECKING:
     from telnyx_oauth_api import AuthenticatedClient, Client
@@ -97,6 +115,7 @@ __all__ = [
 AUTHORIZE_PATH = "/v2/oauth/authorize"
 
 OnToken = Callable[[Token, Token | None], object | Awaitable[object]]
+OnStoreFailure = Literal["raise", "refresh"]
 
 
 class TokenStorageError(TelnyxOAuthError):
@@ -153,7 +172,9 @@ class AuthorizationCodeFlow:
     ``auth_method`` defaults to ``client_secret_basic`` when ``client_secret`` is given, else
     ``none`` (a public client). ``on_token(new, previous)`` is called with every token obtained
     (``previous`` is ``None`` after an exchange); it may be a coroutine function for the async
-    methods.
+    methods. ``store`` makes refreshes safe across processes; ``on_store_failure`` says what a
+    refresh does when the store fails: ``"raise"`` (default) or ``"refresh"`` in this process
+    alone (see the module docstring).
     """
 
     def __init__(
@@ -166,12 +187,16 @@ class AuthorizationCodeFlow:
         auth_method: ClientAuthMethod | None = None,
         scope: str | Iterable[str] | None = None,
         on_token: OnToken | None = None,
+        store: TokenStore | None = None,
+        on_store_failure: OnStoreFailure = "raise",
         clock: Callable[[], float] = time.time,
     ) -> None:
         if not client_id:
             raise ConfigurationError("client_id is empty")
         if not redirect_uri:
             raise ConfigurationError("redirect_uri is empty")
+        if on_store_failure not in ("raise", "refresh"):
+            raise ConfigurationError("on_store_failure must be 'raise' or 'refresh'")
         self._client = client
         self.client_id = client_id
         self.redirect_uri = redirect_uri
@@ -185,6 +210,15 @@ class AuthorizationCodeFlow:
         self._mutex = threading.Lock()
         self._refreshes: SingleFlight[Token] = SingleFlight()
         self._successors: OrderedDict[str, Token] = OrderedDict()
+        self._link = StoreLink(
+            store,
+            fail_open=on_store_failure == "refresh",
+            replace_unreadable=False,
+            fallback=(
+                "refreshing tokens in this process alone (another process refreshing the same "
+                "token meanwhile would be a replay)"
+            ),
+        )
 
     def __repr__(self) -> str:
         secret = "'***'" if self._client_secret else "None"
@@ -322,13 +356,7 @@ class AuthorizationCodeFlow:
             joined = self._refreshes.join(key, partial(self._successor_of, key), is_async=False)
             if isinstance(joined, Leader):
                 with _leading(joined):
-                    form = self._refresh_form(token, scope)
-                    new = self._keep_refresh_token(self._send_sync(form), token)
-                    # Remembered before the hook runs: should storing fail, later callers still
-                    # get the successor instead of replaying the spent refresh token, which a
-                    # rotating server answers by revoking the whole grant.
-                    self._remember(key, new)
-                    self._store_sync(new, token)
+                    new = self._lead_sync(key, token, scope, shared=not joined.solo)
                 joined.succeed(new)
                 return new
             if not isinstance(joined, Waiter):
@@ -344,10 +372,7 @@ class AuthorizationCodeFlow:
             joined = self._refreshes.join(key, partial(self._successor_of, key), is_async=True)
             if isinstance(joined, Leader):
                 with _leading(joined):
-                    form = self._refresh_form(token, scope)
-                    new = self._keep_refresh_token(await self._send_async(form), token)
-                    self._remember(key, new)  # before the hook, as in refresh()
-                    await self._store_async(new, token)
+                    new = await self._alead(key, token, scope, shared=not joined.solo)
                 joined.succeed(new)
                 return new
             if not isinstance(joined, Waiter):
@@ -355,6 +380,47 @@ class AuthorizationCodeFlow:
             successor = await joined.wait_async()
             if successor is not None:
                 return successor
+
+    def _lead_sync(
+        self, key: str, token: Token, scope: str | Iterable[str] | None, *, shared: bool
+    ) -> Token:
+        """The leader's refresh: under the store's lock, the stored successor or a new one."""
+        ttl = lock_ttl_seconds(self._client.get_httpx_client().timeout)
+        with self._link.lease(key, ttl, shared=shared) as lease:
+            found = lease.load()
+            if found is not None:
+                self._remember(key, found)
+                return found
+            form = self._refresh_form(token, scope)
+            guard = {RETRY_GUARD_EXTENSION: lease.before_retry}
+            new = self._keep_refresh_token(self._send_sync(form, guard=guard), token)
+            # Remembered before the hook runs: should storing fail, later callers still get the
+            # successor instead of replaying the spent refresh token, which a rotating server
+            # answers by revoking the whole grant.
+            self._remember(key, new)
+            lease.save(new)
+            lease.extend()  # the hook runs under the lock: nobody sees the successor before
+            self._store_sync(new, token)
+            return new
+
+    async def _alead(
+        self, key: str, token: Token, scope: str | Iterable[str] | None, *, shared: bool
+    ) -> Token:
+        """``_lead_sync`` for asyncio code."""
+        ttl = lock_ttl_seconds(self._client.get_async_httpx_client().timeout)
+        async with self._link.alease(key, ttl, shared=shared) as lease:
+            found = await lease.load()
+            if found is not None:
+                self._remember(key, found)
+                return found
+            form = self._refresh_form(token, scope)
+            guard = {ASYNC_RETRY_GUARD_EXTENSION: lease.before_retry}
+            new = self._keep_refresh_token(await self._send_async(form, guard=guard), token)
+            self._remember(key, new)  # before the hook, as in _lead_sync()
+            await lease.save(new)
+            await lease.extend()
+            await self._store_async(new, token)
+            return new
 
     def _successor_key(self, token: Token) -> str:
         return hashed_key("refresh_token", self.client_id, _refresh_token_of(token))
@@ -384,22 +450,40 @@ class AuthorizationCodeFlow:
     # -- I/O -------------------------------------------------------------------------------------
 
     def _token_request(
-        self, http: httpx.Client | httpx.AsyncClient, form: dict[str, str]
+        self,
+        http: httpx.Client | httpx.AsyncClient,
+        form: dict[str, str],
+        guard: Mapping[str, object] | None,
     ) -> httpx.Request:
         headers = {"Accept": "application/json", "Content-Type": FORM_CONTENT_TYPE}
         apply_client_auth(self.auth_method, self.client_id, self._client_secret, form, headers)
-        return http.build_request("POST", TOKEN_PATH, data=form, headers=headers)
+        extensions = dict(guard) if guard else None
+        return http.build_request(
+            "POST", TOKEN_PATH, data=form, headers=headers, extensions=extensions
+        )
 
-    def _send_sync(self, form: dict[str, str], *, context: str = "refresh failed") -> Token:
+    def _send_sync(
+        self,
+        form: dict[str, str],
+        *,
+        context: str = "refresh failed",
+        guard: Mapping[str, object] | None = None,
+    ) -> Token:
         http = self._client.get_httpx_client()
         # auth=None: the client's own credentials (an API key) are not for the token endpoint.
-        response = http.send(self._token_request(http, form), auth=None)
+        response = http.send(self._token_request(http, form, guard), auth=None)
         response.read()
         return self._parse(response, context)
 
-    async def _send_async(self, form: dict[str, str], *, context: str = "refresh failed") -> Token:
+    async def _send_async(
+        self,
+        form: dict[str, str],
+        *,
+        context: str = "refresh failed",
+        guard: Mapping[str, object] | None = None,
+    ) -> Token:
         http = self._client.get_async_httpx_client()
-        response = await http.send(self._token_request(http, form), auth=None)
+        response = await http.send(self._token_request(http, form, guard), auth=None)
         await response.aread()
         return self._parse(response, context)
 

@@ -15,6 +15,14 @@ Why these values:
 - ``TOKEN_REFRESH_LEEWAY_SECONDS``: a cached token is renewed this long before it expires, so a
   request never leaves with a token that dies in flight. For very short-lived tokens the leeway is
   capped at half the lifetime, or every request would fetch a new token.
+- Token stores (``_token_store``): the lock a process holds while it renews a token for the
+  others lasts the token request's whole timeout (connect + write + read + pool: each phase that
+  has none counts as ``DEFAULT_TIMEOUT_SECONDS``) plus ``STORE_LOCK_TTL_MARGIN_SECONDS`` for the
+  work after the answer; the holder extends it before each retry and before ``on_token``. A
+  Redis lock waiter tries again every ``STORE_LOCK_POLL_SECONDS`` (a renewal on a nearby server
+  takes tens of milliseconds). A record lives as long as its token, but at least
+  ``STORE_RECORD_MIN_SECONDS`` (the processes waiting for a successor must still find it), and
+  ``STORE_RECORD_SECONDS_WITHOUT_EXPIRY`` when the server gave no ``expires_in``.
 - ``JWKS_REFETCH_INTERVAL_SECONDS``: an unknown ``kid`` triggers at most one JWKS fetch per
   interval, so tokens with forged key ids cannot flood the server.
 """
@@ -39,6 +47,11 @@ MAX_CONNECTIONS = 100
 
 TOKEN_REFRESH_LEEWAY_SECONDS = 30.0
 JWKS_REFETCH_INTERVAL_SECONDS = 300.0
+
+STORE_LOCK_TTL_MARGIN_SECONDS = 0.5
+STORE_LOCK_POLL_SECONDS = 0.01
+STORE_RECORD_MIN_SECONDS = 60.0
+STORE_RECORD_SECONDS_WITHOUT_EXPIRY = 3600.0
 JWT_CLOCK_LEEWAY_SECONDS = 60
 DEFAULT_JWT_ALGORITHMS = ("RS256",)
 

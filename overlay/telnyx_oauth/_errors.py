@@ -23,7 +23,11 @@
     │       └── UnexpectedStatusError   a status that is neither a documented success nor an error
     ├── AuthorizationCallbackError    the authorization server redirected back with ?error=
     ├── StateMismatchError            the callback's state is missing, wrong or already used
-    └── TokenVerificationError        an access token failed signature or claim checks
+    ├── TokenVerificationError        an access token failed signature or claim checks
+    └── TokenStoreError               a token store (SQLite, Redis) failed; .token when a refresh
+        │                             happened but its successor may not be stored
+        └── TokenRecordError          a record in the store cannot be read (garbage, another
+                                      version, another encryption key)
 
 The API errors are defined once, in ``telnyx_oauth_api.errors`` (from
 ``templates/errors.py.jinja``), because the generated functions raise them themselves, whatever
@@ -33,6 +37,8 @@ raises. Their messages and the parsing of error bodies live there too.
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from telnyx_oauth_api.errors import (
     APIConnectionError,
@@ -56,6 +62,9 @@ from telnyx_oauth_api.errors import (
     make_status_error,
 )
 
+if TYPE_CHECKING:
+    from ._token import Token
+
 __all__ = [
     "APIConnectionError",
     "APIError",
@@ -75,6 +84,8 @@ __all__ = [
     "RateLimitError",
     "StateMismatchError",
     "TelnyxOAuthError",
+    "TokenRecordError",
+    "TokenStoreError",
     "TokenVerificationError",
     "UnexpectedStatusError",
     "UnprocessableEntityError",
@@ -109,3 +120,22 @@ class TokenVerificationError(TelnyxOAuthError):
     def __init__(self, message: str, *, reason: str) -> None:
         super().__init__(message)
         self.reason = reason
+
+
+class TokenStoreError(TelnyxOAuthError):
+    """A token store shared between processes failed: unreachable, timed out, read-only, full, or
+    its lock for a key could not be had in time. The message names the store and the reason,
+    never a token.
+
+    ``token`` is ``None`` unless a refresh happened and its successor may not be in the store (a
+    full disk): the refresh token is spent, ``on_token`` has run, and this is the new token.
+    """
+
+    def __init__(self, message: str, *, token: Token | None = None) -> None:
+        super().__init__(message)
+        self.token = token
+
+
+class TokenRecordError(TokenStoreError):
+    """A record in the token store cannot be read: damaged, written by another version of
+    telnyx-oauth, or encrypted with a key this process does not have."""

@@ -26,8 +26,11 @@ and a cap. A server-given delay longer than
 ``RateLimitError`` carries the delay) instead of a thread parked for minutes.
 
 The transports sit below ``httpx.Auth``, so a retried request keeps the credentials it was sent
-with and a token is never fetched twice because of a retry. Sleep, clock and jitter source are
-injectable so tests never wait.
+with and a token is never fetched twice because of a retry. A request may carry a guard
+(``RETRY_GUARD_EXTENSION``, ``ASYNC_RETRY_GUARD_EXTENSION``) that is asked before each retry,
+with the delay: a token request made under a token store's lock extends the lock to cover the
+wait and the next attempt, and is not retried once the lock is lost. Sleep, clock and jitter
+source are injectable so tests never wait.
 """
 
 from __future__ import annotations
@@ -53,6 +56,8 @@ from ._constants import (
 from ._redact import shown_url
 
 __all__ = [
+    "ASYNC_RETRY_GUARD_EXTENSION",
+    "RETRY_GUARD_EXTENSION",
     "TRANSPORT_FAILURE_EXTENSION",
     "AsyncRetryTransport",
     "RetryTransport",
@@ -190,6 +195,25 @@ def _note_failure(request: httpx.Request, error: httpx.TransportError) -> None:
         failure.error = error
 
 
+# Asked before each retry with its delay in seconds; False: do not retry (see the docstring).
+RETRY_GUARD_EXTENSION = "telnyx_oauth.retry_guard"  # Callable[[float], bool]
+ASYNC_RETRY_GUARD_EXTENSION = "telnyx_oauth.async_retry_guard"  # ... -> Awaitable[bool]
+
+
+def _guarded(request: httpx.Request, delay: float | None) -> float | None:
+    guard = request.extensions.get(RETRY_GUARD_EXTENSION)
+    if delay is None or guard is None:
+        return delay
+    return delay if guard(delay) else None
+
+
+async def _aguarded(request: httpx.Request, delay: float | None) -> float | None:
+    guard = request.extensions.get(ASYNC_RETRY_GUARD_EXTENSION)
+    if delay is None or guard is None:
+        return delay
+    return delay if await guard(delay) else None
+
+
 class _Policy:
     def __init__(
         self,
@@ -258,12 +282,12 @@ class RetryTransport(httpx.BaseTransport):
             try:
                 response = self._transport.handle_request(request)
             except httpx.TransportError as exc:
-                delay = self._policy.delay(request, exc, retries)
+                delay = _guarded(request, self._policy.delay(request, exc, retries))
                 if delay is None:
                     _note_failure(request, exc)
                     raise
             else:
-                delay = self._policy.delay(request, response, retries)
+                delay = _guarded(request, self._policy.delay(request, response, retries))
                 if delay is None:
                     return response
                 response.close()
@@ -302,12 +326,12 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
             try:
                 response = await self._transport.handle_async_request(request)
             except httpx.TransportError as exc:
-                delay = self._policy.delay(request, exc, retries)
+                delay = await _aguarded(request, self._policy.delay(request, exc, retries))
                 if delay is None:
                     _note_failure(request, exc)
                     raise
             else:
-                delay = self._policy.delay(request, response, retries)
+                delay = await _aguarded(request, self._policy.delay(request, response, retries))
                 if delay is None:
                     return response
                 await response.aclose()

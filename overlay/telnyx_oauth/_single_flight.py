@@ -28,9 +28,9 @@ caller runs an attempt of its own, outside the table.
 
 The mutex is a ``threading.Lock`` held for a dictionary lookup, never across I/O, so taking it
 from async code does not stall the loop. A cross-process store (a lock and a record per key, in
-SQLite or Redis) plugs in behind the leader: it takes the store's lock for the key, reads the
-store's record, and requests a token only when that record is not usable either; waiters and the
-steady state never touch the store.
+SQLite or Redis: ``_token_store``) plugs in behind the leader: it takes the store's lock for the
+key, reads the store's record, and requests a token only when that record is not usable either;
+waiters and the steady state never touch the store.
 """
 
 from __future__ import annotations
@@ -82,13 +82,19 @@ class Flight(Generic[T]):
 
 
 class Leader(Generic[T]):
-    """The caller that makes the attempt; it must land the flight exactly once."""
+    """The caller that makes the attempt; it must land the flight exactly once.
 
-    __slots__ = ("_flights", "flight")
+    ``solo`` is True for a caller that runs an attempt of its own, outside the table, because
+    it cannot wait for the flight led from its own thread (see the module docstring): it must
+    not take a cross-process lock either, which that flight's leader may hold.
+    """
 
-    def __init__(self, flights: SingleFlight[T], flight: Flight[T]) -> None:
+    __slots__ = ("_flights", "flight", "solo")
+
+    def __init__(self, flights: SingleFlight[T], flight: Flight[T], *, solo: bool = False) -> None:
         self._flights = flights
         self.flight = flight
+        self.solo = solo
 
     def succeed(self, value: T) -> None:
         """Hand ``value`` to every waiter (publish the caller's record first)."""
@@ -153,7 +159,7 @@ class SingleFlight(Generic[T]):
                 return Leader(self, flight)
         if not is_async and flight.thread == threading.get_ident():
             solo: Flight[T] = Flight(key, is_async=False)  # see the module docstring
-            return Leader(self, solo)
+            return Leader(self, solo, solo=True)
         return Waiter(flight)
 
     def in_flight(self, key: str) -> bool:

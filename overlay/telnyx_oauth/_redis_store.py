@@ -1,0 +1,318 @@
+"""``RedisTokenStore``: a ``TokenStore`` in Redis, for a fleet of processes on many hosts.
+
+The lock is redis-py's own ``Lock`` (``client.lock()``): ``SET key token NX PX ttl`` to take
+it, a random owner token, and a Lua script that deletes the key only if it still holds that
+token, so a process never releases a lock that lapsed and was taken by another. Its TTL is the
+one the flow asks for (a token request's whole timeout plus a margin, ``lock_ttl_seconds``);
+the leader extends it (``Lock.extend``, owner-checked too) before each retry and before
+``on_token``. A process that dies holding it (``kill -9``) holds the others up until it lapses,
+at most that TTL. A waiter polls every ``STORE_LOCK_POLL_SECONDS``, for at most the TTL (plus a
+few polls), then gets ``TokenStoreError``.
+
+Records are plain keys with the record as value and a TTL to match (``SET ... PX``), so Redis
+forgets them when their token expires. Keys are ``{prefix}token:{key}`` and
+``{prefix}lock:{key}``, ``key`` being a SHA-256 hex digest.
+
+``client`` is a ``redis.Redis`` or a ``redis.asyncio.Redis``. An async client serves async
+code only (its connections belong to an event loop); a sync one serves both, async callers
+running each step in a worker thread. redis-py is imported here, when a ``RedisTokenStore`` is
+built, never by ``import telnyx_oauth``.
+"""
+
+from __future__ import annotations
+
+import logging
+import secrets
+import time
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager, contextmanager
+from typing import TYPE_CHECKING, Any
+
+from ._constants import STORE_LOCK_POLL_SECONDS
+from ._errors import ConfigurationError, TokenStoreError
+from ._token_store import AsyncTokenLease, TokenLease, in_worker_thread
+
+if TYPE_CHECKING:
+    import redis
+    import redis.asyncio
+    import redis.asyncio.lock
+    import redis.lock
+
+__all__ = ["RedisTokenStore"]
+
+logger = logging.getLogger("telnyx_oauth")
+
+# A waiter waits out the lock's TTL and a few polls more: redis-py gives up one poll early.
+_WAIT_POLLS_BEYOND_TTL = 10
+_OWNER_TOKEN_BYTES = 16
+
+
+class RedisTokenStore:
+    """A ``TokenStore`` in Redis: ``client`` is a ``redis.Redis`` (sync and async code) or a
+    ``redis.asyncio.Redis`` (async code). Keys start with ``prefix``.
+
+    Install the extra: ``pip install 'telnyx-oauth[redis]'``. See the module docstring for the
+    lock, its TTL, and what a dead holder costs.
+    """
+
+    def __init__(
+        self, client: redis.Redis | redis.asyncio.Redis, *, prefix: str = "telnyx_oauth:"
+    ) -> None:
+        try:
+            import redis
+            import redis.asyncio
+        except ImportError as exc:  # pragma: no cover - the extra is installed in CI
+            raise ConfigurationError(
+                "RedisTokenStore needs redis-py: pip install 'telnyx-oauth[redis]'"
+            ) from exc
+        if isinstance(client, redis.asyncio.Redis):
+            self._is_async = True
+        elif isinstance(client, redis.Redis):
+            self._is_async = False
+        else:
+            raise ConfigurationError(
+                f"RedisTokenStore needs a redis.Redis or a redis.asyncio.Redis, not "
+                f"{type(client).__name__}"
+            )
+        self._client = client
+        self.prefix = prefix
+
+    def __repr__(self) -> str:
+        return f"RedisTokenStore({_where(self._client)}, prefix={self.prefix!r})"
+
+    @contextmanager
+    def lock(self, key: str, *, ttl_seconds: float) -> Iterator[TokenLease]:
+        """redis-py's ``Lock`` for ``key``, with its record (see ``TokenStore``)."""
+        if self._is_async:
+            raise ConfigurationError(
+                "this RedisTokenStore wraps a redis.asyncio.Redis, which serves async code only: "
+                "give synchronous code a RedisTokenStore(redis.Redis(...))"
+            )
+        lease = _RedisLease(self, key, ttl_seconds)
+        lease.acquire()
+        try:
+            yield lease
+        finally:
+            lease.release()
+
+    @asynccontextmanager
+    async def alock(self, key: str, *, ttl_seconds: float) -> AsyncIterator[AsyncTokenLease]:
+        """``lock`` for asyncio code."""
+        if not self._is_async:
+            threaded = _RedisLease(self, key, ttl_seconds)
+            await in_worker_thread(threaded.acquire)
+            try:
+                yield _ThreadedRedisLease(threaded)
+            finally:
+                await in_worker_thread(threaded.release)
+            return
+        lease = _AsyncRedisLease(self, key, ttl_seconds)
+        await lease.acquire()
+        try:
+            yield lease
+        finally:
+            await lease.release()
+
+    # -- for the leases --------------------------------------------------------------------------
+
+    def _lock_options(self, key: str, ttl_seconds: float) -> dict[str, Any]:
+        return {
+            "name": f"{self.prefix}lock:{key}",
+            "timeout": ttl_seconds,
+            "sleep": STORE_LOCK_POLL_SECONDS,
+            "blocking": True,
+            "blocking_timeout": ttl_seconds + _WAIT_POLLS_BEYOND_TTL * STORE_LOCK_POLL_SECONDS,
+            # Taken and released by different worker threads when async code uses a sync client.
+            "thread_local": False,
+        }
+
+    def _record_key(self, key: str) -> str:
+        return f"{self.prefix}token:{key}"
+
+    def _error(self, exc: Exception, doing: str) -> TokenStoreError:
+        return TokenStoreError(f"token store {self!r} failed {doing}: {exc} ({type(exc).__name__})")
+
+    def _timed_out(self, ttl_seconds: float) -> TokenStoreError:
+        return TokenStoreError(
+            f"token store {self!r}: another process held the lock for more than {ttl_seconds:g} s"
+        )
+
+    def _lapsed(self, exc: Exception) -> None:
+        # The lock lapsed (or Redis lost it, restarting) before its holder let go: the record,
+        # if saved, is there all the same, but another process may have acted meanwhile.
+        logger.warning("%s", self._error(exc, "releasing its lock"))
+
+
+class _RedisLease:
+    """One held ``redis.lock.Lock`` and its key's record (sync)."""
+
+    __slots__ = ("_key", "_lock", "_store", "_ttl_seconds")
+
+    def __init__(self, store: RedisTokenStore, key: str, ttl_seconds: float) -> None:
+        self._store = store
+        self._key = key
+        self._ttl_seconds = ttl_seconds
+        self._lock: redis.lock.Lock | None = None
+
+    def _client(self) -> redis.Redis:
+        client: redis.Redis = self._store._client  # type: ignore[assignment]
+        return client
+
+    def acquire(self) -> None:
+        import redis
+
+        lock = self._client().lock(**self._store._lock_options(self._key, self._ttl_seconds))
+        try:
+            taken = lock.acquire(token=secrets.token_hex(_OWNER_TOKEN_BYTES))
+        except redis.RedisError as exc:
+            raise self._store._error(exc, "taking its lock") from exc
+        if not taken:
+            raise self._store._timed_out(self._ttl_seconds)
+        self._lock = lock
+
+    def release(self) -> None:
+        import redis
+
+        lock, self._lock = self._lock, None
+        if lock is not None:
+            try:
+                lock.release()
+            except redis.RedisError as exc:
+                self._store._lapsed(exc)
+
+    def load(self) -> bytes | None:
+        import redis
+
+        try:
+            value = self._client().get(self._store._record_key(self._key))
+        except redis.RedisError as exc:
+            raise self._store._error(exc, "reading a record") from exc
+        return _as_bytes(value)
+
+    def save(self, record: bytes, *, expires_at: float) -> None:
+        import redis
+
+        try:
+            self._client().set(
+                self._store._record_key(self._key), record, px=_milliseconds_until(expires_at)
+            )
+        except redis.RedisError as exc:
+            raise self._store._error(exc, "saving a record") from exc
+
+    def extend(self, ttl_seconds: float) -> None:
+        import redis
+
+        if self._lock is None:
+            raise TokenStoreError(f"token store {self._store!r}: the lock is no longer held")
+        try:
+            self._lock.extend(ttl_seconds, replace_ttl=True)
+        except redis.RedisError as exc:
+            raise self._store._error(exc, "extending its lock") from exc
+
+
+class _ThreadedRedisLease:
+    """``_RedisLease`` for asyncio code with a sync client: each step in a worker thread."""
+
+    __slots__ = ("_lease",)
+
+    def __init__(self, lease: _RedisLease) -> None:
+        self._lease = lease
+
+    async def load(self) -> bytes | None:
+        return await in_worker_thread(self._lease.load)
+
+    async def save(self, record: bytes, *, expires_at: float) -> None:
+        await in_worker_thread(lambda: self._lease.save(record, expires_at=expires_at))
+
+    async def extend(self, ttl_seconds: float) -> None:
+        await in_worker_thread(lambda: self._lease.extend(ttl_seconds))
+
+
+class _AsyncRedisLease:
+    """One held ``redis.asyncio.lock.Lock`` and its key's record."""
+
+    __slots__ = ("_key", "_lock", "_store", "_ttl_seconds")
+
+    def __init__(self, store: RedisTokenStore, key: str, ttl_seconds: float) -> None:
+        self._store = store
+        self._key = key
+        self._ttl_seconds = ttl_seconds
+        self._lock: redis.asyncio.lock.Lock | None = None
+
+    def _client(self) -> redis.asyncio.Redis:
+        client: redis.asyncio.Redis = self._store._client  # type: ignore[assignment]
+        return client
+
+    async def acquire(self) -> None:
+        import redis
+
+        lock = self._client().lock(**self._store._lock_options(self._key, self._ttl_seconds))
+        try:
+            taken = await lock.acquire(token=secrets.token_hex(_OWNER_TOKEN_BYTES))
+        except redis.RedisError as exc:
+            raise self._store._error(exc, "taking its lock") from exc
+        if not taken:
+            raise self._store._timed_out(self._ttl_seconds)
+        self._lock = lock
+
+    async def release(self) -> None:
+        import redis
+
+        lock, self._lock = self._lock, None
+        if lock is not None:
+            try:
+                await lock.release()
+            except redis.RedisError as exc:
+                self._store._lapsed(exc)
+
+    async def load(self) -> bytes | None:
+        import redis
+
+        try:
+            value = await self._client().get(self._store._record_key(self._key))
+        except redis.RedisError as exc:
+            raise self._store._error(exc, "reading a record") from exc
+        return _as_bytes(value)
+
+    async def save(self, record: bytes, *, expires_at: float) -> None:
+        import redis
+
+        try:
+            await self._client().set(
+                self._store._record_key(self._key), record, px=_milliseconds_until(expires_at)
+            )
+        except redis.RedisError as exc:
+            raise self._store._error(exc, "saving a record") from exc
+
+    async def extend(self, ttl_seconds: float) -> None:
+        import redis
+
+        if self._lock is None:
+            raise TokenStoreError(f"token store {self._store!r}: the lock is no longer held")
+        try:
+            await self._lock.extend(ttl_seconds, replace_ttl=True)
+        except redis.RedisError as exc:
+            raise self._store._error(exc, "extending its lock") from exc
+
+
+def _as_bytes(value: object) -> bytes | None:
+    """A record as bytes, whatever the client decodes (``decode_responses=True`` gives str)."""
+    if value is None or isinstance(value, bytes):
+        return value
+    return str(value).encode("utf-8", "replace")
+
+
+def _milliseconds_until(expires_at: float) -> int:
+    # Relative to this host's clock, not Redis's: a TTL, so the two clocks need not agree.
+    return max(1, int((expires_at - time.time()) * 1000))
+
+
+def _where(client: object) -> str:
+    """Where ``client`` connects: host, port and database, or a socket path; no credentials."""
+    try:
+        options = client.connection_pool.connection_kwargs  # type: ignore[attr-defined]
+    except AttributeError:
+        return type(client).__name__
+    if options.get("path"):
+        return f"unix:{options['path']}/{options.get('db', 0)}"
+    return f"{options.get('host', '?')}:{options.get('port', '?')}/{options.get('db', 0)}"

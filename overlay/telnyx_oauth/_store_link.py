@@ -1,0 +1,371 @@
+"""How the flows use a ``TokenStore``: the leader's block, and what each store failure means.
+
+``StoreLink`` is one flow's tie to its store, or to none (the in-process default). Its
+``lease(key, ttl_seconds)`` (``alease`` for asyncio) wraps the store's lock around the leader of
+a renewal (``_single_flight``) and gives a ``Lease``: ``load()`` the shared token, ``save()``
+a new one, ``extend()`` the lock before ``on_token``, and ``before_retry`` for the retry
+transports. Without a store, or for a solo leader, the lease is detached: there is nothing to
+load and nothing is saved, so the flow runs exactly as it does in one process.
+
+Failures, by policy:
+
+- **Fail open** (client credentials, whose tokens are not single-use; a refresh with
+  ``on_store_failure="refresh"``): the renewal goes on in this process alone and the lease
+  is detached for the rest of it. One WARNING per outage: later failures log at DEBUG, until a
+  renewal goes through the store again (INFO).
+- **Fail closed** (a refresh, by default): a failure before the refresh request (the lock, the
+  read) raises ``TokenStoreError``, and the refresh token is not spent. After it, the successor
+  still reaches ``on_token`` and the caller; when it may not be in the store, leaving the lease
+  raises ``TokenStoreError`` carrying it (``.token``).
+- **A record that cannot be read**: client credentials replace it (a WARNING each time); a
+  refresh raises ``TokenRecordError`` whatever the policy: the record exists because its
+  refresh token was spent, so refreshing that token again would be a replay.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import threading
+import time
+from collections.abc import AsyncIterator, Callable, Iterator
+from contextlib import asynccontextmanager, contextmanager
+from types import TracebackType
+
+from ._errors import ConfigurationError, TokenRecordError, TokenStoreError
+from ._token import Token
+from ._token_store import (
+    AsyncTokenLease,
+    TokenLease,
+    TokenStore,
+    decode_record,
+    encode_record,
+    record_expires_at,
+)
+
+__all__ = ["AsyncLease", "Lease", "StoreLink"]
+
+logger = logging.getLogger("telnyx_oauth")
+
+_ExcInfo = tuple[type[BaseException] | None, BaseException | None, TracebackType | None]
+
+
+class StoreLink:
+    """One flow's tie to a ``TokenStore`` (or to none); see the module docstring."""
+
+    __slots__ = ("_fail_open", "_fallback", "_mutex", "_outage", "_replace_unreadable", "store")
+
+    def __init__(
+        self,
+        store: TokenStore | None,
+        *,
+        fail_open: bool,
+        replace_unreadable: bool,
+        fallback: str,
+    ) -> None:
+        self.store = store
+        self._fail_open = fail_open
+        self._replace_unreadable = replace_unreadable
+        self._fallback = fallback  # what the flow does meanwhile, for the outage warning
+        self._mutex = threading.Lock()
+        self._outage = False
+
+    @contextmanager
+    def lease(self, key: str, ttl_seconds: float, *, shared: bool = True) -> Iterator[Lease]:
+        """Hold the store's lock for ``key`` (unless ``shared`` is False) around the block."""
+        lease = Lease(self, ttl_seconds)
+        lock = None
+        if self.store is not None and shared:
+            try:
+                lock = self.store.lock(key, ttl_seconds=ttl_seconds)
+                lease.held, lease.attached = lock.__enter__(), True
+            except Exception as exc:
+                lock = None
+                self.refused(lease, exc, "taking its lock")
+        try:
+            yield lease
+        except BaseException:
+            if lock is not None:
+                _exit_quietly(self, lambda: lock.__exit__(*sys.exc_info()))
+            raise
+        if lock is not None:
+            try:
+                lock.__exit__(None, None, None)
+            except Exception as exc:
+                self.unsaved(lease, exc, "releasing its lock")
+        self.finish(lease)
+
+    @asynccontextmanager
+    async def alease(
+        self, key: str, ttl_seconds: float, *, shared: bool = True
+    ) -> AsyncIterator[AsyncLease]:
+        """``lease`` for asyncio code."""
+        lease = AsyncLease(self, ttl_seconds)
+        lock = None
+        if self.store is not None and shared:
+            try:
+                lock = self.store.alock(key, ttl_seconds=ttl_seconds)
+                lease.held, lease.attached = await lock.__aenter__(), True
+            except Exception as exc:
+                lock = None
+                self.refused(lease, exc, "taking its lock")
+        try:
+            yield lease
+        except BaseException:
+            if lock is not None:
+                info = sys.exc_info()
+                try:
+                    await lock.__aexit__(*info)
+                except Exception as exc:
+                    _log_release_failure(self, exc)
+            raise
+        if lock is not None:
+            try:
+                await lock.__aexit__(None, None, None)
+            except Exception as exc:
+                self.unsaved(lease, exc, "releasing its lock")
+        self.finish(lease)
+
+    # -- policy ---------------------------------------------------------------------------------
+
+    def refused(self, lease: _LeaseState, exc: Exception, doing: str) -> None:
+        """Taking the lock or reading the record failed, before any token request."""
+        if isinstance(exc, ConfigurationError):
+            raise exc  # a mistake in the set-up, not an outage
+        lease.detach()
+        error = self.error(exc, doing)
+        if self._fail_open:
+            self._warn(error)
+            return
+        raise TokenStoreError(
+            f"{error}: the refresh was not attempted, so the refresh token is not spent"
+        ) from exc
+
+    def unsaved(self, lease: _LeaseState, exc: Exception, doing: str) -> None:
+        """Saving the record, or releasing the lock that makes it stick, failed."""
+        lease.detach()
+        error = self.error(exc, doing)
+        if self._fail_open:
+            self._warn(error)
+        elif lease.saved is None:
+            logger.warning("%s", error)  # nothing of ours was lost
+        else:
+            lease.unsaved = TokenStoreError(
+                f"{error}: the refresh token is spent and its successor may not be in the "
+                "store; on_token has run, and this error carries the successor (.token)",
+                token=lease.saved,
+            )
+            lease.unsaved.__cause__ = exc
+
+    def unreadable(self, lease: _LeaseState, exc: TokenRecordError) -> None:
+        """The key's record cannot be read: replace it, or refuse to refresh over it."""
+        error = self.error(exc, "reading a record")
+        if self._replace_unreadable:
+            logger.warning("%s; replacing it with a new token", error)
+            return
+        lease.faulted = True
+        raise TokenRecordError(
+            f"{error}: its refresh token was spent by another process, and refreshing it "
+            "again would be a replay; load the current token from your own storage (on_token "
+            "keeps it there)"
+        ) from exc
+
+    def lost(self, lease: _LeaseState, exc: Exception, doing: str) -> bool:
+        """Extending the lock failed: whether the leader may still go on as if it held it."""
+        if self._fail_open:
+            lease.detach()
+            self._warn(self.error(exc, doing))
+            return True
+        logger.warning(
+            "%s: the lock may have lapsed, so another process may act on this token now",
+            self.error(exc, doing),
+        )
+        return False
+
+    def finish(self, lease: _LeaseState) -> None:
+        """The lease ended without an error of the flow: raise what was not saved, or note
+        that the store works again."""
+        if lease.unsaved is not None:
+            raise lease.unsaved
+        if not lease.attached or lease.faulted:
+            return
+        with self._mutex:
+            was_out, self._outage = self._outage, False
+        if was_out:
+            logger.info("token store %r works again", self.store)
+
+    def error(self, exc: Exception, doing: str) -> str:
+        if isinstance(exc, TokenStoreError):
+            return str(exc)
+        # Not one of ours: its message is its own business (it may show a URL with a password).
+        return f"token store {self.store!r} failed {doing} ({type(exc).__name__})"
+
+    def _warn(self, error: str) -> None:
+        with self._mutex:
+            first, self._outage = not self._outage, True
+        if first:
+            logger.warning("%s; %s until it works again", error, self._fallback)
+        else:
+            logger.debug("%s; still %s", error, self._fallback)
+
+
+class _LeaseState:
+    __slots__ = ("_link", "attached", "faulted", "saved", "ttl_seconds", "unsaved")
+
+    def __init__(self, link: StoreLink, ttl_seconds: float) -> None:
+        self._link = link
+        self.ttl_seconds = ttl_seconds
+        self.attached = False  # the store's lock was taken
+        self.faulted = False  # the store failed during this lease
+        self.saved: Token | None = None
+        self.unsaved: TokenStoreError | None = None
+
+    def detach(self) -> None:
+        """Stop using the store for the rest of this lease (it failed)."""
+        self.faulted = True
+
+    def _decoded(self, record: bytes | None) -> Token | None:
+        if record is None:
+            return None
+        try:
+            return decode_record(record)
+        except TokenRecordError as exc:
+            self._link.unreadable(self, exc)
+            return None
+
+    @staticmethod
+    def _record(token: Token) -> tuple[bytes, float]:
+        return encode_record(token), record_expires_at(token, time.time())
+
+
+class Lease(_LeaseState):
+    """The leader's hold on its key's record (sync); see the module docstring."""
+
+    __slots__ = ("held",)
+
+    def __init__(self, link: StoreLink, ttl_seconds: float) -> None:
+        super().__init__(link, ttl_seconds)
+        self.held: TokenLease | None = None
+
+    def detach(self) -> None:
+        """See ``_LeaseState.detach``."""
+        super().detach()
+        self.held = None
+
+    def load(self) -> Token | None:
+        """The shared token, if there is one (a wall-clock ``expires_at``)."""
+        held = self.held
+        if held is None:
+            return None
+        try:
+            record = held.load()
+        except TokenRecordError as exc:
+            self._link.unreadable(self, exc)
+            return None
+        except Exception as exc:
+            self._link.refused(self, exc, "reading a record")
+            return None
+        return self._decoded(record)
+
+    def save(self, token: Token) -> None:
+        """Share ``token`` (a wall-clock ``expires_at``) as the key's record."""
+        held = self.held
+        if held is None:
+            return
+        self.saved = token
+        record, expires_at = self._record(token)
+        try:
+            held.save(record, expires_at=expires_at)
+        except Exception as exc:
+            self._link.unsaved(self, exc, "saving a record")
+
+    def extend(self) -> None:
+        """Keep the lock a full TTL from now (before ``on_token``)."""
+        if self.held is not None:
+            try:
+                self.held.extend(self.ttl_seconds)
+            except Exception as exc:
+                self._link.lost(self, exc, "extending its lock")
+
+    def before_retry(self, delay_seconds: float) -> bool:
+        """Whether the token request may be retried after ``delay_seconds``: the lock is
+        extended to cover the wait and the next attempt first."""
+        if self.held is None:
+            return True
+        try:
+            self.held.extend(delay_seconds + self.ttl_seconds)
+        except Exception as exc:
+            return self._link.lost(self, exc, "extending its lock for a retry")
+        return True
+
+
+class AsyncLease(_LeaseState):
+    """``Lease`` for asyncio code."""
+
+    __slots__ = ("held",)
+
+    def __init__(self, link: StoreLink, ttl_seconds: float) -> None:
+        super().__init__(link, ttl_seconds)
+        self.held: AsyncTokenLease | None = None
+
+    def detach(self) -> None:
+        """See ``_LeaseState.detach``."""
+        super().detach()
+        self.held = None
+
+    async def load(self) -> Token | None:
+        """See ``Lease.load``."""
+        held = self.held
+        if held is None:
+            return None
+        try:
+            record = await held.load()
+        except TokenRecordError as exc:
+            self._link.unreadable(self, exc)
+            return None
+        except Exception as exc:
+            self._link.refused(self, exc, "reading a record")
+            return None
+        return self._decoded(record)
+
+    async def save(self, token: Token) -> None:
+        """See ``Lease.save``."""
+        held = self.held
+        if held is None:
+            return
+        self.saved = token
+        record, expires_at = self._record(token)
+        try:
+            await held.save(record, expires_at=expires_at)
+        except Exception as exc:
+            self._link.unsaved(self, exc, "saving a record")
+
+    async def extend(self) -> None:
+        """See ``Lease.extend``."""
+        if self.held is not None:
+            try:
+                await self.held.extend(self.ttl_seconds)
+            except Exception as exc:
+                self._link.lost(self, exc, "extending its lock")
+
+    async def before_retry(self, delay_seconds: float) -> bool:
+        """See ``Lease.before_retry``."""
+        if self.held is None:
+            return True
+        try:
+            await self.held.extend(delay_seconds + self.ttl_seconds)
+        except Exception as exc:
+            return self._link.lost(self, exc, "extending its lock for a retry")
+        return True
+
+
+def _exit_quietly(link: StoreLink, leave: Callable[[], object]) -> None:
+    """Release a lock while an error of the flow propagates: that error is the one to see."""
+    try:
+        leave()
+    except Exception as exc:
+        _log_release_failure(link, exc)
+
+
+def _log_release_failure(link: StoreLink, exc: Exception) -> None:
+    logger.warning("%s", link.error(exc, "releasing its lock"))
