@@ -170,20 +170,21 @@ class _SQLiteLease:
         """Nothing to do: the lock lasts as long as its transaction, and dies with its process."""
 
     def end(self) -> None:
-        """Commit what was saved (a successor must survive an error after it), else roll back;
-        then close. A failed commit raises: the record may not be stored."""
+        """Commit (a saved successor must survive an error after it; the purge of expired rows
+        should stick too), then close. A failed commit raises only when a record was saved:
+        that record may not be stored."""
         import sqlite3
 
         connection, self._connection = self._connection, None
         if connection is None:
             return
         try:
-            connection.execute("COMMIT" if self._saved else "ROLLBACK")
+            connection.execute("COMMIT")
         except sqlite3.Error as exc:
             if self._saved:
                 raise self._store._error(exc, "committing a record") from exc
         finally:
-            connection.close()
+            connection.close()  # rolls back whatever did not commit
 
     def _open(self) -> sqlite3.Connection:
         if self._connection is None:
