@@ -18,6 +18,7 @@ EXPECTED = {
     "AsyncPage",
     "AsyncPaginator",
     "AsyncRetryTransport",
+    "AsyncTokenLease",
     "AuthenticationError",
     "AuthorizationCallbackError",
     "AuthorizationCodeFlow",
@@ -29,6 +30,7 @@ EXPECTED = {
     "ClientSecretBasic",
     "ConfigurationError",
     "ConflictError",
+    "EncryptedTokenStore",
     "ErrorDetail",
     "InternalServerError",
     "InvalidDataError",
@@ -38,11 +40,17 @@ EXPECTED = {
     "Paginator",
     "PermissionDeniedError",
     "RateLimitError",
+    "RedisTokenStore",
     "RetryTransport",
+    "SQLiteTokenStore",
     "StateMismatchError",
     "TelnyxOAuthError",
     "Token",
+    "TokenLease",
+    "TokenRecordError",
     "TokenStorageError",
+    "TokenStore",
+    "TokenStoreError",
     "TokenVerificationError",
     "UnexpectedStatusError",
     "UnprocessableEntityError",
@@ -89,11 +97,13 @@ def test_exceptions_share_one_root() -> None:
 
 def test_import_is_lazy() -> None:
     """Importing telnyx_oauth loads the generated client and error tree, but no generated model,
-    no endpoint module, neither joserfc nor anyio, and no attrs at all."""
+    no endpoint module, neither joserfc nor anyio, no attrs at all, and none of what the token
+    stores use (sqlite3, redis-py, cryptography)."""
     code = (
         "import sys, telnyx_oauth; "
         "heavy = [m for m in sys.modules if m.startswith(('telnyx_oauth_api.models.', "
-        "'telnyx_oauth_api.api.', 'joserfc', 'cryptography', 'attr', 'anyio'))]; print(heavy)"
+        "'telnyx_oauth_api.api.', 'joserfc', 'cryptography', 'attr', 'anyio', 'sqlite3', "
+        "'_sqlite3', 'redis'))]; print(heavy)"
     )
     root = Path(telnyx_oauth.__file__).resolve().parents[2]
     env_path = f"{root / 'overlay'}:{root / 'generated'}"
