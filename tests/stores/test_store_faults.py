@@ -263,9 +263,12 @@ def _read_only_outcome(
 ) -> dict[str, Any]:
     """In a process that cannot write ``path``: a client-credentials call, then a refresh."""
     records: list[logging.LogRecord] = []
-    handler = logging.Handler()
-    handler.emit = records.append  # type: ignore[method-assign]
-    logging.getLogger("telnyx_oauth").addHandler(handler)
+
+    class Keep(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            records.append(record)
+
+    logging.getLogger("telnyx_oauth").addHandler(Keep())
     store = SQLiteTokenStore(path)
     auth = ClientCredentials(machine.client_id, machine.client_secret, store=store)
     with connect(auth=auth, base_url=machine.base_url) as client:
