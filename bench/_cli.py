@@ -15,7 +15,7 @@ from bench._report import Profiled, Section
 from bench._sandbox import Server, serve
 from bench._sizes import FULL, QUICK, Sizes
 
-FIGURES = ("1", "2", "3", "4", "5", "6", "7")
+FIGURES = ("1", "2", "3", "4", "5", "6", "7", "8")
 REPORT_NAME = "benchmarks.md"
 CHART_NAME = "benchmarks.png"
 PROFILE_DIR = "profiles"
@@ -43,7 +43,7 @@ def _local(figure: str, sizes: Sizes) -> Section:
 
 
 def _served(figure: str, server: Server, sizes: Sizes) -> Section:
-    from bench import concurrency, load, loopback, pagination, verification
+    from bench import concurrency, fleet, load, loopback, pagination, verification
 
     runners: dict[str, Callable[[], Section]] = {
         "2": lambda: loopback.measure(server, sizes.loopback_rounds, sizes.loopback_calls),
@@ -67,6 +67,15 @@ def _served(figure: str, server: Server, sizes: Sizes) -> Section:
             sizes.load_tasks,
             sizes.load_threads,
             calls_per_worker=sizes.load_calls_per_worker,
+            latency_seconds=sizes.latency_seconds,
+        ),
+        "8": lambda: fleet.measure(
+            server,
+            sizes.fleet_rounds,
+            sizes.fleet_processes,
+            sizes.fleet_threads,
+            sizes.fleet_calls_per_thread,
+            renewal_rounds=sizes.fleet_renewals,
             latency_seconds=sizes.latency_seconds,
         ),
     }

@@ -1,9 +1,9 @@
 """How much each figure runs, in one place: the full run of ``make bench`` and ``--quick``.
 
 The full sizes are the issues' (2,000 calls from 16 workers, 10,000 clients 100 a page, 1,000
-tasks and 64 threads through a token expiry) with as many rounds as fit the whole run in about
-ten minutes on two cores. ``--quick`` keeps every
-code path and count logic but shrinks the work, for a smoke run in well under a minute.
+tasks and 64 threads through a token expiry, 4 processes x 16 threads) with as many rounds as
+fit the whole run in about ten minutes on two cores. ``--quick`` keeps every code path and
+count logic but shrinks the work, for a smoke run in well under a minute.
 """
 
 from __future__ import annotations
@@ -35,6 +35,11 @@ class Sizes:
     load_calls_per_worker: int
     load_tasks: int
     load_threads: int
+    fleet_rounds: int
+    fleet_processes: int
+    fleet_threads: int
+    fleet_calls_per_thread: int
+    fleet_renewals: int
 
 
 FULL = Sizes(
@@ -58,6 +63,11 @@ FULL = Sizes(
     load_calls_per_worker=2,
     load_tasks=1_000,
     load_threads=64,
+    fleet_rounds=3,
+    fleet_processes=4,
+    fleet_threads=16,
+    fleet_calls_per_thread=20,
+    fleet_renewals=25,
 )
 
 QUICK = Sizes(
@@ -81,4 +91,9 @@ QUICK = Sizes(
     load_calls_per_worker=1,
     load_tasks=300,
     load_threads=32,
+    fleet_rounds=1,
+    fleet_processes=4,
+    fleet_threads=16,
+    fleet_calls_per_thread=2,
+    fleet_renewals=5,
 )

@@ -19,6 +19,7 @@ import httpx
 import redis
 import redis.asyncio
 
+from bench._processes import start_together
 from telnyx_oauth import (
     AuthorizationCodeFlow,
     ClientCredentials,
@@ -33,7 +34,6 @@ from telnyx_oauth import (
 from telnyx_oauth_api import Client
 from telnyx_oauth_api.api.oauth_clients import get_oauth_client
 from telnyx_oauth_sandbox import SandboxControls
-from tests.stores._fleet import start_together
 
 REDIRECT_URI = "https://app.example.com/oauth/callback"
 _T = TypeVar("_T")

@@ -15,12 +15,12 @@ from pathlib import Path
 
 import pytest
 
+from bench._processes import FLEET_SIZE, Fleet
 from telnyx_oauth import AuthorizationCodeFlow, Token, connect, connect_anonymous
 from telnyx_oauth_api.api.oauth import introspect_token
 from telnyx_oauth_api.models import IntrospectRequest
 from telnyx_oauth_sandbox import SandboxControls
 from tests.stores import _jobs
-from tests.stores._fleet import FLEET_SIZE, Fleet
 from tests.stores._redis_server import RedisServer
 from tests.stores.conftest import BACKENDS, authorize, spec_for
 

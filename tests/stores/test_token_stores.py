@@ -324,3 +324,48 @@ def test_an_async_redis_client_refuses_sync_code(
     with pytest.raises(ConfigurationError, match=r"give synchronous code a RedisTokenStore"):
         call(machine, auth)
     assert controls.token_requests() == 0
+
+
+def test_a_redis_user_limited_to_the_prefix_and_four_commands_is_enough(
+    machine: _jobs.Machine,
+    app: _jobs.Machine,
+    controls: SandboxControls,
+    redis_server: RedisServer,
+    tmp_path: Path,
+) -> None:
+    """The README's ACL: a Redis user that may only GET and SET keys under the store's prefix,
+    and run the lock's scripts (EVALSHA, SCRIPT LOAD), serves client credentials and refresh,
+    and cannot read anything else."""
+    import redis
+
+    with redis_server.client() as admin:
+        admin.acl_setuser(
+            "tokens",
+            enabled=True,
+            passwords=["+tokens-password"],
+            keys=["telnyx_oauth:*"],
+            commands=["-@all", "+get", "+set", "+evalsha", "+script|load"],
+        )
+        admin.set("other:secret", "x")
+    try:
+        with redis_server.client(username="tokens", password="tokens-password") as limited:
+            store = RedisTokenStore(limited)
+            with machine_client(machine, store):
+                pass
+            token = authorize(app)
+            with connect_anonymous(base_url=app.base_url) as anon:
+                new = AuthorizationCodeFlow(
+                    anon,
+                    client_id=app.client_id,
+                    client_secret=app.client_secret,
+                    redirect_uri=_jobs.REDIRECT_URI,
+                    store=store,
+                ).refresh(token)
+            assert new.refresh_token != token.refresh_token
+            with pytest.raises(redis.exceptions.NoPermissionError):
+                limited.get("other:secret")
+    finally:
+        with redis_server.client() as admin:
+            admin.acl_deluser("tokens")
+    assert controls.token_requests() == 1
+    assert controls.token_requests("refresh_token") == 1

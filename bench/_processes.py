@@ -1,9 +1,10 @@
-"""Real worker processes (``spawn``) that start each job together; one fleet per test module.
+"""Real worker processes (``spawn``) that start each job together, for the fleet figure and the
+multi-process tests (``tests/stores``).
 
-A job is a top-level function of ``tests.stores._jobs`` called as ``job(index, *args)`` in each
-worker; it calls ``start_together()`` where every worker must be before any goes on (a
-``multiprocessing.Barrier`` shared at start-up). The fleet is reused, so each test pays for
-its jobs, not for eight interpreters starting.
+A job is a top-level function (``bench.fleet``, ``tests.stores._jobs``) called as
+``job(index, *args)`` in each worker; it calls ``start_together()`` where every worker must be
+before any goes on (a ``multiprocessing.Barrier`` shared at start-up). A fleet is reused, so a
+run pays for its jobs, not for interpreters starting.
 """
 
 from __future__ import annotations
@@ -28,7 +29,8 @@ def _join(barrier: Barrier) -> None:
 
 def start_together() -> None:
     """In a worker: wait until every worker of the fleet is here too."""
-    assert _start_line is not None, "not in a fleet worker"
+    if _start_line is None:
+        raise RuntimeError("start_together() runs in a fleet worker only")
     _start_line.wait(timeout=JOB_TIMEOUT_SECONDS)
 
 
