@@ -63,10 +63,10 @@ FULL = Sizes(
     load_calls_per_worker=2,
     load_tasks=1_000,
     load_threads=64,
-    fleet_rounds=3,
+    fleet_rounds=7,
     fleet_processes=4,
     fleet_threads=16,
-    fleet_calls_per_thread=20,
+    fleet_calls_per_thread=40,
     fleet_renewals=25,
 )
 
@@ -94,6 +94,6 @@ QUICK = Sizes(
     fleet_rounds=1,
     fleet_processes=4,
     fleet_threads=16,
-    fleet_calls_per_thread=2,
+    fleet_calls_per_thread=4,
     fleet_renewals=5,
 )

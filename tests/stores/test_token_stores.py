@@ -94,7 +94,7 @@ def test_processes_share_one_token_and_the_steady_state_skips_the_store(
     assert (first.locks, second.locks) == (1, 1)
 
 
-@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize("backend", [*BACKENDS, "redis, sync client"])
 async def test_async_processes_share_one_token(
     machine: _jobs.Machine,
     controls: SandboxControls,
@@ -102,13 +102,16 @@ async def test_async_processes_share_one_token(
     tmp_path: Path,
     backend: str,
 ) -> None:
-    """The same with asyncio code (an asyncio Redis client, SQLite in worker threads)."""
+    """The same with asyncio code: an asyncio Redis client; a sync Redis client, or SQLite,
+    in worker threads."""
     for _ in range(2):
         async with redis_server.async_client() as redis_client:
             store = CountingStore(
                 SQLiteTokenStore(tmp_path / "tokens.db")
                 if backend == "sqlite"
                 else RedisTokenStore(redis_client)
+                if backend == "redis"
+                else RedisTokenStore(redis_server.client())
             )
             auth = ClientCredentials(machine.client_id, machine.client_secret, store=store)
             async with connect(auth=auth, base_url=machine.base_url) as client:
@@ -182,7 +185,8 @@ def test_a_retry_extends_the_redis_lock_over_its_wait(
 ) -> None:
     """Before it waits to retry (a 503 with Retry-After: 50), the leader extends the lock to
     cover the wait and another attempt (50 s + its 95.5 s TTL), so the lock cannot lapse
-    while it waits and let another process refresh the same token."""
+    while it waits and let another process refresh the same token; before on_token, it sets
+    it to a full TTL again (95.5 s)."""
     token = authorize(app)
     assert token.refresh_token is not None
     key = hashed_key("refresh_token", app.client_id, token.refresh_token)
@@ -191,6 +195,9 @@ def test_a_retry_extends_the_redis_lock_over_its_wait(
     def sleep(seconds: float) -> None:  # instead of waiting: what does the lock have left?
         with redis_server.client() as client:
             seen.append(client.pttl(f"telnyx_oauth:lock:{key}"))
+
+    def on_token(new: Token, previous: Token | None) -> None:
+        sleep(0)
 
     controls.clear_stats()
     controls.fault(method="POST", path="/v2/oauth/token", status=503, retry_after=50, count=1)
@@ -201,11 +208,13 @@ def test_a_retry_extends_the_redis_lock_over_its_wait(
             client_id=app.client_id,
             client_secret=app.client_secret,
             redirect_uri=_jobs.REDIRECT_URI,
+            on_token=on_token,
             store=spec_for("redis", tmp_path, redis_server).build(),
         )
         flow.refresh(token)
-    assert len(seen) == 1
+    assert len(seen) == 2
     assert 140_000 < seen[0] <= 145_500
+    assert 90_000 < seen[1] <= 95_500
     assert controls.requests("POST", "/v2/oauth/token") == 2  # the 503, then the refresh
 
 
