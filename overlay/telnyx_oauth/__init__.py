@@ -5,19 +5,17 @@ from ``connect()``, which adds auth, timeouts, per-operation retries and typed e
 ``ClientCredentials`` and ``AuthorizationCodeFlow`` for OAuth, ``paginate``/``apaginate`` for
 lists, the discovery helpers, and ``verify_access_token`` for local token checks.
 
+The retry policy is a documented submodule, ``telnyx_oauth.retries``, for building a transport of
+your own. Everything else here is what a user calls; the modules with a leading underscore are
+not part of the interface, and their ``__all__`` lists only what this package re-exports.
+
 Importing this package imports httpx, the standard library and the generated package's client and
 errors (the one exception tree); the generated models and joserfc are imported when first needed.
 """
 
-from __future__ import annotations
-
+from . import retries
 from ._auth import ApiKeyAuth, ClientCredentials, ClientSecretBasic
-from ._authorization_code import (
-    AuthorizationCodeFlow,
-    AuthorizationRequest,
-    AuthorizationRequestUsedError,
-    TokenStorageError,
-)
+from ._authorization_code import AuthorizationCodeFlow, AuthorizationRequest
 from ._client import connect, connect_anonymous
 from ._client_auth import ClientAuthMethod
 from ._discovery import (
@@ -34,6 +32,7 @@ from ._errors import (
     APITimeoutError,
     AuthenticationError,
     AuthorizationCallbackError,
+    AuthorizationRequestUsedError,
     BadRequestError,
     ConfigurationError,
     ConflictError,
@@ -45,18 +44,12 @@ from ._errors import (
     RateLimitError,
     StateMismatchError,
     TelnyxOAuthError,
+    TokenStorageError,
     TokenVerificationError,
     UnexpectedStatusError,
     UnprocessableEntityError,
 )
 from ._pagination import AsyncPage, AsyncPaginator, Page, Paginator, apaginate, paginate
-from ._retries import (
-    AsyncRetryTransport,
-    RetryTransport,
-    is_safe_to_retry,
-    retry_delay,
-    should_retry,
-)
 from ._token import Token
 from ._verify import JWKSCache, averify_access_token, verify_access_token
 
@@ -69,7 +62,6 @@ __all__ = [
     "ApiKeyAuth",
     "AsyncPage",
     "AsyncPaginator",
-    "AsyncRetryTransport",
     "AuthenticationError",
     "AuthorizationCallbackError",
     "AuthorizationCodeFlow",
@@ -90,7 +82,6 @@ __all__ = [
     "Paginator",
     "PermissionDeniedError",
     "RateLimitError",
-    "RetryTransport",
     "StateMismatchError",
     "TelnyxOAuthError",
     "Token",
@@ -106,9 +97,7 @@ __all__ = [
     "connect_anonymous",
     "get_authorization_server_metadata",
     "get_protected_resource_metadata",
-    "is_safe_to_retry",
     "paginate",
-    "retry_delay",
-    "should_retry",
+    "retries",
     "verify_access_token",
 ]

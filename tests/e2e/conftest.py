@@ -12,7 +12,8 @@ from collections.abc import AsyncIterator, Iterator
 import httpx
 import pytest
 
-from telnyx_oauth import AsyncRetryTransport, RetryTransport, connect, connect_anonymous
+from telnyx_oauth import connect, connect_anonymous
+from telnyx_oauth.retries import AsyncRetryTransport, RetryTransport
 from telnyx_oauth_api import AuthenticatedClient, Client
 from telnyx_oauth_sandbox import SandboxControls, SandboxServer, running
 

@@ -9,13 +9,8 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from telnyx_oauth import (
-    APIConnectionError,
-    InternalServerError,
-    RateLimitError,
-    RetryTransport,
-    connect,
-)
+from telnyx_oauth import APIConnectionError, InternalServerError, RateLimitError, connect
+from telnyx_oauth.retries import RetryTransport
 from telnyx_oauth_api import AuthenticatedClient, Client
 from telnyx_oauth_api.api.oauth import introspect_token
 from telnyx_oauth_api.api.oauth_clients import create_oauth_client, list_oauth_clients

@@ -19,12 +19,11 @@ import pytest
 from telnyx_oauth import (
     APIConnectionError,
     APITimeoutError,
-    AsyncRetryTransport,
     ClientCredentials,
     InternalServerError,
-    RetryTransport,
     connect,
 )
+from telnyx_oauth.retries import AsyncRetryTransport, RetryTransport
 from telnyx_oauth_api import AuthenticatedClient
 from telnyx_oauth_api.api.oauth_clients import get_oauth_client
 from telnyx_oauth_api.models import GrantType, OAuthClientResponse

@@ -54,14 +54,14 @@ class Sleeps:
 
 def transports(
     recorder: Recorder, sleeps: Sleeps, *, max_retries: int = 2
-) -> tuple[telnyx_oauth.RetryTransport, telnyx_oauth.AsyncRetryTransport]:
+) -> tuple[telnyx_oauth.retries.RetryTransport, telnyx_oauth.retries.AsyncRetryTransport]:
     """Retrying transports over one MockTransport, sleeping into ``sleeps``, no jitter."""
     mock = httpx.MockTransport(recorder)
     return (
-        telnyx_oauth.RetryTransport(
+        telnyx_oauth.retries.RetryTransport(
             mock, max_retries=max_retries, sleep=sleeps, random=lambda: 0.0
         ),
-        telnyx_oauth.AsyncRetryTransport(
+        telnyx_oauth.retries.AsyncRetryTransport(
             mock, max_retries=max_retries, sleep=sleeps.asleep, random=lambda: 0.0
         ),
     )

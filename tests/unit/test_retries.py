@@ -11,7 +11,7 @@ import httpx
 import pytest
 
 import telnyx_oauth
-from telnyx_oauth import is_safe_to_retry, retry_delay, should_retry
+from telnyx_oauth.retries import is_safe_to_retry, retry_delay, should_retry
 from tests.unit._support import API_KEY, Recorder, Sleeps, connect, json_response
 
 FORM = {"content-type": "application/x-www-form-urlencoded"}
@@ -342,7 +342,7 @@ def test_retry_log_has_no_secret(sleeps: Sleeps, caplog: pytest.LogCaptureFixtur
 def test_negative_max_retries_rejected() -> None:
     """RetryTransport refuses a negative retry budget."""
     with pytest.raises(ValueError, match="max_retries"):
-        telnyx_oauth.RetryTransport(
+        telnyx_oauth.retries.RetryTransport(
             httpx.MockTransport(lambda r: httpx.Response(200)), max_retries=-1
         )
 
@@ -367,7 +367,7 @@ def test_the_error_that_ends_the_retries_is_noted(sleeps: Sleeps) -> None:
     """A request carrying a TransportFailure gets the last transport error noted in it, the one
     the transport raises after its retries (httpx never shows it to an auth flow)."""
     request, failure = _noting_request()
-    transport = telnyx_oauth.RetryTransport(httpx.MockTransport(_refuse), sleep=sleeps)
+    transport = telnyx_oauth.retries.RetryTransport(httpx.MockTransport(_refuse), sleep=sleeps)
     with pytest.raises(httpx.ConnectError) as caught:
         transport.handle_request(request)
     assert failure.error is caught.value
@@ -377,7 +377,7 @@ def test_the_error_that_ends_the_retries_is_noted(sleeps: Sleeps) -> None:
 async def test_the_error_that_ends_the_retries_is_noted_async(sleeps: Sleeps) -> None:
     """The async transport notes it too."""
     request, failure = _noting_request()
-    transport = telnyx_oauth.AsyncRetryTransport(
+    transport = telnyx_oauth.retries.AsyncRetryTransport(
         httpx.MockTransport(_refuse), sleep=sleeps.asleep, max_retries=0
     )
     with pytest.raises(httpx.ConnectError) as caught:
