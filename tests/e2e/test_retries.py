@@ -20,13 +20,13 @@ from telnyx_oauth_api.models import (
     OAuthClientListResponse,
 )
 from telnyx_oauth_sandbox import SandboxControls, SandboxServer
+from tests._support.sleeps import Sleeps
 from tests.e2e._flows import (
     client_request,
     consent,
     create_client,
     flow_for,
 )
-from tests.e2e.conftest import Sleeps
 
 CLIENTS = "/v2/oauth_clients"
 TOKEN = "/v2/oauth/token"

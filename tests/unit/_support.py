@@ -10,6 +10,7 @@ from urllib.parse import parse_qs
 import httpx
 
 import telnyx_oauth
+from tests._support.sleeps import Sleeps
 
 BASE_URL = "https://api.test"
 API_KEY = "KEY0123_live_secret_api_key"
@@ -37,19 +38,6 @@ class Recorder:
 
     def count(self, path: str) -> int:
         return sum(1 for r in self.requests if r.url.path == path)
-
-
-class Sleeps:
-    """Records requested sleeps (seconds) without sleeping, for sync and async transports."""
-
-    def __init__(self) -> None:
-        self.calls: list[float] = []
-
-    def __call__(self, seconds: float) -> None:
-        self.calls.append(seconds)
-
-    async def asleep(self, seconds: float) -> None:
-        self.calls.append(seconds)
 
 
 def transports(
