@@ -47,14 +47,8 @@ from ._constants import (
 )
 from ._operations import is_safe_to_retry
 
-# The public names are re-exported by telnyx_oauth.retries; the rest is the overlay's plumbing.
-__all__ = [
-    "AsyncRetryTransport",
-    "RetryTransport",
-    "is_safe_to_retry",
-    "retry_delay",
-    "should_retry",
-]
+# telnyx_oauth.retries is the public face of this module; nothing here is exported directly.
+__all__: list[str] = []
 
 logger = logging.getLogger("telnyx_oauth")
 

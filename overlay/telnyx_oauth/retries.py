@@ -17,13 +17,8 @@ The rules and their reasons are in ``_retries`` (the policy) and ``_constants`` 
 
 from __future__ import annotations
 
-from ._retries import (
-    AsyncRetryTransport,
-    RetryTransport,
-    is_safe_to_retry,
-    retry_delay,
-    should_retry,
-)
+from ._operations import is_safe_to_retry
+from ._retries import AsyncRetryTransport, RetryTransport, retry_delay, should_retry
 
 __all__ = [
     "AsyncRetryTransport",
