@@ -1,9 +1,11 @@
-# telnyx-oauth: make verbs. Every verb installs what it needs first, so any of
-# them works on a fresh clone. CI runs `make check`; the verbs it runs never
-# change tracked files.
+# telnyx-oauth: make verbs. Every verb installs what it needs first, and only that,
+# so any of them works on a fresh clone: the Python verbs need the venv alone; Node
+# and Chromium come with the verbs that use them. CI runs `make check`; the verbs
+# it runs never change tracked files.
 #
-#   install          .venv (python3.11) with -e '.[sandbox,redis]' and the pinned dev group,
-#                    node tools (npm ci), Debian chromium; quick when already done
+#   venv             .venv (python3.11) with -e '.[sandbox,redis]' and the pinned dev group
+#   install          venv, node tools (npm ci) and Debian chromium: all `make check` needs
+#                    but Debian's redis-server, which `test` installs itself
 #   generate         rebuild generated/telnyx_oauth_api from openapi/telnyx-oauth.yaml
 #   check-generated  regenerate into a temp dir; fail if generated/ differs or is uncommitted
 #   format           ruff check --fix + ruff format on hand-written code (changes files)
@@ -12,8 +14,9 @@
 #   spec-lint        openapi-spec-validator + Redocly lint (recommended); warnings fail
 #   spec-diff        every spec change since the last release, classified; fail when
 #                    info.version or openapi/CHANGELOG.md does not cover them
-#   test             pytest (ARGS=... passes options through); installs Debian's redis-server
-#                    first (tests/stores start their own on a free loopback port)
+#   test             pytest with branch coverage, printed, failing under the floor in
+#                    pyproject (ARGS=... passes options through); installs Debian's
+#                    redis-server first (tests/stores start their own on a free port)
 #   docs             docs/api-reference.html (Redocly build-docs)
 #   demo             python examples/demo.py $(ARGS)
 #   bench            python -m bench $(ARGS)
@@ -43,26 +46,33 @@ REDOCLY_NO_WARNINGS := import json, sys; t = json.load(sys.stdin)["totals"]; \
 	print("redocly:", t["errors"], "error(s),", t["warnings"], "warning(s)"); \
 	sys.exit(1 if t["errors"] or t["warnings"] else 0)
 
-.PHONY: help install generate check-generated format lint typecheck spec-lint spec-diff test \
+.PHONY: help venv node chromium install generate check-generated format lint typecheck spec-lint spec-diff test \
 	docs demo bench check
 
 help:
 	@sed -n '1,/^$$/s/^# \{0,1\}//p' $(MAKEFILE_LIST)
 
-install: $(VENV)/.installed node_modules/.installed /usr/bin/chromium
+VENV_READY := $(VENV)/.installed
+NODE_READY := node_modules/.installed
+CHROMIUM := /usr/bin/chromium
+
+venv: $(VENV_READY)
+node: $(NODE_READY)
+chromium: $(CHROMIUM)
+install: venv node chromium
 
 # pip >= 25.1 reads dependency groups (--group); python3.11's ensurepip has an older one.
-$(VENV)/.installed: pyproject.toml
+$(VENV_READY): pyproject.toml
 	[ -x $(PY) ] || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet pip==26.3
 	$(PY) -m pip install --quiet -e '.[sandbox,redis]' --group dev
 	touch $@
 
-node_modules/.installed: package.json package-lock.json
+$(NODE_READY): package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
 
-/usr/bin/chromium:
+$(CHROMIUM):
 	$(if $(filter 0,$(shell id -u)),,sudo) apt-get update
 	$(if $(filter 0,$(shell id -u)),,sudo) apt-get install -y --no-install-recommends chromium
 
@@ -72,46 +82,49 @@ node_modules/.installed: package.json package-lock.json
 	$(if $(filter 0,$(shell id -u)),,sudo) apt-get install -y --no-install-recommends redis-server
 
 # tools/generate.py is the one place that knows how the generator is called.
-generate: install
+generate: $(VENV_READY)
 	$(PY) tools/generate.py
 
-check-generated: install
+check-generated: $(VENV_READY)
 	$(PY) tools/generate.py --check
 
-format: install
+format: $(VENV_READY)
 	ruff check --fix $(HAND_WRITTEN)
 	ruff format $(HAND_WRITTEN)
 
-lint: install
+lint: $(VENV_READY)
 	ruff check $(HAND_WRITTEN)
 	ruff format --check $(HAND_WRITTEN)
 
-typecheck: install
+typecheck: $(VENV_READY)
 	mypy $(HAND_WRITTEN) $(wildcard $(GEN_PKG))
 
-spec-lint: install
+spec-lint: $(VENV_READY) $(NODE_READY)
 	openapi-spec-validator $(SPEC)
 	npx --no-install redocly lint --max-problems=1000 $(SPEC)
 	npx --no-install redocly lint --format=json $(SPEC) 2>/dev/null | $(PY) -c '$(REDOCLY_NO_WARNINGS)'
 
 # tools/spec_diff finds the releases in git and runs Optic's engine under Node.
-spec-diff: install
+spec-diff: $(VENV_READY) $(NODE_READY)
 	$(PY) -m tools.spec_diff
 
+# The docs suite needs node and chromium, so the whole suite installs everything; the token-store
+# tests need redis-server too. Coverage is branch coverage of the three packages, measured
+# in-process; its floor is in pyproject.toml.
 test: install /usr/bin/redis-server
-	$(VENV)/bin/pytest $(ARGS)
+	$(VENV)/bin/pytest --cov --cov-report=term:skip-covered $(ARGS)
 
 # --inlineBundle puts Redoc's scripts in the page (no CDN); the schemas group lists every schema.
 # tests/docs/test_api_reference.py builds and browses the same page.
-docs: install
+docs: $(VENV_READY) $(NODE_READY)
 	mkdir -p docs
 	npx --no-install redocly build-docs $(SPEC) --inlineBundle --openapi.schemaDefinitionsTagName=schemas \
 		-o docs/api-reference.html
 
-demo: install
+demo: $(VENV_READY)
 	$(PY) examples/demo.py $(ARGS)
 
-bench: install
+bench: $(VENV_READY)
 	$(PY) -m bench $(ARGS)
 
 check: check-generated lint typecheck spec-lint spec-diff test

@@ -6,6 +6,8 @@ import os
 
 import pytest
 
+from tests._support.sleeps import Sleeps
+
 
 @pytest.fixture(autouse=True)
 def _clear_telnyx_env(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -13,3 +15,9 @@ def _clear_telnyx_env(monkeypatch: pytest.MonkeyPatch) -> None:
     for name in list(os.environ):
         if name.startswith("TELNYX_"):
             monkeypatch.delenv(name)
+
+
+@pytest.fixture
+def sleeps() -> Sleeps:
+    """The delays the overlay's retries asked for (nobody sleeps)."""
+    return Sleeps()

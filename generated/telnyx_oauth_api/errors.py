@@ -63,6 +63,7 @@ __all__ = [
     "APITimeoutError",
     "AuthenticationError",
     "BadRequestError",
+    "CONSENT_PATH_SEGMENT",
     "ConflictError",
     "ErrorDetail",
     "InternalServerError",
@@ -367,12 +368,12 @@ _STATUS_CLASSES: dict[int, type[APIStatusError]] = {
 
 # GET /v2/oauth/consent/{consent_token}: the token is a capability (whoever holds it can read the
 # consent request and, with an API key, decide it). It is the API's one secret path parameter.
-_CONSENT_SEGMENT = "/oauth/consent/"
+CONSENT_PATH_SEGMENT = "/oauth/consent/"
 
 
 def shown_path(path: str) -> str:
     """``path`` with a consent token replaced by ``{consent_token}``."""
-    head, segment, _ = path.partition(_CONSENT_SEGMENT)
+    head, segment, _ = path.partition(CONSENT_PATH_SEGMENT)
     return f"{head}{segment}{{consent_token}}" if segment else path
 
 

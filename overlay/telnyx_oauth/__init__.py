@@ -7,20 +7,19 @@ lists, the discovery helpers, and ``verify_access_token`` for local token checks
 ``TokenStore`` (``SQLiteTokenStore``, ``RedisTokenStore``, optionally ``EncryptedTokenStore``)
 shares one token lifecycle between processes.
 
+The retry policy is a documented submodule, ``telnyx_oauth.retries``, for building a transport of
+your own; ``telnyx_oauth.token_stores`` holds the token stores (the most used are also here).
+Everything else here is what a user calls; the modules with a leading underscore are not part of
+the interface, and their ``__all__`` lists only what this package re-exports.
+
 Importing this package imports httpx, the standard library and the generated package's client and
 errors (the one exception tree); the generated models and joserfc are imported when first needed,
 sqlite3, redis-py and cryptography when a store that uses them is built or first locked.
 """
 
-from __future__ import annotations
-
+from . import retries, token_stores
 from ._auth import ApiKeyAuth, ClientCredentials, ClientSecretBasic
-from ._authorization_code import (
-    AuthorizationCodeFlow,
-    AuthorizationRequest,
-    AuthorizationRequestUsedError,
-    TokenStorageError,
-)
+from ._authorization_code import AuthorizationCodeFlow, AuthorizationRequest
 from ._client import connect, connect_anonymous
 from ._client_auth import ClientAuthMethod
 from ._discovery import (
@@ -29,7 +28,6 @@ from ._discovery import (
     get_authorization_server_metadata,
     get_protected_resource_metadata,
 )
-from ._encrypted_store import EncryptedTokenStore
 from ._errors import (
     APIConnectionError,
     APIError,
@@ -38,6 +36,7 @@ from ._errors import (
     APITimeoutError,
     AuthenticationError,
     AuthorizationCallbackError,
+    AuthorizationRequestUsedError,
     BadRequestError,
     ConfigurationError,
     ConflictError,
@@ -49,24 +48,16 @@ from ._errors import (
     RateLimitError,
     StateMismatchError,
     TelnyxOAuthError,
-    TokenRecordError,
-    TokenStoreError,
+    TokenStorageError,
     TokenVerificationError,
     UnexpectedStatusError,
     UnprocessableEntityError,
 )
 from ._pagination import AsyncPage, AsyncPaginator, Page, Paginator, apaginate, paginate
 from ._redis_store import RedisTokenStore
-from ._retries import (
-    AsyncRetryTransport,
-    RetryTransport,
-    is_safe_to_retry,
-    retry_delay,
-    should_retry,
-)
 from ._sqlite_store import SQLiteTokenStore
 from ._token import Token
-from ._token_store import AsyncTokenLease, TokenLease, TokenStore
+from ._token_store import TokenStore
 from ._verify import JWKSCache, averify_access_token, verify_access_token
 
 __all__ = [
@@ -78,8 +69,6 @@ __all__ = [
     "ApiKeyAuth",
     "AsyncPage",
     "AsyncPaginator",
-    "AsyncRetryTransport",
-    "AsyncTokenLease",
     "AuthenticationError",
     "AuthorizationCallbackError",
     "AuthorizationCodeFlow",
@@ -91,7 +80,6 @@ __all__ = [
     "ClientSecretBasic",
     "ConfigurationError",
     "ConflictError",
-    "EncryptedTokenStore",
     "ErrorDetail",
     "InternalServerError",
     "InvalidDataError",
@@ -102,16 +90,12 @@ __all__ = [
     "PermissionDeniedError",
     "RateLimitError",
     "RedisTokenStore",
-    "RetryTransport",
     "SQLiteTokenStore",
     "StateMismatchError",
     "TelnyxOAuthError",
     "Token",
-    "TokenLease",
-    "TokenRecordError",
     "TokenStorageError",
     "TokenStore",
-    "TokenStoreError",
     "TokenVerificationError",
     "UnexpectedStatusError",
     "UnprocessableEntityError",
@@ -123,9 +107,8 @@ __all__ = [
     "connect_anonymous",
     "get_authorization_server_metadata",
     "get_protected_resource_metadata",
-    "is_safe_to_retry",
     "paginate",
-    "retry_delay",
-    "should_retry",
+    "retries",
+    "token_stores",
     "verify_access_token",
 ]

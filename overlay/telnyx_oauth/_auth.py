@@ -40,9 +40,9 @@ from functools import partial
 
 import httpx
 
+from telnyx_oauth_api.errors import connection_error, make_status_error
+
 from ._client_auth import (
-    FORM_CONTENT_TYPE,
-    TOKEN_PATH,
     ClientAuthMethod,
     apply_client_auth,
     client_secret_basic_header,
@@ -50,7 +50,8 @@ from ._client_auth import (
     resolve_client_auth_method,
 )
 from ._constants import TOKEN_REFRESH_LEEWAY_SECONDS
-from ._errors import ConfigurationError, connection_error, make_status_error
+from ._errors import ConfigurationError
+from ._operations import FORM_CONTENT_TYPE, TOKEN_PATH
 from ._retries import (
     ASYNC_RETRY_GUARD_EXTENSION,
     RETRY_GUARD_EXTENSION,

@@ -56,7 +56,7 @@ kept on the new ``Token``.
 Token requests go through the connected httpx client (retries, typed errors, timeouts) rather than
 the generated ``create_token`` function, which cannot carry per-request client authentication
 (the Basic header of ``client_secret_basic``). The exchange and refresh are unsafe to repeat, and
-the retry policy knows it (see ``_retries``).
+the retry policy knows it (see ``_operations``).
 """
 
 from __future__ import annotations
@@ -76,9 +76,9 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import httpx
 
+from telnyx_oauth_api.errors import make_status_error
+
 from ._client_auth import (
-    FORM_CONTENT_TYPE,
-    TOKEN_PATH,
     ClientAuthMethod,
     apply_client_auth,
     join_scope,
@@ -90,11 +90,12 @@ from ._errors import (
     APIError,
     APIStatusError,
     AuthorizationCallbackError,
+    AuthorizationRequestUsedError,
     ConfigurationError,
     StateMismatchError,
-    TelnyxOAuthError,
-    make_status_error,
+    TokenStorageError,
 )
+from ._operations import AUTHORIZE_PATH, FORM_CONTENT_TYPE, TOKEN_PATH
 from ._retries import ASYNC_RETRY_GUARD_EXTENSION, RETRY_GUARD_EXTENSION, not_processed
 from ._single_flight import Leader, SingleFlight, Waiter, hashed_key
 from ._store_link import StoreLink
@@ -104,34 +105,10 @@ from ._token_store import TokenStore, lock_ttl_seconds
 if TYPE_CHECKING:
     from telnyx_oauth_api import AuthenticatedClient, Client
 
-__all__ = [
-    "AuthorizationCodeFlow",
-    "AuthorizationRequest",
-    "AuthorizationRequestUsedError",
-    "TokenStorageError",
-    "code_challenge_s256",
-]
-
-AUTHORIZE_PATH = "/v2/oauth/authorize"
+__all__ = ["AuthorizationCodeFlow", "AuthorizationRequest"]
 
 OnToken = Callable[[Token, Token | None], object | Awaitable[object]]
 OnStoreFailure = Literal["raise", "refresh"]
-
-
-class TokenStorageError(TelnyxOAuthError):
-    """The ``on_token`` hook raised; ``token`` is the new token it failed to store."""
-
-    def __init__(self, token: Token) -> None:
-        super().__init__("the on_token hook failed to store the new token")
-        self.token = token
-
-
-class AuthorizationRequestUsedError(StateMismatchError):
-    """The authorization request was already used; the message says how. Start a new one.
-
-    A ``StateMismatchError`` because ``state`` is single-use: code that catches that keeps
-    working. Raised before any request is sent.
-    """
 
 
 def code_challenge_s256(code_verifier: str) -> str:

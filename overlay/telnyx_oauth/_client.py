@@ -9,13 +9,7 @@ every generated function accepts it. Underneath it carries an ``httpx.Client`` a
   plugs in the same way;
 - the transport is ``RetryTransport`` / ``AsyncRetryTransport`` around the real one, below the
   auth, so a retry never re-runs the auth flow;
-- ``send()`` is overridden to raise the typed errors of ``telnyx_oauth_api.errors`` for every
-  status >= 400 *after* the whole auth flow has run, and ``APIConnectionError`` /
-  ``APITimeoutError`` for transport failures. The generated functions raise the same errors on
-  their own; raising here covers the overlay's own requests (token requests, discovery) too.
-  Event hooks would be the obvious place, but httpx runs response hooks inside the auth flow,
-  so raising there would turn the 401 that ``ClientCredentials`` answers by renewing its token
-  into an exception;
+- ``send()`` raises typed errors after the whole auth flow has run (``_http``);
 - timeouts are explicit (httpx's ``None`` means forever).
 
 The httpx clients are built on first use (a sync-only program never builds the async one; each
@@ -31,10 +25,8 @@ survives them.
 from __future__ import annotations
 
 import os
-import sys
 import threading
-from collections.abc import AsyncGenerator, AsyncIterator, Mapping
-from contextlib import asynccontextmanager
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
 
 import httpx
@@ -50,16 +42,15 @@ from ._constants import (
     DEFAULT_TIMEOUT_SECONDS,
     MAX_CONNECTIONS,
 )
-from ._errors import ConfigurationError, connection_error, make_status_error
+from ._errors import ConfigurationError
+from ._http import AsyncTypedErrorsClient, TypedErrorsClient, belongs_elsewhere
 from ._redact import redact_httpx_log
 from ._retries import AsyncRetryTransport, RetryTransport
 
 if TYPE_CHECKING:
-    import asyncio
+    pass
 
-    import anyio
-
-__all__ = ["DEFAULT_TIMEOUT", "connect", "connect_anonymous"]
+__all__ = ["connect", "connect_anonymous"]
 
 DEFAULT_TIMEOUT = httpx.Timeout(DEFAULT_TIMEOUT_SECONDS, connect=DEFAULT_CONNECT_TIMEOUT_SECONDS)
 # The sync pool keeps as many idle connections as it may open. httpcore 1.0 closes an "idle"
@@ -73,125 +64,6 @@ DEFAULT_TIMEOUT = httpx.Timeout(DEFAULT_TIMEOUT_SECONDS, connect=DEFAULT_CONNECT
 SYNC_CONNECTION_LIMITS = httpx.Limits(
     max_connections=MAX_CONNECTIONS, max_keepalive_connections=MAX_CONNECTIONS
 )
-
-
-class _TypedErrorsClient(httpx.Client):
-    """An ``httpx.Client`` whose ``send`` raises the overlay's typed errors."""
-
-    def send(self, request: httpx.Request, **kwargs: Any) -> httpx.Response:
-        try:
-            response = super().send(request, **kwargs)
-        except httpx.TransportError as exc:
-            raise connection_error(exc) from exc
-        if response.status_code >= 400:
-            response.read()
-            raise make_status_error(response)
-        return response
-
-
-class _AsyncTypedErrorsClient(httpx.AsyncClient):
-    """An ``httpx.AsyncClient`` whose ``send`` raises the overlay's typed errors."""
-
-    # The event loop this client's connections belong to, the async generator that closes it
-    # when that loop shuts down, and the gate in front of its pool; set by the first send.
-    _event_loop: asyncio.AbstractEventLoop | None = None
-    _closer: AsyncGenerator[None, None] | None = None
-    _gate: anyio.Semaphore | None = None
-
-    async def send(self, request: httpx.Request, **kwargs: Any) -> httpx.Response:
-        if self._closer is None:
-            await self._bind_to_running_loop()
-        try:
-            async with _entered(self._gate, request):
-                response = await super().send(request, **kwargs)
-        except httpx.TransportError as exc:
-            raise connection_error(exc) from exc
-        if response.status_code >= 400:
-            await response.aread()
-            raise make_status_error(response)
-        return response
-
-    async def _bind_to_running_loop(self) -> None:
-        """Close this client when its event loop shuts down.
-
-        Pooled connections belong to the loop that opened them: a second ``asyncio.run()`` that
-        reused one would fail with "Event loop is closed". The loop's shutdown
-        (``asyncio.run``, ``asyncio.Runner``, pytest-asyncio) closes every async generator still
-        suspended in it, so one suspended here, holding this client, closes the client and its
-        connections while the loop still runs; ``_lazy_async`` then builds a fresh client for
-        the next loop. The strong reference keeps the generator alive as long as the client.
-        """
-        import anyio
-
-        self._event_loop = _running_loop()
-        self._gate = anyio.Semaphore(MAX_CONNECTIONS)
-        closer = _close_with_loop(self)
-        self._closer = closer
-        await closer.__anext__()
-
-
-@asynccontextmanager
-async def _entered(gate: anyio.Semaphore | None, request: httpx.Request) -> AsyncIterator[None]:
-    """Wait at ``gate`` for a place in the pool, within the request's pool timeout.
-
-    httpcore's async pool matches every waiting request against every connection each time one
-    changes state: a thousand tasks on a hundred connections keep the event loop busy with that
-    alone, long enough for connects to time out (measured: renewal waves of 1,000 tasks with a
-    p99 of 6 to 24 s). Waiting here instead costs nothing per wait, and whoever enters the pool
-    finds a connection. A send holds its place through its whole auth flow; a caller that waits
-    for another's token request holds no connection meanwhile (see ``_auth``), and the one that
-    makes it holds a place itself, so the gate cannot starve it.
-    """
-    if gate is None:
-        yield
-        return
-    import anyio
-
-    limits = request.extensions.get("timeout")
-    pool_timeout = limits.get("pool") if isinstance(limits, dict) else None
-    try:
-        with anyio.fail_after(pool_timeout):
-            await gate.acquire()
-    except TimeoutError:
-        raise httpx.PoolTimeout(
-            "no place in the connection pool within the pool timeout", request=request
-        ) from None
-    try:
-        yield
-    finally:
-        gate.release()
-
-
-async def _close_with_loop(http: httpx.AsyncClient) -> AsyncGenerator[None, None]:
-    try:
-        yield
-    finally:
-        await http.aclose()
-
-
-def _belongs_elsewhere(http: httpx.AsyncClient) -> bool:
-    """Whether ``http`` is closed, or its connections belong to another event loop than the one
-    running (a loop closed without shutting down its async generators, or one in another
-    thread)."""
-    if http.is_closed:
-        return True
-    bound = getattr(http, "_event_loop", None)
-    if bound is None:
-        return False
-    running = _running_loop()
-    return running is not None and running is not bound
-
-
-def _running_loop() -> asyncio.AbstractEventLoop | None:
-    """The running asyncio loop; None outside one, or under another async library (trio)."""
-    if "asyncio" not in sys.modules:  # never imported: no loop can be running
-        return None
-    import asyncio
-
-    try:
-        return asyncio.get_running_loop()
-    except RuntimeError:
-        return None
 
 
 class _Wiring:
@@ -232,7 +104,7 @@ _C = TypeVar("_C")
 
 
 def _build_sync(client: _GeneratedClient, wiring: _Wiring) -> httpx.Client:
-    http = _TypedErrorsClient(
+    http = TypedErrorsClient(
         base_url=wiring.base_url,
         auth=wiring.auth,
         headers=client._headers,
@@ -247,7 +119,7 @@ def _build_sync(client: _GeneratedClient, wiring: _Wiring) -> httpx.Client:
 
 
 def _build_async(client: _GeneratedClient, wiring: _Wiring) -> httpx.AsyncClient:
-    http = _AsyncTypedErrorsClient(
+    http = AsyncTypedErrorsClient(
         base_url=wiring.base_url,
         auth=wiring.auth,
         headers=client._headers,
@@ -276,11 +148,11 @@ def _lazy_async(client: Any) -> httpx.AsyncClient:
     another loop is replaced by a new one, so one connected client serves successive
     ``asyncio.run()`` calls."""
     http = client._async_client
-    if http is None or _belongs_elsewhere(http):
+    if http is None or belongs_elsewhere(http):
         wiring: _Wiring = client._overlay_wiring
         with wiring.build_lock:
             http = client._async_client
-            if http is None or _belongs_elsewhere(http):
+            if http is None or belongs_elsewhere(http):
                 http = client._async_client = _build_async(client, wiring)
     return cast(httpx.AsyncClient, http)
 
@@ -312,30 +184,32 @@ def _with_retries(transport: Any, max_retries: int, is_async: bool) -> Any:
     return RetryTransport(transport, max_retries=max_retries)
 
 
-class ConnectedAuthenticatedClient(AuthenticatedClient):
+class _Wired:
+    """What ``connect()`` adds to the generated client classes: ``get_httpx_client`` and
+    ``get_async_httpx_client`` return httpx clients the overlay builds (auth, retries, typed
+    errors) on first use, instead of bare ones. A mixin, so the two wired classes below stay
+    the generated classes with one line each."""
+
+    __slots__ = ()
+    _overlay_wiring: _Wiring
+
+    def get_httpx_client(self) -> httpx.Client:
+        return _lazy_sync(self)
+
+    def get_async_httpx_client(self) -> httpx.AsyncClient:
+        return _lazy_async(self)
+
+
+class ConnectedAuthenticatedClient(_Wired, AuthenticatedClient):
     """The generated ``AuthenticatedClient``, wired by ``telnyx_oauth.connect()``."""
 
     __slots__ = ("_overlay_wiring",)
-    _overlay_wiring: _Wiring
-
-    def get_httpx_client(self) -> httpx.Client:
-        return _lazy_sync(self)
-
-    def get_async_httpx_client(self) -> httpx.AsyncClient:
-        return _lazy_async(self)
 
 
-class ConnectedClient(Client):
+class ConnectedClient(_Wired, Client):
     """The generated ``Client``, wired by ``telnyx_oauth.connect_anonymous()``."""
 
     __slots__ = ("_overlay_wiring",)
-    _overlay_wiring: _Wiring
-
-    def get_httpx_client(self) -> httpx.Client:
-        return _lazy_sync(self)
-
-    def get_async_httpx_client(self) -> httpx.AsyncClient:
-        return _lazy_async(self)
 
 
 def _normalize_base_url(base_url: str | httpx.URL) -> str:
@@ -387,7 +261,7 @@ def connect(
         auth = ApiKeyAuth(key)
     client = ConnectedAuthenticatedClient(
         base_url=_normalize_base_url(base_url),
-        # The credentials live in `auth`; this attrs field would print them in repr().
+        # The credentials live in `auth` (any httpx.Auth), not in the generated token field.
         token="",
         prefix="",
         timeout=_timeout(timeout),

@@ -16,15 +16,14 @@ from urllib.parse import quote_plus
 
 from ._errors import ConfigurationError
 
+__all__ = ["ClientAuthMethod"]
+
 ClientAuthMethod = Literal["client_secret_basic", "client_secret_post", "none"]
 CLIENT_AUTH_METHODS: tuple[ClientAuthMethod, ...] = (
     "client_secret_basic",
     "client_secret_post",
     "none",
 )
-
-TOKEN_PATH = "/v2/oauth/token"
-FORM_CONTENT_TYPE = "application/x-www-form-urlencoded"
 
 
 def form_urlencode(value: str) -> str:

@@ -17,9 +17,9 @@ from typing import TYPE_CHECKING, Any, Protocol, Self, TypeVar
 
 import httpx
 
-from telnyx_oauth_api.errors import parse_json_body
+from telnyx_oauth_api.errors import make_status_error, parse_json_body
 
-from ._errors import make_status_error
+from ._operations import AUTHORIZATION_SERVER_METADATA_PATH, PROTECTED_RESOURCE_METADATA_PATH
 
 if TYPE_CHECKING:
     from telnyx_oauth_api import AuthenticatedClient, Client
@@ -30,11 +30,7 @@ __all__ = [
     "aget_protected_resource_metadata",
     "get_authorization_server_metadata",
     "get_protected_resource_metadata",
-    "well_known_url",
 ]
-
-AUTHORIZATION_SERVER_PATH = "/.well-known/oauth-authorization-server"
-PROTECTED_RESOURCE_PATH = "/.well-known/oauth-protected-resource"
 
 
 def well_known_url(base_url: str | httpx.URL, path: str) -> httpx.URL:
@@ -84,7 +80,9 @@ def get_authorization_server_metadata(
 ) -> AuthorizationServerMetadata:
     """The RFC 8414 authorization server metadata of the client's host."""
     model: type[AuthorizationServerMetadata] = _models().AuthorizationServerMetadata
-    return _get(client, AUTHORIZATION_SERVER_PATH, model, "get_authorization_server_metadata")
+    return _get(
+        client, AUTHORIZATION_SERVER_METADATA_PATH, model, "get_authorization_server_metadata"
+    )
 
 
 async def aget_authorization_server_metadata(
@@ -93,7 +91,7 @@ async def aget_authorization_server_metadata(
     """Async ``get_authorization_server_metadata``."""
     model: type[AuthorizationServerMetadata] = _models().AuthorizationServerMetadata
     return await _aget(
-        client, AUTHORIZATION_SERVER_PATH, model, "get_authorization_server_metadata"
+        client, AUTHORIZATION_SERVER_METADATA_PATH, model, "get_authorization_server_metadata"
     )
 
 
@@ -102,7 +100,7 @@ def get_protected_resource_metadata(
 ) -> ProtectedResourceMetadata:
     """The RFC 9728 protected resource metadata of the client's host."""
     model: type[ProtectedResourceMetadata] = _models().ProtectedResourceMetadata
-    return _get(client, PROTECTED_RESOURCE_PATH, model, "get_protected_resource_metadata")
+    return _get(client, PROTECTED_RESOURCE_METADATA_PATH, model, "get_protected_resource_metadata")
 
 
 async def aget_protected_resource_metadata(
@@ -110,4 +108,6 @@ async def aget_protected_resource_metadata(
 ) -> ProtectedResourceMetadata:
     """Async ``get_protected_resource_metadata``."""
     model: type[ProtectedResourceMetadata] = _models().ProtectedResourceMetadata
-    return await _aget(client, PROTECTED_RESOURCE_PATH, model, "get_protected_resource_metadata")
+    return await _aget(
+        client, PROTECTED_RESOURCE_METADATA_PATH, model, "get_protected_resource_metadata"
+    )

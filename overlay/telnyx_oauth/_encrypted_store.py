@@ -28,7 +28,7 @@ from ._token_store import AsyncTokenLease, TokenLease, TokenStore
 if TYPE_CHECKING:
     from cryptography.fernet import MultiFernet
 
-__all__ = ["EncryptedTokenStore"]
+__all__: list[str] = []  # telnyx_oauth.token_stores exports it
 
 
 class EncryptedTokenStore:

@@ -22,7 +22,9 @@
     │   └── APIResponseValidationError  a success whose body is not what the spec promises
     │       └── UnexpectedStatusError   a status that is neither a documented success nor an error
     ├── AuthorizationCallbackError    the authorization server redirected back with ?error=
-    ├── StateMismatchError            the callback's state is missing, wrong or already used
+    ├── StateMismatchError            the callback's state is missing or wrong
+    │   └── AuthorizationRequestUsedError  the authorization request was already used; says how
+    ├── TokenStorageError             the on_token hook raised; .token is the token it was given
     ├── TokenVerificationError        an access token failed signature or claim checks
     └── TokenStoreError               a token store (SQLite, Redis) failed; .token when a refresh
         │                             happened but its successor may not be stored
@@ -33,7 +35,8 @@ The API errors are defined once, in ``telnyx_oauth_api.errors`` (from
 ``templates/errors.py.jinja``), because the generated functions raise them themselves, whatever
 client they are given, and the generated package never imports this one. They are the same
 classes here: ``except telnyx_oauth.NotFoundError`` catches what ``get_oauth_client.sync``
-raises. Their messages and the parsing of error bodies live there too.
+raises. Their messages and the parsing of error bodies live there too. The overlay's own errors
+(configuration, the authorization-code flow, token storage and verification) are defined here.
 """
 
 from __future__ import annotations
@@ -58,8 +61,6 @@ from telnyx_oauth_api.errors import (
     TelnyxOAuthError,
     UnexpectedStatusError,
     UnprocessableEntityError,
-    connection_error,
-    make_status_error,
 )
 
 if TYPE_CHECKING:
@@ -73,6 +74,7 @@ __all__ = [
     "APITimeoutError",
     "AuthenticationError",
     "AuthorizationCallbackError",
+    "AuthorizationRequestUsedError",
     "BadRequestError",
     "ConfigurationError",
     "ConflictError",
@@ -84,14 +86,12 @@ __all__ = [
     "RateLimitError",
     "StateMismatchError",
     "TelnyxOAuthError",
-    "TokenRecordError",
-    "TokenStoreError",
+    "TokenStorageError",
     "TokenVerificationError",
     "UnexpectedStatusError",
     "UnprocessableEntityError",
-    "connection_error",
-    "make_status_error",
 ]
+# connection_error and make_status_error are imported here for the overlay's modules, not users.
 
 
 class ConfigurationError(TelnyxOAuthError, ValueError):
@@ -111,7 +111,23 @@ class AuthorizationCallbackError(TelnyxOAuthError):
 
 
 class StateMismatchError(TelnyxOAuthError):
-    """The callback's ``state`` is missing, does not match, or was already used."""
+    """The callback's ``state`` is missing or does not match the request's."""
+
+
+class AuthorizationRequestUsedError(StateMismatchError):
+    """The authorization request was already used; the message says how. Start a new one.
+
+    A ``StateMismatchError`` because ``state`` is single-use: code that catches that keeps
+    working. Raised before any request is sent.
+    """
+
+
+class TokenStorageError(TelnyxOAuthError):
+    """The ``on_token`` hook raised; ``token`` is the new token it failed to store."""
+
+    def __init__(self, token: Token) -> None:
+        super().__init__("the on_token hook failed to store the new token")
+        self.token = token
 
 
 class TokenVerificationError(TelnyxOAuthError):

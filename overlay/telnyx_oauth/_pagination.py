@@ -36,7 +36,6 @@ if TYPE_CHECKING:
 __all__ = [
     "AsyncPage",
     "AsyncPaginator",
-    "ListOperation",
     "Page",
     "Paginator",
     "apaginate",

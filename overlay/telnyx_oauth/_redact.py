@@ -24,15 +24,14 @@ records that carry a secret; every other record is left exactly as logged.
 
 from __future__ import annotations
 
-__all__ = ["is_secret_param", "redact_httpx_log", "redact_text", "shown_path", "shown_url"]
-
 import logging
 import re
 from urllib.parse import unquote
 
-from telnyx_oauth_api.errors import shown_path, shown_url
+from telnyx_oauth_api.errors import CONSENT_PATH_SEGMENT as _CONSENT_SEGMENT
 
-_CONSENT_SEGMENT = "/oauth/consent/"
+__all__: list[str] = []  # the overlay's own plumbing; nothing here is public
+
 MASK = "***"
 
 # Parameter names that are secrets whole, and words that make any name a secret.

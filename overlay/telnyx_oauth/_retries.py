@@ -1,19 +1,15 @@
 """Retry policy as small pure functions, plus two thin transports that apply it.
 
-Whether a request may be repeated depends on the operation, not only on the method:
-
-- Safe to repeat (``is_safe_to_retry``): GET, HEAD, OPTIONS, PUT, DELETE, ``POST
-  /oauth/introspect`` (read-only), and ``POST /oauth/token`` with ``grant_type=client_credentials``
-  (a second token is harmless). These are retried on 408, 429, 500, 502, 503, 504, on connection
-  errors and on timeouts.
-- Everything else is unsafe: the authorization-code exchange (a code is single-use), the refresh
-  grant (with rotation, a repeated refresh may spend the new refresh token), register, create
-  client, and the consent decision (each repetition may create something). These are retried only
-  when the request surely never reached the server (``ConnectError``, ``ConnectTimeout``,
-  ``PoolTimeout``: no connection, so no bytes sent) or when the server said the request was not
-  processed: any 429 (a rate-limit rejection happens before the request is handled), or a 503
-  that carries ``Retry-After``/``retry-after-ms``. A bare 503, a 502 or a read timeout may come
-  after the server acted, so they are raised, never repeated.
+Whether a request may be repeated depends on the operation, not only on the method
+(``is_safe_to_retry``, in ``_operations`` with the rest of what the overlay knows of the API's
+operations). Safe requests are retried on 408, 429, 500, 502, 503, 504, on connection errors and
+on timeouts. Unsafe ones (the code exchange, the refresh grant, register, create client, the
+consent decision) are retried only when the request surely never reached the server
+(``ConnectError``, ``ConnectTimeout``, ``PoolTimeout``: no connection, so no bytes sent) or when
+the server said the request was not processed (``not_processed``): any 429 (a rate-limit
+rejection happens before the request is handled), or a 503 that carries
+``Retry-After``/``retry-after-ms``. A bare 503, a 502 or a read timeout may come after the
+server acted, so they are raised, never repeated.
 
 A request whose body is a stream that cannot be replayed is never retried.
 
@@ -39,11 +35,10 @@ import logging
 import random as _random
 import time
 from collections.abc import Awaitable, Callable, Mapping
-from urllib.parse import parse_qs
 
 import httpx
 
-from telnyx_oauth_api.errors import parse_retry_after_seconds, parse_seconds_header
+from telnyx_oauth_api.errors import parse_retry_after_seconds, parse_seconds_header, shown_url
 
 from ._constants import (
     DEFAULT_MAX_RETRIES,
@@ -53,43 +48,17 @@ from ._constants import (
     RATELIMIT_RESET_EPOCH_THRESHOLD_SECONDS,
     RETRY_JITTER_FRACTION,
 )
-from ._redact import shown_url
+from ._operations import is_safe_to_retry
 
-__all__ = [
-    "ASYNC_RETRY_GUARD_EXTENSION",
-    "RETRY_GUARD_EXTENSION",
-    "TRANSPORT_FAILURE_EXTENSION",
-    "AsyncRetryTransport",
-    "RetryTransport",
-    "TransportFailure",
-    "is_safe_to_retry",
-    "not_processed",
-    "retry_delay",
-    "should_retry",
-]
+# telnyx_oauth.retries is the public face of this module; nothing here is exported directly.
+__all__: list[str] = []
 
 logger = logging.getLogger("telnyx_oauth")
 
-_SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
 _SAFE_RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
 # Raised before any byte of the request left this process.
 _NEVER_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 _TRANSIENT = (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError)
-
-
-def is_safe_to_retry(request: httpx.Request) -> bool:
-    """Whether repeating ``request`` after it may have reached the server does no harm."""
-    method = request.method.upper()
-    if method in _SAFE_METHODS:
-        return True
-    if method != "POST":
-        return False
-    path = request.url.path.rstrip("/")
-    if path.endswith("/oauth/introspect"):
-        return True
-    if path.endswith("/oauth/token"):
-        return _form_field(request, "grant_type") == "client_credentials"
-    return False
 
 
 def not_processed(outcome: httpx.Response | BaseException) -> bool:
@@ -158,17 +127,6 @@ def _replayable(request: httpx.Request) -> bool:
     except httpx.RequestNotRead:
         return False
     return True
-
-
-def _form_field(request: httpx.Request, name: str) -> str | None:
-    if not request.headers.get("content-type", "").startswith("application/x-www-form-urlencoded"):
-        return None
-    try:
-        fields = parse_qs(request.content.decode("ascii"))
-    except (httpx.RequestNotRead, UnicodeDecodeError):
-        return None
-    values = fields.get(name)
-    return values[0] if values and len(values) == 1 else None
 
 
 TRANSPORT_FAILURE_EXTENSION = "telnyx_oauth.transport_failure"

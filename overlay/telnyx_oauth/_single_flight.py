@@ -43,7 +43,7 @@ from typing import TYPE_CHECKING, Generic, TypeVar
 if TYPE_CHECKING:
     import anyio
 
-__all__ = ["Flight", "Leader", "SingleFlight", "Waiter", "hashed_key"]
+__all__: list[str] = []  # the overlay's own plumbing; nothing here is public
 
 T = TypeVar("T")
 

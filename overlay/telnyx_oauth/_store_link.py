@@ -43,7 +43,7 @@ from ._token_store import (
     record_expires_at,
 )
 
-__all__ = ["AsyncLease", "Lease", "StoreLink"]
+__all__: list[str] = []  # used by _auth and _authorization_code
 
 logger = logging.getLogger("telnyx_oauth")
 

@@ -8,8 +8,11 @@ from dataclasses import dataclass, field
 
 import httpx
 
+from telnyx_oauth_api.errors import APIResponseValidationError
+
 from ._constants import TOKEN_REFRESH_LEEWAY_SECONDS
-from ._errors import APIResponseValidationError
+
+__all__ = ["Token"]
 
 
 @dataclass(frozen=True)

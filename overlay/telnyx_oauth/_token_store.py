@@ -45,17 +45,7 @@ from ._constants import (
 from ._errors import TokenRecordError
 from ._token import Token
 
-__all__ = [
-    "RECORD_VERSION",
-    "AsyncTokenLease",
-    "TokenLease",
-    "TokenStore",
-    "decode_record",
-    "encode_record",
-    "in_worker_thread",
-    "lock_ttl_seconds",
-    "record_expires_at",
-]
+__all__ = ["TokenStore"]
 
 _T = TypeVar("_T")
 

@@ -47,8 +47,6 @@ __all__ = ["JWKSCache", "averify_access_token", "verify_access_token"]
 
 logger = logging.getLogger("telnyx_oauth")
 
-JWKS_PATH = "/v2/oauth/jwks"
-
 
 class JWKSCache:
     """The server's signing keys, fetched on first use and refetched sparingly.

@@ -12,9 +12,11 @@ from collections.abc import AsyncIterator, Iterator
 import httpx
 import pytest
 
-from telnyx_oauth import AsyncRetryTransport, RetryTransport, connect, connect_anonymous
+from telnyx_oauth import connect, connect_anonymous
+from telnyx_oauth.retries import AsyncRetryTransport, RetryTransport
 from telnyx_oauth_api import AuthenticatedClient, Client
 from telnyx_oauth_sandbox import SandboxControls, SandboxServer, running
+from tests._support.sleeps import Sleeps
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -22,19 +24,6 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if "tests/e2e/" in item.nodeid.replace("\\", "/"):
             item.add_marker(pytest.mark.e2e)
-
-
-class Sleeps:
-    """Stands in for ``time.sleep`` / ``anyio.sleep`` in the retry transports; records delays."""
-
-    def __init__(self) -> None:
-        self.delays: list[float] = []
-
-    def __call__(self, seconds: float) -> None:
-        self.delays.append(seconds)
-
-    async def asleep(self, seconds: float) -> None:
-        self.delays.append(seconds)
 
 
 @pytest.fixture(scope="session")
@@ -55,12 +44,6 @@ def controls(sandbox: SandboxServer) -> Iterator[SandboxControls]:
 def _fresh_sandbox(controls: SandboxControls) -> None:
     """Every test starts from an empty sandbox: no clients, real time, no faults, zero counts."""
     controls.reset()
-
-
-@pytest.fixture
-def sleeps() -> Sleeps:
-    """The delays the overlay's retries asked for (nobody sleeps)."""
-    return Sleeps()
 
 
 def _connect(sandbox: SandboxServer, sleeps: Sleeps) -> AuthenticatedClient:

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from tools import demo_transcript
+
 DEMO = Path(__file__).resolve().parents[2] / "examples" / "demo.py"
 JWT = re.compile(r"eyJ[\w-]+\.[\w-]+\.[\w-]+")
 
@@ -57,6 +59,14 @@ def test_demo_exits_zero(demo: subprocess.CompletedProcess[str]) -> None:
 def test_demo_transcript_line(demo: subprocess.CompletedProcess[str], line: str) -> None:
     """The transcript tells each step of the story."""
     assert re.search(line, demo.stdout, re.MULTILINE), demo.stdout
+
+
+def test_readme_transcript_is_a_real_run(demo: subprocess.CompletedProcess[str]) -> None:
+    """The README's `make demo` transcript is what the demo prints (ports, IDs, secret lengths
+    and timing aside); refresh it with `tools/demo_transcript.py` when the demo changes."""
+    readme = (DEMO.parents[1] / "README.md").read_text(encoding="utf-8")
+    shown = demo_transcript.normalised(demo_transcript.readme_transcript(readme))
+    assert shown == demo_transcript.normalised(demo.stdout)
 
 
 def test_demo_masks_tokens(demo: subprocess.CompletedProcess[str]) -> None:

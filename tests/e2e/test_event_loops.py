@@ -13,7 +13,8 @@ import gc
 import httpx
 import pytest
 
-from telnyx_oauth import AsyncRetryTransport, ClientCredentials, connect
+from telnyx_oauth import ClientCredentials, connect
+from telnyx_oauth.retries import AsyncRetryTransport
 from telnyx_oauth_api import AuthenticatedClient
 from telnyx_oauth_api.api.oauth_clients import list_oauth_clients
 from telnyx_oauth_api.models import GrantType, OAuthClientListResponse

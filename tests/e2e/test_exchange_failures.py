@@ -14,14 +14,14 @@ from telnyx_oauth import (
     AuthorizationRequestUsedError,
     InternalServerError,
     RateLimitError,
-    RetryTransport,
     StateMismatchError,
     connect_anonymous,
 )
+from telnyx_oauth.retries import RetryTransport
 from telnyx_oauth_api import AuthenticatedClient, Client
 from telnyx_oauth_sandbox import SandboxControls
+from tests._support.sleeps import Sleeps
 from tests.e2e._flows import REDIRECT_URI, SCOPES, consent, create_client, flow_for, secret_of
-from tests.e2e.conftest import Sleeps
 
 TOKEN = "/v2/oauth/token"
 

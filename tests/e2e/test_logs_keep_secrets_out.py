@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Callable
 
 import httpx
 import pytest
@@ -55,24 +56,26 @@ FORMAT = logging.Formatter("%(name)s %(levelname)s %(message)s")
 
 
 def _authorize_and_consent(
-    api: AuthenticatedClient, anon: Client, url: str, secrets: dict[str, str]
+    api: AuthenticatedClient, anon: Client, url: str, secrets: dict[str, str], shown: list[object]
 ) -> str:
     """The browser's part: authorize (302 to the consent page), read and allow the consent."""
     consent_token = consent_token_of(authorize_redirect(anon, url))
     secrets["consent token"] = consent_token
-    get_consent_details.sync(client=api, consent_token=consent_token)
-    decision = submit_consent.sync(
-        client=api, body=ConsentDecisionRequest(consent_token=consent_token, allowed=True)
-    )
+    shown.append(get_consent_details.sync_detailed(client=api, consent_token=consent_token))
+    body = ConsentDecisionRequest(consent_token=consent_token, allowed=True)
+    decision = submit_consent.sync(client=api, body=body)
+    shown += [body, decision]
     secrets["code"] = httpx.URL(decision.redirect_uri).params["code"]
     return decision.redirect_uri
 
 
 def _run_every_flow(
-    sandbox: SandboxServer, api: AuthenticatedClient, anon: Client
+    sandbox: SandboxServer, api: AuthenticatedClient, anon: Client, shown: list[object]
 ) -> dict[str, str]:
-    """The whole story; returns every secret it produced, by name."""
+    """The whole story; returns every secret it produced, by name, and puts every object the
+    library returned or raised on the way into ``shown``."""
     secrets = {"API key": sandbox.api_key}
+    shown += [api, anon]
     registered = register_client.sync(
         client=anon,
         body=RegistrationRequest(
@@ -84,6 +87,7 @@ def _run_every_flow(
         ),
     )
     secrets["registered client secret"] = str(registered.client_secret)
+    shown.append(registered)
     flow = AuthorizationCodeFlow(
         anon,
         client_id=registered.client_id,
@@ -93,9 +97,15 @@ def _run_every_flow(
     )
     request = flow.start()
     secrets["state"], secrets["code verifier"] = request.state, request.code_verifier
-    token = flow.exchange(request, _authorize_and_consent(api, anon, request.url, secrets))
+    callback = _authorize_and_consent(api, anon, request.url, secrets, shown)
+    token = flow.exchange(request, callback)
     secrets["access token"], secrets["refresh token"] = token.access_token, str(token.refresh_token)
+    shown += [flow, request, token, _raised(lambda: flow.exchange(request, callback))]
     refreshed = flow.refresh(token)
+    shown += [
+        refreshed,
+        _raised(lambda: flow.refresh(token.__class__("bad-" + "x" * 20, refresh_token="r" * 20))),
+    ]
     secrets["refreshed access token"] = refreshed.access_token
     secrets["rotated refresh token"] = str(refreshed.refresh_token)
 
@@ -105,13 +115,19 @@ def _run_every_flow(
     secrets["machine client secret"] = secret_of(machine_client)
     auth = ClientCredentials(machine_client.client_id, secret_of(machine_client))
     with connect(auth=auth, base_url=sandbox.base_url) as machine:
-        list_oauth_clients.sync(client=machine)
-        asyncio.run(get_oauth_client.asyncio(machine_client.client_id, client=machine))
+        shown += [auth, machine, machine_client, list_oauth_clients.sync_detailed(client=machine)]
+        shown.append(
+            asyncio.run(get_oauth_client.asyncio(machine_client.client_id, client=machine))
+        )
     cached = auth._token
     assert cached is not None
     secrets["client credentials access token"] = cached.access_token
 
-    introspect_token.sync(client=api, body=IntrospectRequest(token=refreshed.access_token))
+    introspection = IntrospectRequest(token=refreshed.access_token)
+    shown += [introspection, introspect_token.sync_detailed(client=api, body=introspection)]
+    wrong = ClientCredentials(machine_client.client_id, "wrong-" + secret_of(machine_client))
+    with connect(auth=wrong, base_url=sandbox.base_url) as refused:
+        shown += [wrong, _raised(lambda: list_oauth_clients.sync(client=refused))]
     grant = next(
         g for g in list_oauth_grants.sync(client=api).data if g.client_id == registered.client_id
     )
@@ -122,6 +138,40 @@ def _run_every_flow(
     )
     delete_oauth_client.sync(machine_client.client_id, client=api)
     return secrets
+
+
+def _raised(call: Callable[[], object]) -> BaseException:
+    """The exception ``call`` raises (it must raise one)."""
+    try:
+        call()
+    except Exception as error:
+        return error
+    raise AssertionError("expected an exception")
+
+
+def _texts(value: object) -> list[str]:
+    """What a user may see of ``value``: its repr and str, and those of an exception's cause."""
+    texts = [repr(value), str(value)]
+    if isinstance(value, BaseException) and value.__cause__ is not None:
+        texts += _texts(value.__cause__)
+    return texts
+
+
+def test_no_secret_of_a_full_run_reaches_any_repr_or_message(
+    sandbox: SandboxServer, api: AuthenticatedClient, anon: Client
+) -> None:
+    """Everything the library returned or raised during the run (clients, auth objects, the
+    flow, its request, tokens, every model and detailed Response, the errors of a refused
+    client, a spent request and a bad refresh) shows none of the run's secrets, in repr() or
+    str(), nor does any error's cause."""
+    shown: list[object] = []
+    secrets = _run_every_flow(sandbox, api, anon, shown)
+    assert len(shown) >= 20
+    assert any(isinstance(value, BaseException) for value in shown)
+    for value in shown:
+        for text in _texts(value):
+            for name, secret in secrets.items():
+                assert secret not in text, f"the {name} is in repr/str of {type(value).__name__}"
 
 
 def test_no_secret_of_a_full_run_reaches_any_log_record(
@@ -135,7 +185,7 @@ def test_no_secret_of_a_full_run_reaches_any_log_record(
     caplog.set_level(logging.DEBUG)
     for name in LOGGERS:
         caplog.set_level(logging.DEBUG, logger=name)
-    secrets = _run_every_flow(sandbox, api, anon)
+    secrets = _run_every_flow(sandbox, api, anon, [])
     records = caplog.records
     lines = [FORMAT.format(record) for record in records]
     for name, secret in secrets.items():

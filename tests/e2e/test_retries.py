@@ -9,13 +9,8 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from telnyx_oauth import (
-    APIConnectionError,
-    InternalServerError,
-    RateLimitError,
-    RetryTransport,
-    connect,
-)
+from telnyx_oauth import APIConnectionError, InternalServerError, RateLimitError, connect
+from telnyx_oauth.retries import RetryTransport
 from telnyx_oauth_api import AuthenticatedClient, Client
 from telnyx_oauth_api.api.oauth import introspect_token
 from telnyx_oauth_api.api.oauth_clients import create_oauth_client, list_oauth_clients
@@ -25,13 +20,13 @@ from telnyx_oauth_api.models import (
     OAuthClientListResponse,
 )
 from telnyx_oauth_sandbox import SandboxControls, SandboxServer
+from tests._support.sleeps import Sleeps
 from tests.e2e._flows import (
     client_request,
     consent,
     create_client,
     flow_for,
 )
-from tests.e2e.conftest import Sleeps
 
 CLIENTS = "/v2/oauth_clients"
 TOKEN = "/v2/oauth/token"

@@ -19,12 +19,11 @@ import pytest
 from telnyx_oauth import (
     APIConnectionError,
     APITimeoutError,
-    AsyncRetryTransport,
     ClientCredentials,
     InternalServerError,
-    RetryTransport,
     connect,
 )
+from telnyx_oauth.retries import AsyncRetryTransport, RetryTransport
 from telnyx_oauth_api import AuthenticatedClient
 from telnyx_oauth_api.api.oauth_clients import get_oauth_client
 from telnyx_oauth_api.models import GrantType, OAuthClientResponse
@@ -34,8 +33,8 @@ from telnyx_oauth_sandbox import (
     SandboxControls,
     SandboxServer,
 )
+from tests._support.sleeps import Sleeps
 from tests.e2e._flows import create_client, secret_of
-from tests.e2e.conftest import Sleeps
 
 TOKEN = "/v2/oauth/token"
 # Long enough for every caller of a wave to be in flight when the first answer arrives.

@@ -23,7 +23,6 @@ from bench._processes import start_together
 from telnyx_oauth import (
     AuthorizationCodeFlow,
     ClientCredentials,
-    EncryptedTokenStore,
     RedisTokenStore,
     SQLiteTokenStore,
     Token,
@@ -31,6 +30,7 @@ from telnyx_oauth import (
     connect,
     connect_anonymous,
 )
+from telnyx_oauth.token_stores import EncryptedTokenStore
 from telnyx_oauth_api import Client
 from telnyx_oauth_api.api.oauth_clients import get_oauth_client
 from telnyx_oauth_sandbox import SandboxControls

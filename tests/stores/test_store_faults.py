@@ -30,17 +30,15 @@ from redis.retry import Retry
 from telnyx_oauth import (
     AuthorizationCodeFlow,
     ClientCredentials,
-    EncryptedTokenStore,
     RedisTokenStore,
     SQLiteTokenStore,
     Token,
-    TokenRecordError,
     TokenStore,
-    TokenStoreError,
     connect,
     connect_anonymous,
 )
 from telnyx_oauth._single_flight import hashed_key
+from telnyx_oauth.token_stores import EncryptedTokenStore, TokenRecordError, TokenStoreError
 from telnyx_oauth_api.api.oauth_clients import get_oauth_client
 from telnyx_oauth_sandbox import SandboxControls
 from tests.stores import _jobs

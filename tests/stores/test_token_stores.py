@@ -16,23 +16,24 @@ import httpx
 import pytest
 
 from telnyx_oauth import (
-    AsyncRetryTransport,
-    AsyncTokenLease,
     AuthorizationCodeFlow,
     ClientCredentials,
     ConfigurationError,
-    EncryptedTokenStore,
     RedisTokenStore,
-    RetryTransport,
     SQLiteTokenStore,
     Token,
-    TokenLease,
     TokenStore,
-    TokenStoreError,
     connect,
     connect_anonymous,
 )
 from telnyx_oauth._single_flight import hashed_key
+from telnyx_oauth.retries import AsyncRetryTransport, RetryTransport
+from telnyx_oauth.token_stores import (
+    AsyncTokenLease,
+    EncryptedTokenStore,
+    TokenLease,
+    TokenStoreError,
+)
 from telnyx_oauth_api.api.oauth_clients import get_oauth_client
 from telnyx_oauth_sandbox import SandboxControls
 from tests.stores import _jobs

@@ -10,6 +10,7 @@ from urllib.parse import parse_qs
 import httpx
 
 import telnyx_oauth
+from tests._support.sleeps import Sleeps
 
 BASE_URL = "https://api.test"
 API_KEY = "KEY0123_live_secret_api_key"
@@ -39,29 +40,16 @@ class Recorder:
         return sum(1 for r in self.requests if r.url.path == path)
 
 
-class Sleeps:
-    """Records requested sleeps (seconds) without sleeping, for sync and async transports."""
-
-    def __init__(self) -> None:
-        self.calls: list[float] = []
-
-    def __call__(self, seconds: float) -> None:
-        self.calls.append(seconds)
-
-    async def asleep(self, seconds: float) -> None:
-        self.calls.append(seconds)
-
-
 def transports(
     recorder: Recorder, sleeps: Sleeps, *, max_retries: int = 2
-) -> tuple[telnyx_oauth.RetryTransport, telnyx_oauth.AsyncRetryTransport]:
+) -> tuple[telnyx_oauth.retries.RetryTransport, telnyx_oauth.retries.AsyncRetryTransport]:
     """Retrying transports over one MockTransport, sleeping into ``sleeps``, no jitter."""
     mock = httpx.MockTransport(recorder)
     return (
-        telnyx_oauth.RetryTransport(
+        telnyx_oauth.retries.RetryTransport(
             mock, max_retries=max_retries, sleep=sleeps, random=lambda: 0.0
         ),
-        telnyx_oauth.AsyncRetryTransport(
+        telnyx_oauth.retries.AsyncRetryTransport(
             mock, max_retries=max_retries, sleep=sleeps.asleep, random=lambda: 0.0
         ),
     )

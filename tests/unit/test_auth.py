@@ -12,11 +12,11 @@ import pytest
 
 import telnyx_oauth
 from telnyx_oauth._single_flight import SingleFlight, Waiter
+from tests._support.sleeps import Sleeps
 from tests.unit._support import (
     CLIENT_ID,
     CLIENT_SECRET,
     Recorder,
-    Sleeps,
     connect,
     form,
     json_response,
@@ -387,7 +387,7 @@ def test_token_request_is_retried(sleeps: Sleeps) -> None:
     recorder = Recorder(handler)
     get_oauth_client.sync("abc", client=connect(recorder, sleeps, auth=_auth()))
     assert recorder.paths() == [TOKEN_PATH, TOKEN_PATH, "/v2/oauth_clients/abc"]
-    assert sleeps.calls == [0.5]
+    assert sleeps.delays == [0.5]
 
 
 def test_invalidate_forgets_token() -> None:

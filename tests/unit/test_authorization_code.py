@@ -14,12 +14,12 @@ import pytest
 
 import telnyx_oauth
 from telnyx_oauth._single_flight import SingleFlight, Waiter
+from tests._support.sleeps import Sleeps
 from tests.unit._support import (
     API_KEY,
     CLIENT_ID,
     CLIENT_SECRET,
     Recorder,
-    Sleeps,
     connect,
     connect_anonymous,
     form,
@@ -251,7 +251,7 @@ def test_exchange_not_retried_on_500(sleeps: Sleeps) -> None:
     with pytest.raises(telnyx_oauth.InternalServerError):
         flow.exchange(request, _callback(request))
     assert len(recorder.requests) == 1
-    assert sleeps.calls == []
+    assert sleeps.delays == []
 
 
 def test_exchange_hook_receives_token() -> None:
@@ -401,7 +401,7 @@ def test_refresh_not_retried_on_502(sleeps: Sleeps) -> None:
     with pytest.raises(telnyx_oauth.InternalServerError):
         flow.refresh(_token())
     assert len(recorder.requests) == 1
-    assert sleeps.calls == []
+    assert sleeps.delays == []
 
 
 def test_token_expiry() -> None:

@@ -262,7 +262,7 @@ def test_given_retry_transport_used_as_is(sleeps: object) -> None:
     from telnyx_oauth_api.api.oauth import get_jwks
 
     recorder = Recorder(lambda r: httpx.Response(503))
-    transport = telnyx_oauth.RetryTransport(
+    transport = telnyx_oauth.retries.RetryTransport(
         httpx.MockTransport(recorder), max_retries=1, sleep=lambda s: None
     )
     client = telnyx_oauth.connect_anonymous(base_url=BASE_URL, transport=transport, max_retries=5)
@@ -291,8 +291,8 @@ def test_proxy_mounts_retry_too(monkeypatch: pytest.MonkeyPatch) -> None:
     async_proxies = [t for t in async_mounts.values() if t is not None]
     assert proxies
     assert async_proxies
-    assert all(isinstance(t, telnyx_oauth.RetryTransport) for t in proxies)
-    assert all(isinstance(t, telnyx_oauth.AsyncRetryTransport) for t in async_proxies)
+    assert all(isinstance(t, telnyx_oauth.retries.RetryTransport) for t in proxies)
+    assert all(isinstance(t, telnyx_oauth.retries.AsyncRetryTransport) for t in async_proxies)
 
 
 async def test_plain_mock_transport_serves_both() -> None:
@@ -305,14 +305,16 @@ async def test_plain_mock_transport_serves_both() -> None:
     get_jwks.sync(client=client)
     await get_jwks.asyncio(client=client)
     assert len(recorder.requests) == 2
-    assert isinstance(client.get_httpx_client()._transport, telnyx_oauth.RetryTransport)
-    assert isinstance(client.get_async_httpx_client()._transport, telnyx_oauth.AsyncRetryTransport)
+    assert isinstance(client.get_httpx_client()._transport, telnyx_oauth.retries.RetryTransport)
+    assert isinstance(
+        client.get_async_httpx_client()._transport, telnyx_oauth.retries.AsyncRetryTransport
+    )
 
 
 def test_default_transport_retries() -> None:
     """Without a transport, the one httpx builds is wrapped in the retry transport."""
     client = telnyx_oauth.connect("k")
-    assert isinstance(client.get_httpx_client()._transport, telnyx_oauth.RetryTransport)
+    assert isinstance(client.get_httpx_client()._transport, telnyx_oauth.retries.RetryTransport)
 
 
 def test_threads_racing_for_the_first_call_share_one_httpx_client(

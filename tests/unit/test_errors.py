@@ -6,7 +6,7 @@ import httpx
 import pytest
 
 import telnyx_oauth
-from telnyx_oauth._errors import make_status_error
+from telnyx_oauth_api.errors import make_status_error
 
 REQUEST = httpx.Request("GET", "https://api.test/v2/oauth_clients")
 

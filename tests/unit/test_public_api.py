@@ -2,97 +2,71 @@
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 import subprocess
 import sys
 from pathlib import Path
+from types import ModuleType
 
 import telnyx_oauth
 
-EXPECTED = {
-    "APIConnectionError",
-    "APIError",
-    "APIResponseValidationError",
-    "APIStatusError",
-    "APITimeoutError",
-    "ApiKeyAuth",
-    "AsyncPage",
-    "AsyncPaginator",
-    "AsyncRetryTransport",
-    "AsyncTokenLease",
-    "AuthenticationError",
-    "AuthorizationCallbackError",
-    "AuthorizationCodeFlow",
-    "AuthorizationRequest",
-    "AuthorizationRequestUsedError",
-    "BadRequestError",
-    "ClientAuthMethod",
-    "ClientCredentials",
-    "ClientSecretBasic",
-    "ConfigurationError",
-    "ConflictError",
-    "EncryptedTokenStore",
-    "ErrorDetail",
-    "InternalServerError",
-    "InvalidDataError",
-    "JWKSCache",
-    "NotFoundError",
-    "Page",
-    "Paginator",
-    "PermissionDeniedError",
-    "RateLimitError",
-    "RedisTokenStore",
-    "RetryTransport",
-    "SQLiteTokenStore",
-    "StateMismatchError",
-    "TelnyxOAuthError",
-    "Token",
-    "TokenLease",
-    "TokenRecordError",
-    "TokenStorageError",
-    "TokenStore",
-    "TokenStoreError",
-    "TokenVerificationError",
-    "UnexpectedStatusError",
-    "UnprocessableEntityError",
-    "aget_authorization_server_metadata",
-    "aget_protected_resource_metadata",
-    "apaginate",
-    "averify_access_token",
-    "connect",
-    "connect_anonymous",
-    "get_authorization_server_metadata",
-    "get_protected_resource_metadata",
-    "is_safe_to_retry",
-    "paginate",
-    "retry_delay",
-    "should_retry",
-    "verify_access_token",
-}
+PUBLIC_SUBMODULES = {"retries": telnyx_oauth.retries, "token_stores": telnyx_oauth.token_stores}
 
 
-def test_all_is_exactly_the_public_surface() -> None:
-    """__all__ lists exactly the public names, sorted, and each one exists."""
-    assert set(telnyx_oauth.__all__) == EXPECTED
-    assert list(telnyx_oauth.__all__) == sorted(telnyx_oauth.__all__)
-    assert len(telnyx_oauth.__all__) == len(EXPECTED)
-    for name in telnyx_oauth.__all__:
-        assert getattr(telnyx_oauth, name) is not None
+def test_all_is_the_public_namespace() -> None:
+    """``__all__`` is sorted and is exactly the package's public names, the httpx way: whatever
+    the package binds without a leading underscore is exported, and nothing else is."""
+    public = sorted(name for name in vars(telnyx_oauth) if not name.startswith("_"))
+    assert telnyx_oauth.__all__ == public
 
 
-def test_no_other_public_names() -> None:
-    """Every public attribute of the package is in __all__ (modules are private)."""
-    public = {
-        name for name in vars(telnyx_oauth) if not name.startswith("_") and name != "annotations"
-    }
-    assert public == EXPECTED
+def test_the_surface_fits_one_screen() -> None:
+    """What a user calls, the error tree and one documented submodule; the retry policy's
+    functions and transports live in ``telnyx_oauth.retries``, not at the top."""
+    assert len(telnyx_oauth.__all__) <= 50
+    for name in ("is_safe_to_retry", "retry_delay", "should_retry", "RetryTransport"):
+        assert name not in telnyx_oauth.__all__
+        assert name in telnyx_oauth.retries.__all__
 
 
-def test_exceptions_share_one_root() -> None:
-    """Every exported exception derives from TelnyxOAuthError."""
-    for name in telnyx_oauth.__all__:
-        value = getattr(telnyx_oauth, name)
-        if isinstance(value, type) and issubclass(value, BaseException):
-            assert issubclass(value, telnyx_oauth.TelnyxOAuthError), name
+def _private_modules() -> list[ModuleType]:
+    return [
+        importlib.import_module(f"{telnyx_oauth.__name__}.{info.name}")
+        for info in pkgutil.iter_modules(telnyx_oauth.__path__)
+        if info.name.startswith("_")
+    ]
+
+
+def test_private_modules_export_what_the_package_exports() -> None:
+    """Each private module's ``__all__`` names only what the package re-exports, the very same
+    object, and every name the package exports has exactly one such home."""
+    exported = {name for name in telnyx_oauth.__all__ if name not in PUBLIC_SUBMODULES}
+    homes: dict[str, list[str]] = {}
+    for module in _private_modules():
+        for name in getattr(module, "__all__", []):
+            assert name in exported, f"{module.__name__}.__all__ names {name}: not exported"
+            assert getattr(telnyx_oauth, name) is getattr(module, name)
+            homes.setdefault(name, []).append(module.__name__)
+    assert set(homes) == exported
+    assert all(len(modules) == 1 for modules in homes.values()), homes
+
+
+def test_public_submodules_export_their_namespace() -> None:
+    """A documented submodule's ``__all__`` is its public namespace, checked the same way."""
+    for submodule in PUBLIC_SUBMODULES.values():
+        public = sorted(name for name in vars(submodule) if not name.startswith("_"))
+        assert sorted(submodule.__all__) == [name for name in public if name != "annotations"]
+
+
+def test_the_token_stores_the_readme_names_are_at_the_top() -> None:
+    """``telnyx_oauth.TokenStore``, ``SQLiteTokenStore`` and ``RedisTokenStore`` are the ones in
+    ``telnyx_oauth.token_stores``, whose errors are part of the one error tree."""
+    for name in ("TokenStore", "SQLiteTokenStore", "RedisTokenStore"):
+        assert getattr(telnyx_oauth, name) is getattr(telnyx_oauth.token_stores, name)
+    stores = telnyx_oauth.token_stores
+    assert issubclass(stores.TokenRecordError, stores.TokenStoreError)
+    assert issubclass(stores.TokenStoreError, telnyx_oauth.TelnyxOAuthError)
 
 
 def test_import_is_lazy() -> None:

@@ -11,8 +11,9 @@ import httpx
 import pytest
 
 import telnyx_oauth
-from telnyx_oauth import is_safe_to_retry, retry_delay, should_retry
-from tests.unit._support import API_KEY, Recorder, Sleeps, connect, json_response
+from telnyx_oauth.retries import is_safe_to_retry, retry_delay, should_retry
+from tests._support.sleeps import Sleeps
+from tests.unit._support import API_KEY, Recorder, connect, json_response
 
 FORM = {"content-type": "application/x-www-form-urlencoded"}
 
@@ -167,7 +168,7 @@ def test_safe_request_retried_until_success(sleeps: Sleeps) -> None:
     result = list_oauth_clients.sync(client=client)
     assert result is not None
     assert len(recorder.requests) == 3
-    assert sleeps.calls == [0.5, 1.0]
+    assert sleeps.delays == [0.5, 1.0]
 
 
 async def test_safe_request_retried_until_success_async(sleeps: Sleeps) -> None:
@@ -178,7 +179,7 @@ async def test_safe_request_retried_until_success_async(sleeps: Sleeps) -> None:
     client = connect(recorder, sleeps)
     assert await list_oauth_clients.asyncio(client=client) is not None
     assert len(recorder.requests) == 3
-    assert sleeps.calls == [0.5, 1.0]
+    assert sleeps.delays == [0.5, 1.0]
 
 
 def test_retries_exhausted_raises_last_status(sleeps: Sleeps) -> None:
@@ -190,7 +191,7 @@ def test_retries_exhausted_raises_last_status(sleeps: Sleeps) -> None:
     with pytest.raises(telnyx_oauth.InternalServerError):
         list_oauth_clients.sync(client=client)
     assert len(recorder.requests) == 3
-    assert len(sleeps.calls) == 2
+    assert len(sleeps.delays) == 2
 
 
 def test_max_retries_zero(sleeps: Sleeps) -> None:
@@ -202,7 +203,7 @@ def test_max_retries_zero(sleeps: Sleeps) -> None:
     with pytest.raises(telnyx_oauth.InternalServerError):
         list_oauth_clients.sync(client=client)
     assert len(recorder.requests) == 1
-    assert sleeps.calls == []
+    assert sleeps.delays == []
 
 
 def test_unsafe_request_not_retried_on_502(sleeps: Sleeps) -> None:
@@ -215,7 +216,7 @@ def test_unsafe_request_not_retried_on_502(sleeps: Sleeps) -> None:
     with pytest.raises(telnyx_oauth.InternalServerError):
         register_client.sync(client=client, body=RegistrationRequest(client_name="x"))
     assert len(recorder.requests) == 1
-    assert sleeps.calls == []
+    assert sleeps.delays == []
 
 
 def test_unsafe_request_not_retried_on_read_timeout(sleeps: Sleeps) -> None:
@@ -251,7 +252,7 @@ def test_unsafe_request_retried_on_connect_error(sleeps: Sleeps) -> None:
     )
     assert result is not None
     assert len(recorder.requests) == 2
-    assert sleeps.calls == [0.5]
+    assert sleeps.delays == [0.5]
 
 
 def test_unsafe_request_retried_on_503_with_retry_after(sleeps: Sleeps) -> None:
@@ -266,7 +267,7 @@ def test_unsafe_request_retried_on_503_with_retry_after(sleeps: Sleeps) -> None:
     client = connect(recorder, sleeps)
     register_client.sync(client=client, body=RegistrationRequest(client_name="x"))
     assert len(recorder.requests) == 2
-    assert sleeps.calls == [2.0]
+    assert sleeps.delays == [2.0]
 
 
 def test_5xx_backs_off_despite_ratelimit_reset(sleeps: Sleeps) -> None:
@@ -280,7 +281,7 @@ def test_5xx_backs_off_despite_ratelimit_reset(sleeps: Sleeps) -> None:
     client = connect(recorder, sleeps)
     list_oauth_clients.sync(client=client)
     assert len(recorder.requests) == 2
-    assert sleeps.calls == [0.5]
+    assert sleeps.delays == [0.5]
 
 
 def test_429_uses_ratelimit_reset(sleeps: Sleeps) -> None:
@@ -294,7 +295,7 @@ def test_429_uses_ratelimit_reset(sleeps: Sleeps) -> None:
     client = connect(recorder, sleeps)
     list_oauth_clients.sync(client=client)
     assert len(recorder.requests) == 2
-    assert sleeps.calls == [3.0]
+    assert sleeps.delays == [3.0]
 
 
 def test_429_with_long_delay_raises_at_once(sleeps: Sleeps) -> None:
@@ -307,7 +308,7 @@ def test_429_with_long_delay_raises_at_once(sleeps: Sleeps) -> None:
         list_oauth_clients.sync(client=client)
     assert caught.value.retry_after == 3600.0
     assert len(recorder.requests) == 1
-    assert sleeps.calls == []
+    assert sleeps.delays == []
 
 
 async def test_async_unsafe_not_retried_on_500(sleeps: Sleeps) -> None:
@@ -320,7 +321,7 @@ async def test_async_unsafe_not_retried_on_500(sleeps: Sleeps) -> None:
     with pytest.raises(telnyx_oauth.InternalServerError):
         await register_client.asyncio(client=client, body=RegistrationRequest(client_name="x"))
     assert len(recorder.requests) == 1
-    assert sleeps.calls == []
+    assert sleeps.delays == []
 
 
 def test_retry_log_has_no_secret(sleeps: Sleeps, caplog: pytest.LogCaptureFixture) -> None:
@@ -342,7 +343,7 @@ def test_retry_log_has_no_secret(sleeps: Sleeps, caplog: pytest.LogCaptureFixtur
 def test_negative_max_retries_rejected() -> None:
     """RetryTransport refuses a negative retry budget."""
     with pytest.raises(ValueError, match="max_retries"):
-        telnyx_oauth.RetryTransport(
+        telnyx_oauth.retries.RetryTransport(
             httpx.MockTransport(lambda r: httpx.Response(200)), max_retries=-1
         )
 
@@ -367,17 +368,17 @@ def test_the_error_that_ends_the_retries_is_noted(sleeps: Sleeps) -> None:
     """A request carrying a TransportFailure gets the last transport error noted in it, the one
     the transport raises after its retries (httpx never shows it to an auth flow)."""
     request, failure = _noting_request()
-    transport = telnyx_oauth.RetryTransport(httpx.MockTransport(_refuse), sleep=sleeps)
+    transport = telnyx_oauth.retries.RetryTransport(httpx.MockTransport(_refuse), sleep=sleeps)
     with pytest.raises(httpx.ConnectError) as caught:
         transport.handle_request(request)
     assert failure.error is caught.value
-    assert len(sleeps.calls) == 2
+    assert len(sleeps.delays) == 2
 
 
 async def test_the_error_that_ends_the_retries_is_noted_async(sleeps: Sleeps) -> None:
     """The async transport notes it too."""
     request, failure = _noting_request()
-    transport = telnyx_oauth.AsyncRetryTransport(
+    transport = telnyx_oauth.retries.AsyncRetryTransport(
         httpx.MockTransport(_refuse), sleep=sleeps.asleep, max_retries=0
     )
     with pytest.raises(httpx.ConnectError) as caught:

@@ -8,6 +8,7 @@ import httpx
 import pytest
 
 import telnyx_oauth
+from tests._support.sleeps import Sleeps
 from tests.unit._support import (
     ACCESS_TOKEN,
     API_KEY,
@@ -15,7 +16,6 @@ from tests.unit._support import (
     CLIENT_SECRET,
     REFRESH_TOKEN,
     Recorder,
-    Sleeps,
     connect,
     connect_anonymous,
     json_response,

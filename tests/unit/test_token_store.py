@@ -13,14 +13,10 @@ import pytest
 
 import telnyx_oauth
 from telnyx_oauth import (
-    AsyncRetryTransport,
     ConfigurationError,
-    EncryptedTokenStore,
     RedisTokenStore,
-    RetryTransport,
     SQLiteTokenStore,
     Token,
-    TokenRecordError,
 )
 from telnyx_oauth._retries import ASYNC_RETRY_GUARD_EXTENSION, RETRY_GUARD_EXTENSION
 from telnyx_oauth._token_store import (
@@ -29,7 +25,9 @@ from telnyx_oauth._token_store import (
     lock_ttl_seconds,
     record_expires_at,
 )
-from tests.unit._support import Sleeps
+from telnyx_oauth.retries import AsyncRetryTransport, RetryTransport
+from telnyx_oauth.token_stores import EncryptedTokenStore, TokenRecordError
+from tests._support.sleeps import Sleeps
 
 SECRET_ACCESS = "access-token-secret-value"
 SECRET_REFRESH = "refresh-token-secret-value"
@@ -74,7 +72,7 @@ def test_a_record_that_cannot_be_read_is_named_without_its_content(
     assert words in str(caught.value)
     assert SECRET_ACCESS not in str(caught.value)
     assert SECRET_REFRESH not in str(caught.value)
-    assert isinstance(caught.value, telnyx_oauth.TokenStoreError)
+    assert isinstance(caught.value, telnyx_oauth.token_stores.TokenStoreError)
 
 
 @pytest.mark.parametrize(
@@ -125,7 +123,7 @@ def test_the_retry_guard_decides_before_each_retry(sleeps: Sleeps, allowed: bool
         )
         assert client.send(request).status_code == 503
     assert asked == [7.0]
-    assert sleeps.calls == ([7.0] if allowed else [])
+    assert sleeps.delays == ([7.0] if allowed else [])
 
 
 async def test_the_async_retry_guard_is_awaited(sleeps: Sleeps) -> None:
@@ -145,7 +143,7 @@ async def test_the_async_retry_guard_is_awaited(sleeps: Sleeps) -> None:
             extensions={ASYNC_RETRY_GUARD_EXTENSION: guard},
         )
         assert (await client.send(request)).status_code == 503
-    assert (asked, sleeps.calls) == ([7.0], [])
+    assert (asked, sleeps.delays) == ([7.0], [])
 
 
 def test_encrypted_records_are_bound_to_their_key(tmp_path: Path) -> None:

@@ -1,0 +1,148 @@
+"""The httpx clients ``connect()`` builds: typed errors, and one async client per event loop.
+
+``send()`` raises the typed errors of ``telnyx_oauth_api.errors`` for every status >= 400 *after*
+the whole auth flow has run, and ``APIConnectionError`` / ``APITimeoutError`` for transport
+failures. The generated functions raise the same errors on their own; raising here covers the
+overlay's own requests (token requests, discovery) too. Event hooks would be the obvious place,
+but httpx runs response hooks inside the auth flow, so raising there would turn the 401 that
+``ClientCredentials`` answers by renewing its token into an exception.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import AsyncGenerator, AsyncIterator
+from contextlib import asynccontextmanager
+from typing import TYPE_CHECKING, Any
+
+import httpx
+
+from telnyx_oauth_api.errors import connection_error, make_status_error
+
+from ._constants import MAX_CONNECTIONS
+
+if TYPE_CHECKING:
+    import asyncio
+
+    import anyio
+
+__all__: list[str] = []  # the overlay's own plumbing; nothing here is public
+
+
+class TypedErrorsClient(httpx.Client):
+    """An ``httpx.Client`` whose ``send`` raises the overlay's typed errors."""
+
+    def send(self, request: httpx.Request, **kwargs: Any) -> httpx.Response:
+        try:
+            response = super().send(request, **kwargs)
+        except httpx.TransportError as exc:
+            raise connection_error(exc) from exc
+        if response.status_code >= 400:
+            response.read()
+            raise make_status_error(response)
+        return response
+
+
+class AsyncTypedErrorsClient(httpx.AsyncClient):
+    """An ``httpx.AsyncClient`` whose ``send`` raises the overlay's typed errors."""
+
+    # The event loop this client's connections belong to, the async generator that closes it
+    # when that loop shuts down, and the gate in front of its pool; set by the first send.
+    _event_loop: asyncio.AbstractEventLoop | None = None
+    _closer: AsyncGenerator[None, None] | None = None
+    _gate: anyio.Semaphore | None = None
+
+    async def send(self, request: httpx.Request, **kwargs: Any) -> httpx.Response:
+        if self._closer is None:
+            await self._bind_to_running_loop()
+        try:
+            async with _entered(self._gate, request):
+                response = await super().send(request, **kwargs)
+        except httpx.TransportError as exc:
+            raise connection_error(exc) from exc
+        if response.status_code >= 400:
+            await response.aread()
+            raise make_status_error(response)
+        return response
+
+    async def _bind_to_running_loop(self) -> None:
+        """Close this client when its event loop shuts down.
+
+        Pooled connections belong to the loop that opened them: a second ``asyncio.run()`` that
+        reused one would fail with "Event loop is closed". The loop's shutdown
+        (``asyncio.run``, ``asyncio.Runner``, pytest-asyncio) closes every async generator still
+        suspended in it, so one suspended here, holding this client, closes the client and its
+        connections while the loop still runs; ``_lazy_async`` then builds a fresh client for
+        the next loop. The strong reference keeps the generator alive as long as the client.
+        """
+        import anyio
+
+        self._event_loop = _running_loop()
+        self._gate = anyio.Semaphore(MAX_CONNECTIONS)
+        closer = _close_with_loop(self)
+        self._closer = closer
+        await closer.__anext__()
+
+
+@asynccontextmanager
+async def _entered(gate: anyio.Semaphore | None, request: httpx.Request) -> AsyncIterator[None]:
+    """Wait at ``gate`` for a place in the pool, within the request's pool timeout.
+
+    httpcore's async pool matches every waiting request against every connection each time one
+    changes state: a thousand tasks on a hundred connections keep the event loop busy with that
+    alone, long enough for connects to time out (measured: renewal waves of 1,000 tasks with a
+    p99 of 6 to 24 s). Waiting here instead costs nothing per wait, and whoever enters the pool
+    finds a connection. A send holds its place through its whole auth flow; a caller that waits
+    for another's token request holds no connection meanwhile (see ``_auth``), and the one that
+    makes it holds a place itself, so the gate cannot starve it.
+    """
+    if gate is None:
+        yield
+        return
+    import anyio
+
+    limits = request.extensions.get("timeout")
+    pool_timeout = limits.get("pool") if isinstance(limits, dict) else None
+    try:
+        with anyio.fail_after(pool_timeout):
+            await gate.acquire()
+    except TimeoutError:
+        raise httpx.PoolTimeout(
+            "no place in the connection pool within the pool timeout", request=request
+        ) from None
+    try:
+        yield
+    finally:
+        gate.release()
+
+
+async def _close_with_loop(http: httpx.AsyncClient) -> AsyncGenerator[None, None]:
+    try:
+        yield
+    finally:
+        await http.aclose()
+
+
+def belongs_elsewhere(http: httpx.AsyncClient) -> bool:
+    """Whether ``http`` is closed, or its connections belong to another event loop than the one
+    running (a loop closed without shutting down its async generators, or one in another
+    thread)."""
+    if http.is_closed:
+        return True
+    bound = getattr(http, "_event_loop", None)
+    if bound is None:
+        return False
+    running = _running_loop()
+    return running is not None and running is not bound
+
+
+def _running_loop() -> asyncio.AbstractEventLoop | None:
+    """The running asyncio loop; None outside one, or under another async library (trio)."""
+    if "asyncio" not in sys.modules:  # never imported: no loop can be running
+        return None
+    import asyncio
+
+    try:
+        return asyncio.get_running_loop()
+    except RuntimeError:
+        return None

@@ -1,0 +1,58 @@
+"""What the overlay knows of the API's operations: the paths it builds, and which may be repeated.
+
+The generated functions know their own paths; these are the ones the overlay builds itself (the
+token endpoint for ``ClientCredentials`` and ``AuthorizationCodeFlow``, the authorization URL,
+the two discovery documents at the host root) and the ones the retry policy must recognise.
+
+Whether a request may be repeated after it may have reached the server depends on the operation,
+not only on the method (``is_safe_to_retry``): GET, HEAD, OPTIONS, PUT and DELETE are safe;
+``POST /v2/oauth/introspect`` is read-only; ``POST /v2/oauth/token`` is safe only with
+``grant_type=client_credentials`` (a second token is harmless, while a second code exchange or
+refresh would spend a single-use code or a rotated refresh token). Every other POST (register,
+create client, the consent decision) may create something each time.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs
+
+import httpx
+
+__all__: list[str] = []  # nothing here is public; telnyx_oauth.retries re-exports the policy
+
+TOKEN_PATH = "/v2/oauth/token"
+INTROSPECT_PATH = "/v2/oauth/introspect"
+AUTHORIZE_PATH = "/v2/oauth/authorize"
+# RFC 8414 and RFC 9728: at the root of the host, whatever path the API itself lives under.
+AUTHORIZATION_SERVER_METADATA_PATH = "/.well-known/oauth-authorization-server"
+PROTECTED_RESOURCE_METADATA_PATH = "/.well-known/oauth-protected-resource"
+
+FORM_CONTENT_TYPE = "application/x-www-form-urlencoded"
+
+_SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
+
+
+def is_safe_to_retry(request: httpx.Request) -> bool:
+    """Whether repeating ``request`` after it may have reached the server does no harm."""
+    method = request.method.upper()
+    if method in _SAFE_METHODS:
+        return True
+    if method != "POST":
+        return False
+    path = request.url.path.rstrip("/")
+    if path.endswith(INTROSPECT_PATH):
+        return True
+    if path.endswith(TOKEN_PATH):
+        return _form_field(request, "grant_type") == "client_credentials"
+    return False
+
+
+def _form_field(request: httpx.Request, name: str) -> str | None:
+    if not request.headers.get("content-type", "").startswith(FORM_CONTENT_TYPE):
+        return None
+    try:
+        fields = parse_qs(request.content.decode("ascii"))
+    except (httpx.RequestNotRead, UnicodeDecodeError):
+        return None
+    values = fields.get(name)
+    return values[0] if values and len(values) == 1 else None
