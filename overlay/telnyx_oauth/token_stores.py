@@ -10,8 +10,9 @@ Pass a store as ``store=`` to ``ClientCredentials`` and ``AuthorizationCodeFlow`
 - ``TokenStore``, ``TokenLease``, ``AsyncTokenLease``: the protocol, to keep tokens elsewhere;
 - ``TokenStoreError`` (a store failed) and ``TokenRecordError`` (a record cannot be read).
 
-``TokenStore``, ``SQLiteTokenStore`` and ``RedisTokenStore`` are also at the top of the package. The design is in ``_token_store`` (the protocol and the records) and
-``_store_link`` (what the flows do with a store, and with its failures).
+``TokenStore``, ``SQLiteTokenStore`` and ``RedisTokenStore`` are also at the top of the
+package. The design is in ``_token_store`` (the protocol and the records) and ``_store_link``
+(what the flows do with a store, and with its failures).
 """
 
 from __future__ import annotations

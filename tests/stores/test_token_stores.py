@@ -379,3 +379,18 @@ def test_a_redis_user_limited_to_the_prefix_and_four_commands_is_enough(
             admin.acl_deluser("tokens")
     assert controls.token_requests() == 1
     assert controls.token_requests("refresh_token") == 1
+
+
+def test_a_second_leader_in_the_same_thread_leaves_the_store_alone(tmp_path: Path) -> None:
+    """A flow that cannot wait for the renewal led from its own thread (here two flows driven by
+    hand) makes a token request of its own and does not take the store's lock, which that
+    renewal holds: it would wait on itself."""
+    store = CountingStore(SQLiteTokenStore(tmp_path / "tokens.db"))
+    auth = ClientCredentials("client", "secret", store=store)
+    first = auth.sync_auth_flow(httpx.Request("GET", "https://api.example.com/v2/a"))
+    assert next(first).url.path == "/v2/oauth/token"  # the leader, holding the lock
+    second = auth.sync_auth_flow(httpx.Request("GET", "https://api.example.com/v2/b"))
+    assert next(second).url.path == "/v2/oauth/token"  # at once: no wait for the lock
+    assert store.locks == 1
+    first.close()
+    second.close()
