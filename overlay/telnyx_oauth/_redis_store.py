@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 from ._constants import STORE_LOCK_POLL_SECONDS
 from ._errors import ConfigurationError, TokenStoreError
-from ._token_store import AsyncTokenLease, TokenLease, in_worker_thread
+from ._token_store import AsyncTokenLease, LeaseInThreads, TokenLease, in_worker_thread
 
 if TYPE_CHECKING:
     import redis
@@ -102,7 +102,7 @@ class RedisTokenStore:
             threaded = _RedisLease(self, key, ttl_seconds)
             await in_worker_thread(threaded.acquire)
             try:
-                yield _ThreadedRedisLease(threaded)
+                yield LeaseInThreads(threaded)
             finally:
                 await in_worker_thread(threaded.release)
             return
@@ -208,24 +208,6 @@ class _RedisLease:
             self._lock.extend(ttl_seconds, replace_ttl=True)
         except redis.RedisError as exc:
             raise self._store._error(exc, "extending its lock") from exc
-
-
-class _ThreadedRedisLease:
-    """``_RedisLease`` for asyncio code with a sync client: each step in a worker thread."""
-
-    __slots__ = ("_lease",)
-
-    def __init__(self, lease: _RedisLease) -> None:
-        self._lease = lease
-
-    async def load(self) -> bytes | None:
-        return await in_worker_thread(self._lease.load)
-
-    async def save(self, record: bytes, *, expires_at: float) -> None:
-        await in_worker_thread(lambda: self._lease.save(record, expires_at=expires_at))
-
-    async def extend(self, ttl_seconds: float) -> None:
-        await in_worker_thread(lambda: self._lease.extend(ttl_seconds))
 
 
 class _AsyncRedisLease:

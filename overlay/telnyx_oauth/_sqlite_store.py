@@ -33,7 +33,7 @@ from contextlib import asynccontextmanager, contextmanager
 from typing import TYPE_CHECKING
 
 from ._errors import ConfigurationError, TokenStoreError
-from ._token_store import AsyncTokenLease, TokenLease, in_worker_thread
+from ._token_store import AsyncTokenLease, LeaseInThreads, TokenLease, in_worker_thread
 
 if TYPE_CHECKING:
     import sqlite3
@@ -87,7 +87,7 @@ class SQLiteTokenStore:
         lease = _SQLiteLease(self, key, ttl_seconds)
         await in_worker_thread(lease.begin)
         try:
-            yield _AsyncSQLiteLease(lease)
+            yield LeaseInThreads(lease)
         except BaseException:
             await in_worker_thread(lease.end)
             raise
@@ -190,21 +190,3 @@ class _SQLiteLease:
         if self._connection is None:
             raise TokenStoreError(f"token store {self._store!r}: the lock is no longer held")
         return self._connection
-
-
-class _AsyncSQLiteLease:
-    """``_SQLiteLease`` for asyncio code: each step in a worker thread."""
-
-    __slots__ = ("_lease",)
-
-    def __init__(self, lease: _SQLiteLease) -> None:
-        self._lease = lease
-
-    async def load(self) -> bytes | None:
-        return await in_worker_thread(self._lease.load)
-
-    async def save(self, record: bytes, *, expires_at: float) -> None:
-        await in_worker_thread(lambda: self._lease.save(record, expires_at=expires_at))
-
-    async def extend(self, ttl_seconds: float) -> None:
-        self._lease.extend(ttl_seconds)

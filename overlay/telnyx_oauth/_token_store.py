@@ -201,6 +201,25 @@ def _number(fields: dict[str, object], name: str) -> float | None:
     return float(value)
 
 
+class LeaseInThreads:
+    """A sync ``TokenLease`` for asyncio code: each step in a worker thread (``alock`` of a store
+    whose I/O blocks: SQLite, a sync Redis client)."""
+
+    __slots__ = ("_lease",)
+
+    def __init__(self, lease: TokenLease) -> None:
+        self._lease = lease
+
+    async def load(self) -> bytes | None:
+        return await in_worker_thread(self._lease.load)
+
+    async def save(self, record: bytes, *, expires_at: float) -> None:
+        await in_worker_thread(lambda: self._lease.save(record, expires_at=expires_at))
+
+    async def extend(self, ttl_seconds: float) -> None:
+        await in_worker_thread(lambda: self._lease.extend(ttl_seconds))
+
+
 async def in_worker_thread(step: Callable[[], _T]) -> _T:
     """Run a blocking step of a store (a sync client, SQLite) without blocking the event loop.
 

@@ -131,6 +131,20 @@ def client_credentials(
     return asyncio.run(main())
 
 
+def app_flow(
+    app: Machine, client: Client, store: TokenStore | None = None, **options: Any
+) -> AuthorizationCodeFlow:
+    """``app``'s authorization-code flow over ``client``, with ``store`` and ``options``."""
+    return AuthorizationCodeFlow(
+        client,
+        client_id=app.client_id,
+        client_secret=app.client_secret,
+        redirect_uri=REDIRECT_URI,
+        store=store,
+        **options,
+    )
+
+
 def refresh_flow(
     spec: StoreSpec,
     machine: Machine,
@@ -151,14 +165,7 @@ def refresh_flow(
     if client is None:
         options: dict[str, Any] = {} if timeout is None else {"timeout": httpx.Timeout(timeout)}
         client = connect_anonymous(base_url=base_url or machine.base_url, **options)
-    return AuthorizationCodeFlow(
-        client,
-        client_id=machine.client_id,
-        client_secret=machine.client_secret,
-        redirect_uri=REDIRECT_URI,
-        on_token=on_token,
-        store=spec.build(asynchronous=asynchronous),
-    )
+    return app_flow(machine, client, spec.build(asynchronous=asynchronous), on_token=on_token)
 
 
 def refresh(

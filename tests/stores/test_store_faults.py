@@ -28,7 +28,6 @@ from redis.backoff import NoBackoff
 from redis.retry import Retry
 
 from telnyx_oauth import (
-    AuthorizationCodeFlow,
     ClientCredentials,
     RedisTokenStore,
     SQLiteTokenStore,
@@ -77,17 +76,6 @@ def renew(machine: _jobs.Machine, auth: ClientCredentials) -> None:
         get_oauth_client.sync(machine.client_id, client=client)
 
 
-def refresher(app: _jobs.Machine, anon: Any, store: TokenStore, **options: Any) -> Any:
-    return AuthorizationCodeFlow(
-        anon,
-        client_id=app.client_id,
-        client_secret=app.client_secret,
-        redirect_uri=_jobs.REDIRECT_URI,
-        store=store,
-        **options,
-    )
-
-
 def test_redis_down_client_credentials_fall_back_with_one_warning_per_outage(
     machine: _jobs.Machine,
     controls: SandboxControls,
@@ -128,7 +116,7 @@ def test_redis_down_a_refresh_fails_closed_and_spends_nothing(
     token = authorize(app)
     store = RedisTokenStore(own_redis.client(**NO_RETRIES))
     with connect_anonymous(base_url=app.base_url) as anon:
-        flow = refresher(app, anon, store)
+        flow = _jobs.app_flow(app, anon, store)
         own_redis.stop()
         with pytest.raises(TokenStoreError) as caught:
             flow.refresh(token)
@@ -151,7 +139,7 @@ def test_redis_down_a_refresh_may_be_told_to_go_on_alone(
     store = RedisTokenStore(own_redis.client(**NO_RETRIES))
     own_redis.stop()
     with connect_anonymous(base_url=app.base_url) as anon:
-        new = refresher(app, anon, store, on_store_failure="refresh").refresh(token)
+        new = _jobs.app_flow(app, anon, store, on_store_failure="refresh").refresh(token)
     assert new.refresh_token != token.refresh_token
     assert controls.token_requests("refresh_token") == 1
     (warning,) = warnings_of(caplog)
@@ -177,7 +165,7 @@ def test_redis_timing_out(
             connect_anonymous(base_url=app.base_url) as anon,
             pytest.raises(TokenStoreError, match=NOT_SPENT),
         ):
-            refresher(app, anon, store).refresh(token)
+            _jobs.app_flow(app, anon, store).refresh(token)
     finally:
         own_redis.resume()
     (warning,) = warnings_of(caplog)
@@ -199,7 +187,7 @@ def test_redis_restarting_mid_run(
     token = authorize(app)
     store = RedisTokenStore(own_redis.client())
     with connect_anonymous(base_url=app.base_url) as anon:
-        flow = refresher(app, anon, store, on_token=lambda new, old: own_redis.restart())
+        flow = _jobs.app_flow(app, anon, store, on_token=lambda new, old: own_redis.restart())
         new = flow.refresh(token)
     assert new.refresh_token != token.refresh_token
     (warning,) = warnings_of(caplog)
@@ -246,7 +234,7 @@ def test_sqlite_full(
     token = authorize(app)
     stored: list[Token] = []
     with connect_anonymous(base_url=app.base_url) as anon:
-        flow = refresher(app, anon, store, on_token=lambda new, old: stored.append(new))
+        flow = _jobs.app_flow(app, anon, store, on_token=lambda new, old: stored.append(new))
         with pytest.raises(TokenStoreError) as caught:
             flow.refresh(token)
     assert "SQLITE_FULL" in str(caught.value)
@@ -273,7 +261,7 @@ def _read_only_outcome(
         get_oauth_client.sync(machine.client_id, client=client)
     with connect_anonymous(base_url=app.base_url) as anon:
         try:
-            refresher(app, anon, store).refresh(Token(**token))
+            _jobs.app_flow(app, anon, store).refresh(Token(**token))
             refresh_error = None
         except TokenStoreError as exc:
             refresh_error = str(exc)
@@ -366,7 +354,7 @@ def test_a_record_that_cannot_be_read(
         connect_anonymous(base_url=app.base_url) as anon,
         pytest.raises(TokenRecordError) as caught,
     ):
-        refresher(app, anon, store, on_store_failure="refresh").refresh(token)
+        _jobs.app_flow(app, anon, store, on_store_failure="refresh").refresh(token)
     assert "refreshing it again would be a replay" in str(caught.value)
     assert controls.token_requests("refresh_token") == 0
 
@@ -395,7 +383,7 @@ def test_sqlite_lock_held_too_long(
             connect_anonymous(base_url=app.base_url, timeout=httpx.Timeout(0.1)) as anon,
             pytest.raises(TokenStoreError, match=r"held the lock for more than 0\.9 s"),
         ):
-            refresher(app, anon, store).refresh(token)
+            _jobs.app_flow(app, anon, store).refresh(token)
     finally:
         holder.close()
     (warning,) = warnings_of(caplog)

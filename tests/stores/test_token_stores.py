@@ -16,7 +16,6 @@ import httpx
 import pytest
 
 from telnyx_oauth import (
-    AuthorizationCodeFlow,
     ClientCredentials,
     ConfigurationError,
     RedisTokenStore,
@@ -168,11 +167,9 @@ def test_on_token_runs_while_the_lock_is_held(
             outcomes.append(str(exc))
 
     with connect_anonymous(base_url=app.base_url) as anon:
-        flow = AuthorizationCodeFlow(
+        flow = _jobs.app_flow(
+            app,
             anon,
-            client_id=app.client_id,
-            client_secret=app.client_secret,
-            redirect_uri=_jobs.REDIRECT_URI,
             on_token=on_token,
             store=spec.build(),
         )
@@ -204,11 +201,9 @@ def test_a_retry_extends_the_redis_lock_over_its_wait(
     controls.fault(method="POST", path="/v2/oauth/token", status=503, retry_after=50, count=1)
     transport = RetryTransport(httpx.HTTPTransport(), sleep=sleep)
     with connect_anonymous(base_url=app.base_url, transport=transport) as anon:
-        flow = AuthorizationCodeFlow(
+        flow = _jobs.app_flow(
+            app,
             anon,
-            client_id=app.client_id,
-            client_secret=app.client_secret,
-            redirect_uri=_jobs.REDIRECT_URI,
             on_token=on_token,
             store=spec_for("redis", tmp_path, redis_server).build(),
         )
@@ -238,11 +233,9 @@ async def test_an_async_retry_extends_the_redis_lock_too(
         connect_anonymous(base_url=app.base_url, async_transport=transport) as anon,
         redis_server.async_client() as redis_client,
     ):
-        flow = AuthorizationCodeFlow(
+        flow = _jobs.app_flow(
+            app,
             anon,
-            client_id=app.client_id,
-            client_secret=app.client_secret,
-            redirect_uri=_jobs.REDIRECT_URI,
             store=RedisTokenStore(redis_client),
         )
         await flow.arefresh(token)
@@ -364,11 +357,9 @@ def test_a_redis_user_limited_to_the_prefix_and_four_commands_is_enough(
                 pass
             token = authorize(app)
             with connect_anonymous(base_url=app.base_url) as anon:
-                new = AuthorizationCodeFlow(
+                new = _jobs.app_flow(
+                    app,
                     anon,
-                    client_id=app.client_id,
-                    client_secret=app.client_secret,
-                    redirect_uri=_jobs.REDIRECT_URI,
                     store=store,
                 ).refresh(token)
             assert new.refresh_token != token.refresh_token
