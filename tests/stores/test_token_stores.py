@@ -271,11 +271,19 @@ def test_records_expire_with_their_token(
 
 
 def test_the_sqlite_file_is_private(machine: _jobs.Machine, tmp_path: Path) -> None:
-    """The store creates its file with mode 0600 and leaves no other file behind."""
+    """The store creates its file with mode 0600 and leaves no other file behind; a file that
+    exists keeps its mode."""
     with machine_client(machine, SQLiteTokenStore(tmp_path / "tokens.db")):
         pass
     assert [p.name for p in tmp_path.iterdir()] == ["tokens.db"]
     assert stat.S_IMODE((tmp_path / "tokens.db").stat().st_mode) == 0o600
+    shared = tmp_path / "shared" / "tokens.db"
+    shared.parent.mkdir()
+    shared.touch(mode=0o640)
+    shared.chmod(0o640)
+    with machine_client(machine, SQLiteTokenStore(shared)):
+        pass
+    assert stat.S_IMODE(shared.stat().st_mode) == 0o640
 
 
 @pytest.mark.parametrize("encrypted", [False, True], ids=["plain", "encrypted"])

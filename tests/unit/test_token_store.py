@@ -79,6 +79,7 @@ def test_a_record_that_cannot_be_read_is_named_without_its_content(
     ("timeout", "seconds"),
     [
         (httpx.Timeout(30.0, connect=5.0), 5.0 + 30 + 30 + 30 + 0.5),
+        (httpx.Timeout(10.0), 40.5),
         (httpx.Timeout(0.3), 4 * 0.3 + 0.5),
         ({"connect": 1.0, "read": 2.0, "write": 3.0, "pool": 4.0}, 10.5),
         ({"connect": 1.0, "read": None, "write": 3.0, "pool": 4.0}, 38.5),
