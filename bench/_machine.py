@@ -8,7 +8,7 @@ import sys
 from importlib import metadata
 from pathlib import Path
 
-_DISTRIBUTIONS = ("telnyx-oauth", "httpx", "telnyx", "attrs", "joserfc", "starlette", "uvicorn")
+_DISTRIBUTIONS = ("telnyx-oauth", "httpx", "telnyx", "joserfc", "starlette", "uvicorn", "redis")
 
 
 def cpu_model(cpuinfo: Path = Path("/proc/cpuinfo")) -> str:

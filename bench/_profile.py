@@ -1,7 +1,7 @@
 """pyinstrument profiles of this project's side of a figure, for the goals a run misses.
 
 Besides pyinstrument's own flat listing, the profile is summed by library (httpx, httpcore,
-attrs, the overlay, the generated package, the standard library, ...): a missed goal is bounded by
+the overlay, the generated package, the standard library, ...): a missed goal is bounded by
 whichever library the time goes to, and this table says which, measured rather than guessed.
 """
 

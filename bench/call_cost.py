@@ -45,9 +45,9 @@ def measure(rounds: int, calls: int) -> Section:
             f"`GET /v2/oauth_clients/{{id}}` and parse, answered by `httpx.MockTransport` with a "
             f"canned body; {samples.rounds} interleaved rounds of {calls:,} calls per variant. "
             "This project: generated `get_oauth_client.sync` through `telnyx_oauth.connect()` "
-            "(API-key auth, retry transport, typed errors, attrs models). Raw: `httpx.Client.get` "
-            "+ `json.loads`. SDK: `Telnyx(http_client=...).oauth_clients.retrieve` (pydantic "
-            "models)."
+            "(API-key auth, retry transport, typed errors, models checked against the spec). "
+            "Raw: `httpx.Client.get` + `json.loads`. "
+            "SDK: `Telnyx(http_client=...).oauth_clients.retrieve` (pydantic models)."
         ),
     )
     to_raw, to_sdk = samples.ratio(OURS, RAW), samples.ratio(OURS, SDK)
