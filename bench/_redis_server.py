@@ -12,23 +12,16 @@ from __future__ import annotations
 import os
 import shutil
 import signal
-import socket
 import subprocess
 from pathlib import Path
 from typing import Self
 
 import redis
 
+from bench._ports import free_port
+
 READY_LINE = b"Ready to accept connections"
 STOP_TIMEOUT_SECONDS = 10.0
-
-
-def free_port() -> int:
-    """A TCP port nothing listens on right now, on 127.0.0.1."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
 
 
 class RedisServer:

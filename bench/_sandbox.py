@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -21,6 +20,7 @@ from pathlib import Path
 
 import httpx
 
+from bench._ports import free_port
 from telnyx_oauth_sandbox import SandboxControls
 
 STARTUP_TIMEOUT_SECONDS = 30.0
@@ -39,13 +39,6 @@ class Server:
     def controls(self) -> SandboxControls:
         """The sandbox's ``/_sandbox/`` controls (the client the sandbox ships)."""
         return SandboxControls(self.base_url, self.api_key)
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
 
 
 def _command() -> str:
@@ -79,7 +72,7 @@ def serve(
     With ``profile_to``, the server runs under pyinstrument, which saves its session there
     when the server stops (on SIGINT, uvicorn's graceful shutdown).
     """
-    port = _free_port()
+    port = free_port()
     base_url = f"http://127.0.0.1:{port}"
     options = [
         "--host",

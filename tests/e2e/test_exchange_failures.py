@@ -3,11 +3,10 @@ exchanged again, against the sandbox, with the token requests counted on the ser
 
 from __future__ import annotations
 
-import socket
-
 import httpx
 import pytest
 
+from bench._ports import free_port
 from telnyx_oauth import (
     APIConnectionError,
     AuthorizationCodeFlow,
@@ -24,14 +23,6 @@ from tests._support.sleeps import Sleeps
 from tests.e2e._flows import REDIRECT_URI, SCOPES, consent, create_client, flow_for, secret_of
 
 TOKEN = "/v2/oauth/token"
-
-
-def _closed_port() -> int:
-    """A loopback port nothing listens on (bound, then released)."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-    return port
 
 
 def test_an_exchange_that_may_have_reached_the_server_spends_the_request(
@@ -69,7 +60,7 @@ def test_an_exchange_that_never_connected_can_be_tried_again(
     flow = flow_for(anon, oauth_client)
     unreachable = AuthorizationCodeFlow(
         connect_anonymous(
-            base_url=f"http://127.0.0.1:{_closed_port()}",
+            base_url=f"http://127.0.0.1:{free_port()}",
             transport=RetryTransport(httpx.HTTPTransport(), sleep=sleeps),
         ),
         client_id=oauth_client.client_id,

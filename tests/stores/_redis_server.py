@@ -6,9 +6,8 @@ from __future__ import annotations
 import redis.asyncio
 
 from bench._redis_server import RedisServer as _RedisServer
-from bench._redis_server import free_port
 
-__all__ = ["RedisServer", "free_port"]
+__all__ = ["RedisServer"]
 
 
 class RedisServer(_RedisServer):
