@@ -415,9 +415,7 @@ def make_status_error(
     return cls(message, response=response, parsed=parsed)
 
 
-def connection_error(
-    exc: httpx.TransportError, *, context: str | None = None
-) -> APIConnectionError:
+def connection_error(exc: httpx.TransportError) -> APIConnectionError:
     """``APITimeoutError`` or ``APIConnectionError`` for a request that got no response.
 
     The message names the request and the transport's own reason (``[Errno 111] Connection
@@ -432,10 +430,7 @@ def connection_error(
     else:
         cls = APIConnectionError
         what = f"connection failed ({kind}{': ' + reason if reason else ''})"
-    message = f"{_request_line(request)}: {what}"
-    if context:
-        message = f"{context}: {message}"
-    return cls(message, request=request)
+    return cls(f"{_request_line(request)}: {what}", request=request)
 
 
 def parse_json_body(

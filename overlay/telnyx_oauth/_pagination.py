@@ -178,8 +178,8 @@ class AsyncPage(_PageBase[_Item]):
         return await self._paginator.fetch_page(self.page_number + 1)
 
 
-class Paginator(Generic[_Item]):
-    """Iterate items with ``for item in paginator``; pages with ``paginator.pages()``."""
+class _PaginatorBase(Generic[_Item]):
+    """What both paginators hold: the operation, the client, and the arguments of every page."""
 
     def __init__(
         self,
@@ -191,6 +191,10 @@ class Paginator(Generic[_Item]):
         self._endpoint = endpoint
         self._client = client
         self._kwargs: dict[str, Any] = _generated_kwargs(endpoint, page_size, filters)
+
+
+class Paginator(_PaginatorBase[_Item]):
+    """Iterate items with ``for item in paginator``; pages with ``paginator.pages()``."""
 
     def fetch_page(self, page_number: int) -> Page[_Item]:
         """Fetch one page by number (from 1), with the paginator's filters and page size."""
@@ -211,19 +215,8 @@ class Paginator(Generic[_Item]):
             yield from page.items
 
 
-class AsyncPaginator(Generic[_Item]):
+class AsyncPaginator(_PaginatorBase[_Item]):
     """Iterate items with ``async for item in paginator``; pages with ``paginator.pages()``."""
-
-    def __init__(
-        self,
-        endpoint: ListOperation[_Item],
-        client: AuthenticatedClient,
-        page_size: int | None,
-        **filters: object,
-    ) -> None:
-        self._endpoint = endpoint
-        self._client = client
-        self._kwargs: dict[str, Any] = _generated_kwargs(endpoint, page_size, filters)
 
     async def fetch_page(self, page_number: int) -> AsyncPage[_Item]:
         """Fetch one page by number (from 1), with the paginator's filters and page size."""

@@ -18,7 +18,7 @@ from collections.abc import Callable
 import httpx
 import pytest
 
-from telnyx_oauth import AuthorizationCodeFlow, ClientCredentials, connect
+from telnyx_oauth import AuthorizationCodeFlow, ClientCredentials, Token, connect
 from telnyx_oauth_api import AuthenticatedClient, Client
 from telnyx_oauth_api.api.oauth import (
     get_consent_details,
@@ -104,7 +104,7 @@ def _run_every_flow(
     refreshed = flow.refresh(token)
     shown += [
         refreshed,
-        _raised(lambda: flow.refresh(token.__class__("bad-" + "x" * 20, refresh_token="r" * 20))),
+        _raised(lambda: flow.refresh(Token("bad-" + "x" * 20, refresh_token="r" * 20))),
     ]
     secrets["refreshed access token"] = refreshed.access_token
     secrets["rotated refresh token"] = str(refreshed.refresh_token)
