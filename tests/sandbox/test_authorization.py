@@ -1,7 +1,7 @@
 """The authorization model, operation by operation: who may call what (``_access``).
 
 Each operation that takes a credential is called with each kind of credential, and the answer
-must be the one the README's table promises; then the holes the model closes, one by one.
+must be the one the table of docs/sandbox.md promises; then the holes the model closes, one by one.
 """
 
 from __future__ import annotations

@@ -1,4 +1,5 @@
-"""The README's sandbox examples run as written, and pass ``mypy --strict`` as a user's code."""
+"""The sandbox page's examples (docs/sandbox.md) run as written, and pass ``mypy --strict`` as a
+user's code."""
 
 from __future__ import annotations
 
@@ -9,16 +10,17 @@ import pytest
 
 from tests.sandbox.test_package import _mypy_as_a_user
 
-README = Path(__file__).resolve().parents[2] / "README.md"
+PAGE = Path(__file__).resolve().parents[2] / "docs" / "sandbox.md"
 SECTION = "## The sandbox: test your own integration offline"
 
 
 def sandbox_examples() -> list[str]:
-    """The ``python`` blocks of the README's sandbox section, in order."""
-    text = README.read_text(encoding="utf-8")
+    """The ``python`` blocks of the sandbox page's first section, in order."""
+    text = PAGE.read_text(encoding="utf-8")
     start = text.index(SECTION)
-    end = text.index("\n## ", start + len(SECTION))
-    return re.findall(r"```python\n(.*?)```", text[start:end], flags=re.DOTALL)
+    end = text.find("\n## ", start + len(SECTION))
+    section = text[start : end if end >= 0 else None]
+    return re.findall(r"```python\n(.*?)```", section, flags=re.DOTALL)
 
 
 def test_the_section_has_its_two_examples() -> None:
@@ -31,7 +33,7 @@ def test_the_section_has_its_two_examples() -> None:
 @pytest.mark.parametrize("index", [0, 1], ids=["controls", "consent"])
 def test_example_runs(index: int) -> None:
     """Each example runs to its end, its own assertions included."""
-    exec(compile(sandbox_examples()[index], f"README.md example {index}", "exec"), {})  # noqa: S102
+    exec(compile(sandbox_examples()[index], f"docs/sandbox.md example {index}", "exec"), {})  # noqa: S102
 
 
 @pytest.mark.slow
