@@ -3,10 +3,12 @@
 # and Chromium come with the verbs that use them. CI runs `make check`; the verbs
 # it runs never change tracked files.
 #
-#   venv             .venv (python3.11) with -e '.[sandbox,redis]' and the pinned dev group
+#   venv             .venv (python3.11): the client (-e '.[all]'), the sandbox (-e ./sandbox)
+#                    and the pinned dev group
 #   install          venv, node tools (npm ci) and Debian chromium: all `make check` needs
 #                    but Debian's redis-server, which `test` installs itself
-#   generate         rebuild generated/telnyx_oauth_api from openapi/telnyx-oauth.yaml
+#   generate         rebuild generated/telnyx_oauth_api from openapi/telnyx-oauth.yaml; a failed
+#                    generation leaves generated/ as it was
 #   check-generated  regenerate into a temp dir; fail if generated/ differs or is uncommitted
 #   format           ruff check --fix + ruff format on hand-written code (changes files)
 #   lint             ruff check + ruff format --check on hand-written code
@@ -18,6 +20,8 @@
 #                    pyproject (ARGS=... passes options through); installs Debian's
 #                    redis-server first (tests/stores start their own on a free port)
 #   docs             docs/api-reference.html (Redocly build-docs)
+#   dist             dist/: wheel and sdist of telnyx-oauth (the client) and of
+#                    telnyx-oauth-sandbox, built offline with hatchling; twine check --strict
 #   demo             python examples/demo.py $(ARGS)
 #   bench            python -m bench $(ARGS)
 #   check            check-generated lint typecheck spec-lint spec-diff test
@@ -47,7 +51,7 @@ REDOCLY_NO_WARNINGS := import json, sys; t = json.load(sys.stdin)["totals"]; \
 	sys.exit(1 if t["errors"] or t["warnings"] else 0)
 
 .PHONY: help venv node chromium install generate check-generated format lint typecheck spec-lint spec-diff test \
-	docs demo bench check
+	dist docs demo bench check
 
 help:
 	@sed -n '1,/^$$/s/^# \{0,1\}//p' $(MAKEFILE_LIST)
@@ -62,10 +66,10 @@ chromium: $(CHROMIUM)
 install: venv node chromium
 
 # pip >= 25.1 reads dependency groups (--group); python3.11's ensurepip has an older one.
-$(VENV_READY): pyproject.toml
+$(VENV_READY): pyproject.toml sandbox/pyproject.toml
 	[ -x $(PY) ] || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet pip==26.3
-	$(PY) -m pip install --quiet -e '.[sandbox,redis]' --group dev
+	$(PY) -m pip install --quiet -e '.[all]' -e ./sandbox --group dev
 	touch $@
 
 $(NODE_READY): package.json package-lock.json
@@ -120,6 +124,14 @@ docs: $(VENV_READY) $(NODE_READY)
 	mkdir -p docs
 	npx --no-install redocly build-docs $(SPEC) --inlineBundle --openapi.schemaDefinitionsTagName=schemas \
 		-o docs/api-reference.html
+
+# Two distributions: the client from the repo root, the sandbox from sandbox/ (its build hook
+# copies the spec in). --no-isolation builds with the pinned hatchling of the dev group, offline.
+dist: $(VENV_READY)
+	rm -rf dist
+	$(PY) -m build --no-isolation --outdir dist .
+	$(PY) -m build --no-isolation --outdir dist sandbox
+	$(PY) -m twine check --strict dist/*
 
 demo: $(VENV_READY)
 	$(PY) examples/demo.py $(ARGS)

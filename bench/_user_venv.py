@@ -35,10 +35,8 @@ PACKAGED = (
     "README.md",
     "generated/telnyx_oauth_api",
     "overlay/telnyx_oauth",
-    "sandbox/telnyx_oauth_sandbox",
-    "openapi/telnyx-oauth.yaml",
 )
-"""What the wheel is built from (pyproject.toml's hatch build targets)."""
+"""What the client's wheel is built from (pyproject.toml's hatch build targets)."""
 EXTRA = ("telnyx", "pyinstrument")
 """Installed next to this project, at the dev venv's versions."""
 ABSENT = ("click", "rich", "pygments")

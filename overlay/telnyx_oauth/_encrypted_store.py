@@ -6,7 +6,7 @@ until they expire. Wrapped in an ``EncryptedTokenStore``, the store only ever se
 The cipher is ``cryptography``'s Fernet (AES-128-CBC with an HMAC-SHA256 over everything: a
 changed byte fails to decrypt), a recipe made for exactly this: small secrets at rest, keys of
 32 random bytes in URL-safe base64 (``EncryptedTokenStore.generate_key()``). ``cryptography``
-is already a dependency (joserfc's), imported when the first ``EncryptedTokenStore`` is built.
+comes with the ``encryption`` extra, imported when the first ``EncryptedTokenStore`` is built.
 
 Each record is encrypted together with its key, and a record read back under another key is
 refused: someone who can write to the store cannot move one token's record to another token's
@@ -23,6 +23,7 @@ from contextlib import asynccontextmanager, contextmanager
 from typing import TYPE_CHECKING
 
 from ._errors import ConfigurationError, TokenRecordError
+from ._extras import missing_extra
 from ._token_store import AsyncTokenLease, TokenLease, TokenStore
 
 if TYPE_CHECKING:
@@ -40,7 +41,10 @@ class EncryptedTokenStore:
     """
 
     def __init__(self, store: TokenStore, keys: str | bytes | Sequence[str | bytes]) -> None:
-        from cryptography.fernet import Fernet, MultiFernet
+        try:
+            from cryptography.fernet import Fernet, MultiFernet
+        except ImportError as exc:
+            raise missing_extra("EncryptedTokenStore", "encryption", exc) from None
 
         listed = [keys] if isinstance(keys, (str, bytes)) else list(keys)
         if not listed:
@@ -59,8 +63,10 @@ class EncryptedTokenStore:
     @staticmethod
     def generate_key() -> str:
         """A new random key (32 bytes, URL-safe base64)."""
-        from cryptography.fernet import Fernet
-
+        try:
+            from cryptography.fernet import Fernet
+        except ImportError as exc:
+            raise missing_extra("EncryptedTokenStore", "encryption", exc) from None
         return Fernet.generate_key().decode("ascii")
 
     def __repr__(self) -> str:

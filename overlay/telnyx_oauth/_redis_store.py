@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 from ._constants import STORE_LOCK_POLL_SECONDS
 from ._errors import ConfigurationError, TokenStoreError
+from ._extras import missing_extra
 from ._token_store import AsyncTokenLease, LeaseInThreads, TokenLease, in_worker_thread
 
 if TYPE_CHECKING:
@@ -61,10 +62,8 @@ class RedisTokenStore:
         try:
             import redis
             import redis.asyncio
-        except ImportError as exc:  # pragma: no cover - the extra is installed in CI
-            raise ConfigurationError(
-                "RedisTokenStore needs redis-py: pip install 'telnyx-oauth[redis]'"
-            ) from exc
+        except ImportError as exc:
+            raise missing_extra("RedisTokenStore", "redis", exc) from None
         if isinstance(client, redis.asyncio.Redis):
             self._is_async = True
         elif isinstance(client, redis.Redis):

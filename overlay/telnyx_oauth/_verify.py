@@ -15,8 +15,8 @@ signature, then ``exp`` and ``iat`` (required; with a clock leeway), ``iss`` and
 given. Any failure is a ``TokenVerificationError`` whose ``reason`` is one short word; messages
 never include the token.
 
-joserfc (and through it ``cryptography``) is imported on first verification, so
-``import telnyx_oauth`` stays cheap for programs that never verify tokens.
+joserfc (and through it ``cryptography``), from the ``verify`` extra, is imported on first
+verification, so ``import telnyx_oauth`` stays cheap for programs that never verify tokens.
 """
 
 from __future__ import annotations
@@ -36,6 +36,7 @@ from ._constants import (
     JWT_CLOCK_LEEWAY_SECONDS,
 )
 from ._errors import APIError, TokenVerificationError
+from ._extras import missing_extra
 
 if TYPE_CHECKING:
     import anyio
@@ -210,7 +211,10 @@ def _check(
     leeway_seconds: int,
     now: float | None,
 ) -> dict[str, Any]:
-    from joserfc import errors, jwk, jwt
+    try:
+        from joserfc import errors, jwk, jwt
+    except ImportError as exc:
+        raise missing_extra("local token verification", "verify", exc) from None
 
     try:
         key = jwk.import_key(jwk_dict)

@@ -21,6 +21,8 @@ LAYERS: list[set[str]] = [
     # the Token value and the httpx client classes (on the tuning numbers)
     {"_token", "_http"},
     {"_errors"},
+    # the error naming the extra an optional feature needs
+    {"_extras"},
     {"_client_auth", "_retries", "_pagination", "_verify", "_discovery", "_token_store"},
     # the token stores (on the protocol), and what the flows do with one
     {"_store_link", "_sqlite_store", "_redis_store", "_encrypted_store"},

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import json
+import sys
 from typing import Any
 
 import httpx
@@ -338,3 +339,19 @@ def test_cached_key_is_found_without_the_lock(key: RSAKey) -> None:
         assert not thread.is_alive()
     assert results[0]["client_id"] == "c"
     assert server.fetches == 1
+
+
+def test_without_the_verify_extra_the_error_names_it(
+    key: RSAKey, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """joserfc is the `verify` extra's: without it, verifying raises ConfigurationError with the
+    pip line, not an ImportError from inside the call."""
+    token = _sign(key)
+    cache = _cache(JWKSServer(key))
+    monkeypatch.setitem(sys.modules, "joserfc", None)
+    with pytest.raises(telnyx_oauth.ConfigurationError) as caught:
+        _verify(token, cache)
+    assert str(caught.value) == (
+        "local token verification needs joserfc, which is not installed: "
+        "pip install 'telnyx-oauth[verify]'"
+    )
