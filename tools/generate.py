@@ -1,13 +1,18 @@
 """Generate telnyx_oauth_api from the spec, or check that the committed copy is current.
 
 Usage:
-    python tools/generate.py          rebuild generated/telnyx_oauth_api from a clean folder
+    python tools/generate.py          rebuild generated/telnyx_oauth_api from a clean folder;
+                                      on failure generated/ is left as it was
     python tools/generate.py --check  generate into a temporary folder and compare; exit 1 on
                                       any changed, new or stale file, or uncommitted change
 
 The one place that knows how the generator is called, so `make generate`, `make
 check-generated` and the tests cannot drift apart. `git diff --exit-code` alone would miss new
 files, hence the tree walk and `git status`.
+
+Generation is atomic: the generator writes into a temporary folder next to the package, and only
+a complete, successful run replaces the package (two renames on one file system). A spec that
+does not parse, or a generator that fails or warns, leaves the committed package importable.
 """
 
 from __future__ import annotations
@@ -36,8 +41,8 @@ def _files(root: Path) -> dict[str, bytes]:
     }
 
 
-def generate(output: Path) -> None:
-    """Run the pinned generator into `output`, which must not exist yet.
+def generate(output: Path, spec: Path = SPEC) -> None:
+    """Run the pinned generator on `spec` into `output`, which must not exist yet.
 
     The generator's post-hooks call `ruff` from PATH, so this interpreter's scripts folder (the
     venv with the pinned ruff) goes first. --fail-on-warning turns a missing ruff or a spec
@@ -51,7 +56,7 @@ def generate(output: Path) -> None:
     command = [
         generator,
         "generate",
-        f"--path={SPEC}",
+        f"--path={spec}",
         f"--config={CONFIG}",
         f"--custom-template-path={TEMPLATES}",
         "--meta=none",
@@ -61,6 +66,29 @@ def generate(output: Path) -> None:
     result = subprocess.run(command, env=env, capture_output=True, text=True, check=False)  # noqa: S603
     if result.returncode != 0:
         raise SystemExit(f"generation failed:\n{result.stdout}{result.stderr}")
+    if not (output / "__init__.py").is_file():
+        # Never swap in an empty folder, whatever the generator's exit status said.
+        output_text = f"{result.stdout}{result.stderr}"
+        raise SystemExit(f"generation failed: no package was written\n{output_text}")
+
+
+def regenerate(package: Path = PACKAGE, spec: Path = SPEC) -> None:
+    """Replace `package` with a fresh generation from `spec`, or leave it untouched on failure.
+
+    The new package is generated beside the old one (same file system, so the swap is two
+    renames), and the old one is removed only once the new one is in place.
+    """
+    package.parent.mkdir(parents=True, exist_ok=True)
+    scratch = Path(tempfile.mkdtemp(prefix=f".{package.name}-", dir=package.parent))
+    try:
+        fresh = scratch / package.name
+        generate(fresh, spec)
+        previous = scratch / "previous"
+        if package.exists():
+            package.rename(previous)
+        fresh.rename(package)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
 
 
 def tree_drift(fresh: Path, committed: Path) -> list[str]:
@@ -109,8 +137,12 @@ def main(argv: list[str]) -> int:
     if argv:
         print(__doc__, file=sys.stderr)
         return 2
-    shutil.rmtree(PACKAGE, ignore_errors=True)
-    generate(PACKAGE)
+    try:
+        regenerate()
+    except SystemExit as failure:
+        print(failure, file=sys.stderr)
+        print(f"{PACKAGE.relative_to(REPO)} was left as it was.", file=sys.stderr)
+        return 1
     print(f"generated {PACKAGE.relative_to(REPO)}")
     return 0
 
