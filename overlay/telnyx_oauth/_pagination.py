@@ -6,6 +6,13 @@ rule: ``filter_name_contains`` is ``name_contains=``, ``filter_client_type`` is
 raises ``TypeError`` listing the valid ones. Enum filters take their plain string values
 (``client_type="public"``), which the generated function checks.
 
+For a type checker the filters are typed per list operation: an overload of ``paginate`` and
+``apaginate`` for each operation that has filters (``list_oauth_clients``, matched by the
+``ListOAuthClients`` protocol) names them with the generated types, and the general overload,
+for operations without filters (``list_oauth_grants``), takes none. So a misspelt filter
+(``name_contanis=``) is a ``mypy --strict`` error, not only a run-time ``TypeError``.
+tests/unit/test_pagination_filters.py fails when an overload falls behind the generated code.
+
 Each ``Page`` knows how to ask for the next one (``next_page()``), carrying the same filters and
 page size. Iteration stops at ``meta.total_pages``, and also, defensively, when ``meta`` or its
 ``total_pages`` is missing, when ``meta.page_number`` is not the page asked for, or when a page
@@ -23,7 +30,7 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import AsyncIterator, Iterator, Sequence
-from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar, overload
 
 from ._errors import ConfigurationError
 
@@ -31,6 +38,9 @@ if TYPE_CHECKING:
     from types import ModuleType
 
     from telnyx_oauth_api import AuthenticatedClient
+    from telnyx_oauth_api.models import ClientType, GrantType, OAuthClient, OAuthClientListResponse
+    from telnyx_oauth_api.models.client_type import ClientTypeValue
+    from telnyx_oauth_api.models.grant_type import GrantTypeValue
     from telnyx_oauth_api.types import Response, Unset
 
 __all__ = [
@@ -78,6 +88,38 @@ class ListOperation(Protocol[_Item_co]):
         page_number: int | Unset = ...,
         page_size: int | Unset = ...,
     ) -> Response[_Listing[_Item_co]]: ...
+
+
+class ListOAuthClients(Protocol):
+    """``list_oauth_clients``, the list operation with filters, as its generated signature."""
+
+    def sync_detailed(
+        self,
+        *,
+        client: AuthenticatedClient,
+        page_number: int | Unset = ...,
+        page_size: int | Unset = ...,
+        filter_client_type: ClientType | ClientTypeValue | Unset = ...,
+        filter_verified: bool | Unset = ...,
+        filter_allowed_grant_types_contains: GrantType | GrantTypeValue | Unset = ...,
+        filter_name: str | Unset = ...,
+        filter_name_contains: str | Unset = ...,
+        filter_client_id: str | Unset = ...,
+    ) -> Response[OAuthClientListResponse]: ...
+
+    async def asyncio_detailed(
+        self,
+        *,
+        client: AuthenticatedClient,
+        page_number: int | Unset = ...,
+        page_size: int | Unset = ...,
+        filter_client_type: ClientType | ClientTypeValue | Unset = ...,
+        filter_verified: bool | Unset = ...,
+        filter_allowed_grant_types_contains: GrantType | GrantTypeValue | Unset = ...,
+        filter_name: str | Unset = ...,
+        filter_name_contains: str | Unset = ...,
+        filter_client_id: str | Unset = ...,
+    ) -> Response[OAuthClientListResponse]: ...
 
 
 def _filter_names(endpoint: ModuleType | ListOperation[Any]) -> dict[str, str]:
@@ -238,13 +280,35 @@ class AsyncPaginator(_PaginatorBase[_Item]):
                 yield item
 
 
+# The overloads name each operation's filters (the generated ones without ``filter_``); the
+# implementation below them is the one rule for all.
+@overload
 def paginate(
     endpoint_module: ListOperation[_Item],
     client: AuthenticatedClient,
     *,
     page_size: int | None = None,
+) -> Paginator[_Item]: ...
+@overload
+def paginate(
+    endpoint_module: ListOAuthClients,
+    client: AuthenticatedClient,
+    *,
+    page_size: int | None = None,
+    client_type: ClientType | ClientTypeValue | None = None,
+    verified: bool | None = None,
+    allowed_grant_types_contains: GrantType | GrantTypeValue | None = None,
+    name: str | None = None,
+    name_contains: str | None = None,
+    client_id: str | None = None,
+) -> Paginator[OAuthClient]: ...
+def paginate(
+    endpoint_module: ListOperation[Any],
+    client: AuthenticatedClient,
+    *,
+    page_size: int | None = None,
     **filters: object,
-) -> Paginator[_Item]:
+) -> Paginator[Any]:
     """Items of every page of a generated list operation, fetched lazily.
 
     ``paginate(list_oauth_clients, client, page_size=50, client_type="confidential")``.
@@ -253,12 +317,32 @@ def paginate(
     return Paginator(endpoint_module, client, page_size, **filters)
 
 
+@overload
 def apaginate(
     endpoint_module: ListOperation[_Item],
     client: AuthenticatedClient,
     *,
     page_size: int | None = None,
+) -> AsyncPaginator[_Item]: ...
+@overload
+def apaginate(
+    endpoint_module: ListOAuthClients,
+    client: AuthenticatedClient,
+    *,
+    page_size: int | None = None,
+    client_type: ClientType | ClientTypeValue | None = None,
+    verified: bool | None = None,
+    allowed_grant_types_contains: GrantType | GrantTypeValue | None = None,
+    name: str | None = None,
+    name_contains: str | None = None,
+    client_id: str | None = None,
+) -> AsyncPaginator[OAuthClient]: ...
+def apaginate(
+    endpoint_module: ListOperation[Any],
+    client: AuthenticatedClient,
+    *,
+    page_size: int | None = None,
     **filters: object,
-) -> AsyncPaginator[_Item]:
+) -> AsyncPaginator[Any]:
     """The async twin of ``paginate``: ``async for item in apaginate(...)``."""
     return AsyncPaginator(endpoint_module, client, page_size, **filters)

@@ -149,19 +149,22 @@ def test_lazy_until_iterated() -> None:
 
 
 def test_unknown_filter_lists_valid_names() -> None:
-    """An unknown filter raises TypeError naming the readable filters."""
+    """An unknown filter raises TypeError naming the readable filters (for untyped callers: a
+    type checker refuses it already, tests/typing)."""
     from telnyx_oauth_api.api.oauth_clients import list_oauth_clients
 
+    unknown: dict[str, Any] = {"colour": "blue"}
     with pytest.raises(TypeError, match="name_contains"):
-        telnyx_oauth.paginate(list_oauth_clients, connect(_pages()), colour="blue")
+        telnyx_oauth.paginate(list_oauth_clients, connect(_pages()), **unknown)
 
 
 def test_generated_names_not_accepted() -> None:
     """The generated keyword names (with their filter_ prefix) are not filter names."""
     from telnyx_oauth_api.api.oauth_clients import list_oauth_clients
 
+    generated_name: dict[str, Any] = {"filter_name_contains": "x"}
     with pytest.raises(TypeError):
-        telnyx_oauth.paginate(list_oauth_clients, connect(_pages()), filter_name_contains="x")
+        telnyx_oauth.paginate(list_oauth_clients, connect(_pages()), **generated_name)
 
 
 def test_none_filter_is_skipped() -> None:
