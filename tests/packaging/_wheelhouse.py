@@ -44,11 +44,13 @@ def _digest(data: bytes) -> str:
 def repack(name: str, into: Path) -> Path:
     """A wheel of the installed distribution ``name``, written into ``into``."""
     dist = metadata.distribution(name)
-    tag = next(
-        line.split(":", 1)[1].strip()
+    tags = [
+        line.split(":", 1)[1].strip().split("-")
         for line in (dist.read_text("WHEEL") or "").splitlines()
         if line.startswith("Tag:")
-    )
+    ]
+    # Several Tag lines (py2-none-any, py3-none-any) make one compressed tag: py2.py3-none-any.
+    tag = "-".join(".".join(dict.fromkeys(parts)) for parts in zip(*tags, strict=True))
     stem = f"{re.sub(r'[-_.]+', '_', dist.metadata['Name']).lower()}-{dist.version}"
     wheel = into / f"{stem}-{tag}.whl"
     record: list[str] = []

@@ -48,8 +48,9 @@ def _names(wheel: Path) -> list[str]:
 
 def _requires(wheel: Path) -> list[str]:
     """The wheel's own Requires-Dist lines (extras' too: closure() drops those)."""
+    stem = "-".join(wheel.name.split("-")[:2])
     with zipfile.ZipFile(wheel) as archive:
-        text = archive.read("telnyx_oauth-0.1.0.dist-info/METADATA").decode()
+        text = archive.read(f"{stem}.dist-info/METADATA").decode()
     return email.parser.HeaderParser().parsestr(text).get_all("Requires-Dist") or []
 
 
@@ -81,14 +82,12 @@ def test_sandbox_wheel_holds_the_sandbox_and_its_spec(dist: Path) -> None:
     assert "telnyx_oauth_sandbox/py.typed" in names
 
 
-@pytest.fixture(scope="module")
-def clean_venv(dist: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A new venv with the client's wheel installed by pip, offline, dependencies resolved by
-    pip from a wheelhouse of the closure of its declared requirements only."""
-    root = tmp_path_factory.mktemp("user")
+def _install_in_a_clean_venv(root: Path, wheel: Path) -> Path:
+    """A new venv with ``wheel`` installed by pip, offline, its dependencies resolved by pip
+    from a wheelhouse of the closure of the wheel's declared requirements only."""
     wheelhouse = root / "wheelhouse"
     wheelhouse.mkdir()
-    for name in _wheelhouse.closure(_requires(dist / CLIENT_WHEEL)):
+    for name in _wheelhouse.closure(_requires(wheel)):
         _wheelhouse.repack(name, wheelhouse)
     venv = root / "venv"
     made = _run(sys.executable, "-m", "venv", venv)
@@ -105,11 +104,17 @@ def clean_venv(dist: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
         "--disable-pip-version-check",
         "--find-links",
         wheelhouse,
-        dist / CLIENT_WHEEL,
+        wheel,
         env=env,
     )
     assert installed.returncode == 0, installed.stdout + installed.stderr
     return venv
+
+
+@pytest.fixture(scope="module")
+def clean_venv(dist: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The client's wheel, alone in a new venv."""
+    return _install_in_a_clean_venv(tmp_path_factory.mktemp("user"), dist / CLIENT_WHEEL)
 
 
 USER_PROGRAM = """
@@ -178,3 +183,31 @@ def test_client_wheel_works_in_a_clean_venv(clean_venv: Path, dist: Path, tmp_pa
         *_wheelhouse.closure(_requires(dist / CLIENT_WHEEL)),
     }
     assert set(map(canonicalize_name, result["distributions"])) == expected
+
+
+SANDBOX_PROGRAM = """
+import httpx
+from telnyx_oauth_sandbox import running
+
+with running() as sandbox:
+    answer = httpx.get(sandbox.base_url + "/v2/oauth_clients", params={"page[size]": "0"},
+                       headers={"Authorization": "Bearer " + sandbox.api_key})
+    print(answer.status_code, answer.json()["error_description"])
+"""
+
+
+def test_sandbox_wheel_serves_from_a_clean_venv(
+    dist: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Installed alone, the sandbox starts and checks requests against the spec it ships (no
+    repository around: the spec inside the package is the only one it can find)."""
+    root = tmp_path_factory.mktemp("sandbox-user")
+    venv = _install_in_a_clean_venv(root, dist / "telnyx_oauth_sandbox-0.1.0-py3-none-any.whl")
+    program = root / "serve.py"
+    program.write_text(textwrap.dedent(SANDBOX_PROGRAM), encoding="utf-8")
+    ran = _run(venv / "bin" / "python", program, env={"PATH": os.environ.get("PATH", "")})
+    assert ran.returncode == 0, ran.stderr
+    assert ran.stdout == "422 page[size]: must be >= 1\n"
+    help_text = _run(venv / "bin" / "telnyx-oauth-sandbox", "--help")
+    assert help_text.returncode == 0
+    assert "--api-key" in help_text.stdout
