@@ -1,10 +1,12 @@
-"""The README's "Using it" and "Running more than one process" examples as one program, the
-way a user pastes them into a file.
+"""The README's examples as the programs a user makes of them.
 
-Imports are hoisted to the top; everything else becomes the body of one ``async def``, so the
-``await`` and ``async for`` lines are valid as written. The few names the examples leave to the
-reader (``db``, the user's own storage, ``user``, and ``callback_url``, the URL the browser came
-back to) get a typed stand-in in a prelude; nothing in the examples themselves is changed.
+"Main tasks" is pasted as it is, every block one after the other into one file: the README says
+so, and the snippets define what they use (``save_token``, ``callback_url``) and keep ``await``
+and ``async for`` inside ``async def``.
+
+"Running more than one process" leaves the user's own storage to the reader (``db`` and
+``user``): its imports are hoisted to the top and the rest becomes the body of one ``async def``,
+after a prelude that gives those names a typed stand-in; nothing in the examples is changed.
 """
 
 from __future__ import annotations
@@ -13,7 +15,8 @@ import re
 import textwrap
 from pathlib import Path
 
-SECTIONS = ("## Using it", "## Running more than one process")
+MAIN_TASKS = "## Main tasks"
+MORE_PROCESSES = "## Running more than one process"
 
 PRELUDE = """\
 import telnyx_oauth
@@ -28,26 +31,28 @@ class _Database:
 
 db = _Database()
 user = "a user of the app"
-callback_url = "https://app.example.com/oauth/callback?code=c&state=s"
 """
 
 
-def using_it_blocks(readme: str) -> list[str]:
-    """The ``python`` code blocks of the README's example sections, in order."""
-    blocks: list[str] = []
-    for title in SECTIONS:
-        start = readme.index(title)
-        end = readme.find("\n## ", start + len(title))
-        section = readme[start : end if end >= 0 else None]
-        blocks += re.findall(r"```python\n(.*?)```", section, flags=re.DOTALL)
-    return blocks
+def section_blocks(readme: str, title: str) -> list[str]:
+    """The ``python`` code blocks of one README section, in order."""
+    start = readme.index(title)
+    end = readme.find("\n## ", start + len(title))
+    section = readme[start : end if end >= 0 else None]
+    return re.findall(r"```python\n(.*?)```", section, flags=re.DOTALL)
 
 
-def program(readme: str) -> str:
-    """The examples as one module: the prelude, their imports, then one async function."""
+def pasted(readme: str) -> str:
+    """The "Main tasks" section pasted into one file: its blocks, as they are, in order."""
+    return "\n\n".join(section_blocks(readme, MAIN_TASKS))
+
+
+def with_stand_ins(readme: str) -> str:
+    """The "Running more than one process" section as one module: the prelude, its imports,
+    then one async function holding the rest."""
     imports: list[str] = []
     body: list[str] = []
-    for block in using_it_blocks(readme):
+    for block in section_blocks(readme, MORE_PROCESSES):
         for line in block.splitlines():
             if line.startswith(("import ", "from ")):
                 if line not in imports:
@@ -64,7 +69,16 @@ def program(readme: str) -> str:
     )
 
 
-def write_program(readme_path: Path, target: Path) -> Path:
-    """Write the program built from ``readme_path`` to ``target`` and return it."""
-    target.write_text(program(readme_path.read_text(encoding="utf-8")), encoding="utf-8")
-    return target
+def write_programs(readme_path: Path, folder: Path) -> list[Path]:
+    """Write both programs built from ``readme_path`` into ``folder``; return their paths."""
+    readme = readme_path.read_text(encoding="utf-8")
+    programs = {
+        "readme_main_tasks.py": pasted(readme),
+        "readme_processes.py": with_stand_ins(readme),
+    }
+    paths = []
+    for name, code in programs.items():
+        path = folder / name
+        path.write_text(code, encoding="utf-8")
+        paths.append(path)
+    return paths

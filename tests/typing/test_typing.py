@@ -1,10 +1,11 @@
 """Types are part of the interface: user-style programs checked with ``mypy --strict``.
 
-The programs in ``programs/`` (and the README's "Using it" examples, pasted into one file as a
-user would) must pass with no ``assert``, ``cast`` or ``isinstance`` on a call's result: every
-generated function returns exactly its success model, ``paginate`` yields typed items, enum
-arguments take their plain values. The negative cases must fail, each with the error a user
-should see, so the suite proves the types bind rather than degrade to ``Any``.
+The programs in ``programs/``, ``examples/quickstart.py`` and the README's "Main tasks" examples
+(pasted into one file as a user would) must pass with no ``assert``, ``cast`` or ``isinstance``
+on a call's result: every generated function returns exactly its success model, ``paginate``
+yields typed items, enum arguments take their plain values. The negative cases must fail, each
+with the error a user should see, so the suite proves the types bind rather than degrade to
+``Any``.
 """
 
 from __future__ import annotations
@@ -15,10 +16,11 @@ from pathlib import Path
 import pytest
 from mypy import api as mypy_api
 
-from tests.typing._readme import write_program
+from tests.typing._readme import write_programs
 
 REPO = Path(__file__).resolve().parents[2]
 PROGRAMS = sorted((Path(__file__).parent / "programs").glob("*.py"))
+QUICKSTART = REPO / "examples" / "quickstart.py"
 
 pytestmark = pytest.mark.slow
 
@@ -46,12 +48,14 @@ def _mypy(*paths: Path, cache_dir: Path) -> tuple[int, list[str]]:
 
 
 def test_user_programs_and_readme_examples_pass_strict(tmp_path: Path) -> None:
-    """Every program in programs/ and the README's examples type-check with no error."""
-    readme = write_program(REPO / "README.md", tmp_path / "readme_examples.py")
-    source = readme.read_text(encoding="utf-8")
-    for forbidden in ("cast(", "isinstance(", "assert "):
-        assert forbidden not in source, f"the README examples narrow a result with {forbidden}"
-    status, errors = _mypy(*PROGRAMS, readme, cache_dir=tmp_path / "cache")
+    """Every program in programs/, the quick start and the README's examples type-check with no
+    error."""
+    readme = write_programs(REPO / "README.md", tmp_path)
+    for program in readme:
+        source = program.read_text(encoding="utf-8")
+        for forbidden in ("cast(", "isinstance(", "assert "):
+            assert forbidden not in source, f"the README examples narrow a result with {forbidden}"
+    status, errors = _mypy(*PROGRAMS, QUICKSTART, *readme, cache_dir=tmp_path / "cache")
     assert errors == []
     assert status == 0
 
