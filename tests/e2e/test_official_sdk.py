@@ -68,3 +68,29 @@ def test_sdk_reads_jwks_and_grants(sdk: telnyx.Telnyx) -> None:
     assert jwks.keys
     assert jwks.keys[0].kty == "RSA"
     assert list(sdk.oauth_grants.list().data) == []
+
+
+def test_sdk_client_credentials_mode_cannot_reach_the_sandbox(sandbox: SandboxServer) -> None:
+    """docs/sandbox.md says so: given client_id and client_secret instead of an API key, the SDK
+    asks https://api.telnyx.com/v2/oauth/token for its token, whatever base_url says. Recorded
+    through a mock transport, so nothing leaves the machine; when a new SDK asks the sandbox
+    instead, this fails and the page must change."""
+    seen: list[httpx.URL] = []
+
+    def record(request: httpx.Request) -> httpx.Response:
+        seen.append(request.url)
+        return httpx.Response(503, json={"errors": [{"code": "10001", "title": "recorded"}]})
+
+    with httpx.Client(transport=httpx.MockTransport(record)) as http:
+        sdk = telnyx.Telnyx(
+            api_key=None,
+            client_id="CLIENT_ID",
+            client_secret="CLIENT_SECRET",
+            base_url=f"{sandbox.base_url}/v2",
+            http_client=http,
+            max_retries=0,
+        )
+        with pytest.raises(telnyx.APIStatusError):  # the recorded 503
+            sdk.oauth_grants.list()
+    assert seen, "the SDK made no request"
+    assert str(seen[0]) == "https://api.telnyx.com/v2/oauth/token"
