@@ -62,12 +62,26 @@ class Consents:
         return token
 
     def _live(self, consent_token: str) -> tuple[ConsentRequest, Client]:
-        request = self._requests.get(digest(consent_token))
+        """The request and its client, or 404 when it can no longer be decided (it is then
+        forgotten). Called with the lock held."""
+        key = digest(consent_token)
+        request = self._requests.get(key)
         if request is None or request.expires_at <= self.clock.now():
             raise OAuthError(404, "not_found", "consent_token is unknown, used or expired")
         client = self.store.find_client(request.client_id)
         if client is None:
+            del self._requests[key]
             raise OAuthError(404, "not_found", "the client of this consent_token was deleted")
+        if request.redirect_uri not in client.redirect_uris:
+            # Checked again at decision time: the client may have dropped the URI since
+            # authorize trusted it, and a code must never travel to a URI it no longer owns.
+            del self._requests[key]
+            raise OAuthError(
+                404,
+                "not_found",
+                "the redirect_uri of this consent_token is no longer registered for its client; "
+                "start the authorization again",
+            )
         return request, client
 
     def details(self, consent_token: str) -> dict[str, Any]:

@@ -57,7 +57,9 @@ async def test_repeated_page_parameter_is_422(http: httpx.AsyncClient) -> None:
 
 async def test_duplicate_key_in_registration_is_named(http: httpx.AsyncClient) -> None:
     """Registration answers 400 ``invalid_client_metadata`` with the key in ``invalid_fields``."""
-    body = b'{"client_name": "a", "client_name": "b", "redirect_uris": ["https://x.example.com/cb"]}'
+    body = (
+        b'{"client_name": "a", "client_name": "b", "redirect_uris": ["https://x.example.com/cb"]}'
+    )
     response = await http.post("/v2/oauth/register", content=body, headers=JSON)
     assert response.status_code == 400
     answer = response.json()
