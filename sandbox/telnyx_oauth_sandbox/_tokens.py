@@ -286,6 +286,18 @@ class Tokens:
             return None
         return LiveToken(record.client_id, frozenset(scopes), record.grant_id)
 
+    def access_token_status(self, token: str) -> str:
+        """Why ``token`` works or not: ``live``, ``expired``, ``revoked`` (its grant or client
+        is gone, or a replay revoked its family) or ``unknown`` (never issued here, or before a
+        reset)."""
+        with self._lock:
+            record = self._access.get(digest(token))
+            if record is None:
+                return "unknown"
+            if record.expires_at <= self.clock.now():
+                return "expired"
+            return "revoked" if self._live_scopes(record) is None else "live"
+
     def _live_scopes(self, record: AccessToken | RefreshToken) -> list[str] | None:
         """The scopes ``record`` still carries, or None when it is no longer live."""
         if record.expires_at <= self.clock.now():
