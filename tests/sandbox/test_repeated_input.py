@@ -31,7 +31,7 @@ async def test_repeated_authorize_parameter_is_an_html_400(
     params.pop(name, None)
     values = [client["client_id"] if v == "ours" else v for v in values]
     pairs = [*params.items(), *((name, value) for value in values)]
-    response = await http.get("/v2/oauth/authorize", params=httpx.QueryParams(pairs))
+    response = await http.get("/v2/oauth/authorize", params=tuple(pairs))
     assert response.status_code == 400, response.text
     assert "location" not in response.headers
     assert response.headers["content-type"].startswith("text/html")
@@ -42,7 +42,7 @@ async def test_unknown_authorize_parameter_may_repeat(http: httpx.AsyncClient) -
     """Parameters the endpoint does not define are ignored, repeated or not (RFC 6749 3.1)."""
     client = await create_client(http)
     pairs = [*authorize_params(client, None).items(), ("utm", "a"), ("utm", "b")]
-    response = await http.get("/v2/oauth/authorize", params=httpx.QueryParams(pairs))
+    response = await http.get("/v2/oauth/authorize", params=tuple(pairs))
     assert response.status_code == 302
 
 
