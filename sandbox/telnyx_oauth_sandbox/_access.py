@@ -17,12 +17,15 @@ MANAGEMENT          the API key, or a live access token with the ``admin`` scope
 ==================  =======================================================================
 
 Only the ``Bearer`` scheme carries an API key or an access token. A live access token without
-``admin`` gets 403 ``insufficient_scope`` (RFC 6750 3.1); anything else 401.
+``admin`` gets 403 ``insufficient_scope`` (RFC 6750 3.1); anything else 401, whose description
+says which credential failed and why: an expired, revoked or unknown access token is described as
+an access token (one shaped like a JWT is taken for one), not as a wrong API key.
 """
 
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -104,20 +107,49 @@ def _unauthorized(description: str, challenge: str = BEARER_REALM) -> OAuthError
     return OAuthError(401, "invalid_token", description, headers={"WWW-Authenticate": challenge})
 
 
+_JWT_SHAPE = re.compile(r"[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*")
+"""Three base64url parts: what every access token of the sandbox looks like, and no API key."""
+
+_INVALID_TOKEN_CHALLENGE = BEARER_REALM + ', error="invalid_token"'
+
+
+def _is_access_token(runtime: Runtime, token: str) -> bool:
+    """Whether ``token`` is, or is shaped like, an access token rather than an API key."""
+    return runtime.tokens.access_token_status(token) != "unknown" or bool(
+        _JWT_SHAPE.fullmatch(token)
+    )
+
+
 def require_api_key(runtime: Runtime, authorization: str) -> Caller:
     """The account, for ``Authorization: Bearer <API key>``; 401 ``invalid_token`` otherwise."""
     token = bearer_token(authorization)
     if token is None:
         raise _unauthorized("The API key is missing.")
     if not same_secret(token, runtime.api_key):
-        raise _unauthorized("The API key is invalid.", BEARER_REALM + ', error="invalid_token"')
+        if _is_access_token(runtime, token):
+            raise _unauthorized(
+                "An access token is not accepted here: this operation takes the API key.",
+                _INVALID_TOKEN_CHALLENGE,
+            )
+        raise _unauthorized("The API key is invalid.", _INVALID_TOKEN_CHALLENGE)
     return ACCOUNT
+
+
+_DEAD_ACCESS_TOKEN = {
+    "expired": "The access token has expired.",
+    "revoked": "The access token was revoked (its grant or its client is gone).",
+    "unknown": "The access token is unknown: this sandbox did not issue it, or was reset since.",
+}
 
 
 def _require_management(runtime: Runtime, authorization: str) -> Caller:
     token = bearer_token(authorization)
     if token is not None and not same_secret(token, runtime.api_key):
         live = runtime.tokens.live_access_token(token)
+        if live is None and _is_access_token(runtime, token):
+            status = runtime.tokens.access_token_status(token)
+            description = _DEAD_ACCESS_TOKEN.get(status, _DEAD_ACCESS_TOKEN["unknown"])
+            raise _unauthorized(description, _INVALID_TOKEN_CHALLENGE)
         if live is not None:
             if MANAGEMENT_SCOPE not in live.scopes:
                 raise OAuthError(

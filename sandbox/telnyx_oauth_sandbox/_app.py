@@ -20,6 +20,7 @@ from ._constants import (
     DEFAULT_RATE_LIMIT_WINDOW_SECONDS,
     KEY_GRACE_PERIOD_SECONDS,
     MAX_BODY_BYTES,
+    MAX_PENDING_CONSENTS,
 )
 from ._errors import HTTPError, TelnyxError
 from ._faults import Faults
@@ -79,6 +80,7 @@ def create_app(
     rate_limit_window_seconds: int = DEFAULT_RATE_LIMIT_WINDOW_SECONDS,
     key_grace_period_seconds: float = KEY_GRACE_PERIOD_SECONDS,
     max_body_bytes: int = MAX_BODY_BYTES,
+    max_pending_consents: int = MAX_PENDING_CONSENTS,
     sleep: Sleep | None = None,
 ) -> SandboxApp:
     """The sandbox as an ASGI app.
@@ -86,6 +88,7 @@ def create_app(
     ``issuer`` is the base URL clients reach it at (no trailing slash); it is the ``iss`` and
     ``aud`` of every token. ``rate_limit=None`` turns rate limiting off. ``sleep`` is what a
     "slow answer" fault awaits (``asyncio.sleep`` by default); tests inject their own.
+    ``max_pending_consents`` bounds the authorization requests waiting for a decision.
     ``RouteTableError`` if the spec at ``spec_path`` and the handlers name different operations.
     """
     if not api_key:
@@ -106,7 +109,9 @@ def create_app(
         keys=keys,
         store=store,
         tokens=tokens,
-        consents=Consents(clock=clock, store=store, tokens=tokens),
+        consents=Consents(
+            clock=clock, store=store, tokens=tokens, max_pending=max_pending_consents
+        ),
         spec=spec,
         paths=paths,
         stats=RequestStats(),

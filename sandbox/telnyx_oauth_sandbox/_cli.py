@@ -1,10 +1,15 @@
-"""``telnyx-oauth-sandbox``: serve the sandbox until interrupted."""
+"""``telnyx-oauth-sandbox``: serve the sandbox until interrupted.
+
+People read the first lines it prints; scripts pass ``--ready-file PATH`` (or ``-`` for standard
+output) and read one JSON object, written once the sandbox accepts connections (``_ready``).
+"""
 
 from __future__ import annotations
 
 import argparse
 import logging
 import os
+import socket
 import sys
 from collections.abc import Callable, Mapping, Sequence
 
@@ -20,6 +25,7 @@ from ._constants import (
     MAX_RATE_LIMIT_REQUESTS,
     MAX_RATE_LIMIT_WINDOW_SECONDS,
 )
+from ._ready import STDOUT, ReadyInfo, prose_stream, remove_ready_file, write_ready_file
 from ._server import base_url_of, listen_socket, new_api_key, uvicorn_config
 
 
@@ -91,6 +97,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="seconds a retired signing key stays in the JWKS",
     )
     parser.add_argument(
+        "--ready-file",
+        default=None,
+        metavar="PATH",
+        help="once it accepts connections, write one JSON object (base_url, listening, port, "
+        "pid, and api_key when generated) to PATH, removed on exit; '-' writes it as the only "
+        "line on stdout, the rest going to stderr (default: none written)",
+    )
+    parser.add_argument(
         "--log-level",
         default="info",
         choices=list(LOG_LEVELS),
@@ -108,10 +122,44 @@ def resolve_api_key(explicit: str | None, environ: Mapping[str, str]) -> tuple[s
     return new_api_key(), True
 
 
+class _AnnouncingServer(uvicorn.Server):
+    """uvicorn's server, writing the ready file once it accepts connections."""
+
+    def __init__(self, config: uvicorn.Config, ready_file: str | None, info: ReadyInfo) -> None:
+        super().__init__(config)
+        self.ready_file = ready_file
+        self.info = info
+        self.announced = False
+
+    async def startup(self, sockets: list[socket.socket] | None = None) -> None:
+        await super().startup(sockets)
+        if not self.started or self.ready_file is None:
+            return
+        try:
+            write_ready_file(self.ready_file, self.info)
+        except OSError as exc:
+            print(
+                f"telnyx-oauth-sandbox: cannot write the ready file {self.ready_file}: "
+                f"{exc.strerror or exc}",
+                file=sys.stderr,
+                flush=True,
+            )
+            self.should_exit = True
+            return
+        self.announced = True
+        if self.ready_file != STDOUT:
+            # For the person watching: the file is there now (scripts may wait for this line).
+            print(f"Ready file written: {self.ready_file}", flush=True)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     api_key, generated = resolve_api_key(args.api_key, os.environ)
+    ready_file: str | None = args.ready_file
+    if ready_file not in (None, STDOUT):
+        # A file left by an earlier run must not say "ready" before this one is.
+        remove_ready_file(ready_file)
     try:
         sock = listen_socket(args.host, args.port)
     except OSError as exc:
@@ -126,16 +174,34 @@ def main(argv: Sequence[str] | None = None) -> int:
         rate_limit_window_seconds=args.rate_limit_window,
         key_grace_period_seconds=args.key_grace_period,
     )
-    print(f"Telnyx OAuth sandbox at {issuer}", flush=True)
+    prose = prose_stream(ready_file)
+    print(f"Telnyx OAuth sandbox at {issuer}", file=prose, flush=True)
     if issuer != listening:
-        print(f"Listening on {listening}", flush=True)
-    if generated:
+        print(f"Listening on {listening}", file=prose, flush=True)
+    if generated and ready_file != STDOUT:
         # Printed once, on purpose: the person who started the sandbox needs it to call it.
-        print(f"API key (generated): {api_key}", flush=True)
+        # With `--ready-file -` it is in the JSON line instead, never on stderr (often logged).
+        print(f"API key (generated): {api_key}", file=prose, flush=True)
     logging.basicConfig(level=LOG_LEVELS[args.log_level], format="%(levelname)s:     %(message)s")
-    with sock:
-        uvicorn.Server(uvicorn_config(app, args.log_level)).run(sockets=[sock])
-    return 0
+    info = ReadyInfo(
+        base_url=issuer,
+        listening=listening,
+        port=sock.getsockname()[1],
+        pid=os.getpid(),
+        generated_api_key=api_key if generated else None,
+    )
+    server = _AnnouncingServer(uvicorn_config(app, args.log_level), ready_file, info)
+    try:
+        with sock:
+            server.run(sockets=[sock])
+    except KeyboardInterrupt:
+        # uvicorn shuts down gracefully on SIGINT, then raises it again for the caller: the stop
+        # was asked for and done, so it ends quietly, not with a traceback.
+        pass
+    finally:
+        if server.announced and ready_file is not None:
+            remove_ready_file(ready_file)
+    return 0 if server.announced or ready_file is None else 1
 
 
 if __name__ == "__main__":  # pragma: no cover

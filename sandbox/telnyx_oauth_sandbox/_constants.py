@@ -20,6 +20,11 @@ AUTHORIZATION_CODE_LIFETIME_SECONDS = 60
 CONSENT_TOKEN_LIFETIME_SECONDS = 600
 """Lifetime of a consent token handed out by ``/v2/oauth/authorize``."""
 
+MAX_PENDING_CONSENTS = 10_000
+"""Most authorization requests that may wait for a consent decision at once; beyond it,
+``/v2/oauth/authorize`` sends the browser back with ``temporarily_unavailable``. Anyone may start
+one, so this bounds the memory they hold (each keeps its ``state``, at most one request line)."""
+
 KEY_GRACE_PERIOD_SECONDS = ACCESS_TOKEN_LIFETIME_SECONDS
 """How long a retired signing key stays in the JWKS after a rotation.
 

@@ -7,6 +7,7 @@ accepted, and never check them again.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -72,8 +73,12 @@ class Endpoint:
     async def _handle(self, request: Request) -> Response:
         runtime = runtime_of(request)
         caller = check_headers(self.rule, runtime, request)
+        # Starlette's query_params keeps the last of a repeated name: count them first.
+        counts = Counter(name for name, _ in request.query_params.multi_items())
         values, problems = self.operation.check_parameters(
-            request.query_params, request.path_params
+            request.query_params,
+            request.path_params,
+            repeated={name for name, count in counts.items() if count > 1},
         )
         path = {name: values.pop(name) for name in request.path_params if name in values}
         if any(p.field in request.path_params for p in problems):

@@ -14,6 +14,7 @@ import traceback
 from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 
+from starlette.requests import ClientDisconnect
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ._errors import status_phrase, telnyx_error_body
@@ -139,6 +140,12 @@ class Gateway:
                 await self.app(scope, receive, answer.send)
         except ConnectionDroppedError:
             raise
+        except ClientDisconnect:
+            # The caller left before its body arrived: nothing to answer, and nothing broke.
+            # One INFO line and no frames, so a client that hangs up cannot flood the error log.
+            logger.info(
+                "%s %s: the client disconnected before sending its whole body", method, target
+            )
         except Exception as exc:
             # Log where it broke, never the message: it could hold a secret.
             frames = "\n".join(

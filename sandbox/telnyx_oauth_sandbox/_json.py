@@ -1,9 +1,11 @@
 """Strict JSON for request bodies: only what an answer can carry back, nothing that can crash.
 
 Python's ``json`` reads more than JSON and trusts its input: ``NaN`` and ``1e400`` become
-non-finite floats, a lone ``\\ud800`` escape becomes a string no UTF-8 answer can hold, and a
-few thousand nested brackets exhaust the interpreter's recursion limit. Each of these is refused
-here with ``ValueError`` and a message that names the problem, never the value.
+non-finite floats, a lone ``\\ud800`` escape becomes a string no UTF-8 answer can hold, a key
+given twice silently keeps its last value (RFC 8259 4 leaves that to the reader, and another
+reader may keep the first), and a few thousand nested brackets exhaust the interpreter's
+recursion limit. Each of these is refused here with ``ValueError`` and a message that names the
+problem, never a value.
 """
 
 from __future__ import annotations
@@ -21,8 +23,33 @@ _BRACKET = re.compile(r"[\[\]{}]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
+MAX_KEY_SHOWN = 64
+"""Longest object key a message repeats in full; a longer one is cut (it came from the caller)."""
+
+
 class UnsafeJSONError(ValueError):
     """JSON that parses in Python but must not be accepted; the message says why."""
+
+
+class DuplicateKeyError(UnsafeJSONError):
+    """An object gives the same key twice; ``key`` is that key (a name, never a value)."""
+
+    def __init__(self, key: str) -> None:
+        shown = key if len(key) <= MAX_KEY_SHOWN else key[:MAX_KEY_SHOWN] + "..."
+        super().__init__(f"the key {json.dumps(shown)} appears more than once in an object")
+        self.key = shown
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """An object from its pairs, refusing a key given twice (the last would win unseen)."""
+    value = dict(pairs)
+    if len(value) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise DuplicateKeyError(key)
+            seen.add(key)
+    return value
 
 
 def _not_json(name: str) -> Any:
@@ -72,7 +99,12 @@ def loads_json(raw: bytes | str, *, max_depth: int = MAX_JSON_DEPTH) -> Any:
     if _nesting_depth(text, max_depth) > max_depth:
         raise UnsafeJSONError(too_deep)
     try:
-        value = json.loads(text, parse_constant=_not_json, parse_float=_finite)
+        value = json.loads(
+            text,
+            parse_constant=_not_json,
+            parse_float=_finite,
+            object_pairs_hook=_unique_keys,
+        )
     except RecursionError:  # pragma: no cover - the depth check comes first
         raise UnsafeJSONError(too_deep) from None
     if _has_lone_surrogate(value):

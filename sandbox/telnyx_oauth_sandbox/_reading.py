@@ -12,7 +12,7 @@ from urllib.parse import parse_qsl
 from starlette.requests import Request
 
 from ._errors import TelnyxError
-from ._json import UnsafeJSONError, loads_json
+from ._json import DuplicateKeyError, UnsafeJSONError, loads_json
 from ._problems import Problem
 
 FORM = "application/x-www-form-urlencoded"
@@ -63,6 +63,10 @@ def is_json(kind: str) -> bool:
 def _parse_json(body: bytes) -> tuple[Any, list[Problem]]:
     try:
         return loads_json(body), []
+    except DuplicateKeyError as exc:
+        # Named as a field, so each endpoint refuses it in its own shape (register's
+        # invalid_fields included); which of the two values was meant is anyone's guess.
+        return None, [Problem(exc.key, "appears more than once in the JSON body", "duplicate")]
     except UnsafeJSONError as exc:
         return None, [Problem("", f"the request body is not valid JSON: {exc}")]
     except ValueError:  # UnicodeDecodeError and JSONDecodeError are ValueErrors too

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import importlib.resources
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -70,14 +70,24 @@ class Operation:
         return next(iter(self.body_validators), None)
 
     def check_parameters(
-        self, query: Mapping[str, str], path_params: Mapping[str, str] | None = None
+        self,
+        query: Mapping[str, str],
+        path_params: Mapping[str, str] | None = None,
+        repeated: Collection[str] = (),
     ) -> tuple[dict[str, Any], list[Problem]]:
-        """Coerce and validate query/path parameters; return their values and the problems."""
+        """Coerce and validate query/path parameters; return their values and the problems.
+
+        ``repeated`` names the query parameters given more than once: one the spec declares is
+        a problem (RFC 6749 3.1), whatever its values; others are ignored like any unknown one.
+        """
         values: dict[str, Any] = {}
         problems: list[Problem] = []
         for parameter in self.parameters:
             source = path_params if parameter.location == "path" else query
             if parameter.location not in ("path", "query") or source is None:
+                continue
+            if parameter.location == "query" and parameter.name in repeated:
+                problems.append(Problem(parameter.name, "must not be repeated", "repeated"))
                 continue
             if parameter.name not in source:
                 if parameter.required:

@@ -3,6 +3,10 @@
 A token is live while it has not expired, its client and grant (if any) still exist, and no
 replayed code or refresh token revoked its family. A live token may use those of its scopes its
 client is still allowed: narrowing ``allowed_scopes`` applies at once, to held tokens and refreshes.
+
+The module is longer than 300 lines because every rule here reads and writes the same records
+under one lock: split, a code exchange, a rotation and a replay check would share that lock
+across modules.
 """
 
 from __future__ import annotations
@@ -285,6 +289,14 @@ class Tokens:
         if record is None or scopes is None:
             return None
         return LiveToken(record.client_id, frozenset(scopes), record.grant_id)
+
+    def access_token_status(self, token: str) -> str:
+        """``live``, ``expired``, ``revoked`` (grant, client or family gone) or ``unknown``."""
+        with self._lock:
+            record = self._access.get(digest(token))
+            if record is None or record.expires_at <= self.clock.now():
+                return "unknown" if record is None else "expired"
+            return "revoked" if self._live_scopes(record) is None else "live"
 
     def _live_scopes(self, record: AccessToken | RefreshToken) -> list[str] | None:
         """The scopes ``record`` still carries, or None when it is no longer live."""

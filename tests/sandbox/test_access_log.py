@@ -6,7 +6,9 @@ import logging
 
 import httpx
 import pytest
+from starlette.types import Message
 
+from telnyx_oauth_sandbox import SandboxApp
 from tests.sandbox._helpers import (
     API_KEY,
     BEARER,
@@ -80,3 +82,48 @@ async def test_unmatched_consent_paths_hide_the_token(
     assert f"{method} /v2/oauth/consent/{{consent_token}} {response.status_code}" in lines
     assert not any(consent in line for line in lines)
     assert not any(consent in key for key in stats["requests"])
+
+
+async def test_client_disconnect_mid_body_is_one_info_line(
+    app: SandboxApp, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A client that hangs up halfway through its body costs one INFO line, no traceback, and
+    no answer is attempted on the dead connection."""
+    caplog.set_level(logging.DEBUG, logger="telnyx_oauth_sandbox")
+    incoming: list[Message] = [
+        {"type": "http.request", "body": b"grant_type=cl", "more_body": True},
+        {"type": "http.disconnect"},
+    ]
+    sent: list[Message] = []
+
+    async def receive() -> Message:
+        return incoming.pop(0)
+
+    async def send(message: Message) -> None:
+        sent.append(message)
+
+    scope = {
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": "POST",
+        "scheme": "http",
+        "path": "/v2/oauth/token",
+        "raw_path": b"/v2/oauth/token",
+        "query_string": b"",
+        "root_path": "",
+        "headers": [
+            (b"host", b"sandbox.test"),
+            (b"content-type", b"application/x-www-form-urlencoded"),
+            (b"content-length", b"100"),
+        ],
+        "client": ("127.0.0.1", 50000),
+        "server": ("127.0.0.1", 80),
+    }
+    await app(scope, receive, send)
+    assert sent == []
+    records = [r for r in caplog.records if r.name.startswith("telnyx_oauth_sandbox")]
+    assert [(r.levelno, r.getMessage()) for r in records] == [
+        (logging.INFO, "POST create_token: the client disconnected before sending its whole body")
+    ]
+    assert records[0].exc_info is None

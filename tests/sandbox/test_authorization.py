@@ -260,3 +260,76 @@ async def test_admin_token_use_marks_its_grant_used(http: httpx.AsyncClient) -> 
     assert (await http.get("/v2/oauth_grants", headers=bearer(issued["access_token"]))).is_success
     (after,) = (await http.get("/v2/oauth_grants", headers=BEARER)).json()["data"]
     assert after["last_used_at"] > before["last_used_at"]
+
+
+# -- issue 19: a dead access token is described as an access token ----------------------------
+
+
+async def _token_then(http: httpx.AsyncClient, ending: str) -> str:
+    """An admin access token from the code flow, then ``ending`` done to it."""
+    client = await create_client(http)
+    token: str = (await tokens(http, client))["access_token"]
+    if ending == "grant revoked":
+        (grant,) = (await http.get("/v2/oauth_grants", headers=BEARER)).json()["data"]
+        await http.delete(f"/v2/oauth_grants/{grant['id']}", headers=BEARER)
+    elif ending == "client deleted":
+        await http.delete(f"/v2/oauth_clients/{client['client_id']}", headers=BEARER)
+    elif ending == "expired":
+        await advance(http, 3601)
+    elif ending == "sandbox reset":
+        await http.post("/_sandbox/reset", headers=BEARER)
+    return token
+
+
+@pytest.mark.parametrize(
+    ("ending", "description"),
+    [
+        ("grant revoked", "The access token was revoked (its grant or its client is gone)."),
+        ("client deleted", "The access token was revoked (its grant or its client is gone)."),
+        ("expired", "The access token has expired."),
+        (
+            "sandbox reset",
+            "The access token is unknown: this sandbox did not issue it, or was reset since.",
+        ),
+    ],
+)
+async def test_dead_access_token_is_described_as_one(
+    http: httpx.AsyncClient, ending: str, description: str
+) -> None:
+    """A management call with an access token that no longer works says what happened to the
+    token, not that the API key is invalid."""
+    token = await _token_then(http, ending)
+    response = await http.get("/v2/oauth_clients", headers=bearer(token))
+    assert response.status_code == 401
+    assert response.json() == {"error": "invalid_token", "error_description": description}
+    assert 'error="invalid_token"' in response.headers["www-authenticate"]
+
+
+@pytest.mark.parametrize(
+    ("credential", "description"),
+    [
+        ("KEY_not_the_one", "The API key is invalid."),
+        (
+            "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln",
+            "The access token is unknown: this sandbox did not issue it, or was reset since.",
+        ),
+    ],
+    ids=["wrong API key", "made-up JWT"],
+)
+async def test_unknown_bearer_is_named_by_its_shape(
+    http: httpx.AsyncClient, credential: str, description: str
+) -> None:
+    """A credential shaped like a JWT is an access token; anything else a wrong API key."""
+    response = await http.get("/v2/oauth_clients", headers=bearer(credential))
+    assert response.status_code == 401
+    assert response.json()["error_description"] == description
+
+
+async def test_access_token_where_only_the_api_key_goes(http: httpx.AsyncClient) -> None:
+    """A live admin token on a consent operation: 401 saying the API key is what it takes."""
+    token = await _token_then(http, "nothing")
+    response = await http.get("/v2/oauth/consent/whatever", headers=bearer(token))
+    assert response.status_code == 401
+    assert response.json()["error_description"] == (
+        "An access token is not accepted here: this operation takes the API key."
+    )

@@ -194,3 +194,43 @@ async def test_sandbox_html_cannot_be_framed(http: httpx.AsyncClient) -> None:
         assert "frame-ancestors 'none'" in page.headers["content-security-policy"]
         assert page.headers["x-frame-options"] == "DENY"
         assert page.headers["referrer-policy"] == "no-referrer"
+
+
+@pytest.mark.parametrize("allowed", [True, False], ids=["allow", "deny"])
+async def test_consent_rechecks_the_redirect_uri(http: httpx.AsyncClient, allowed: bool) -> None:
+    """A redirect URI removed from the client after authorize: the decision is 404 naming it,
+    nothing is granted, no code is issued, and the consent token is spent."""
+    other = "https://other.example.com/cb"
+    client = await create_client(http, redirect_uris=[REDIRECT_URI, other])
+    token = await consent_token(http, client, pkce_pair()[1])
+    path = f"/v2/oauth_clients/{client['client_id']}"
+    removed = await http.put(path, json={"redirect_uris": [other]}, headers=BEARER)
+    assert removed.status_code == 200
+    body = {"consent_token": token, "allowed": allowed}
+    response = await http.post("/v2/oauth/grants", json=body, headers=BEARER)
+    assert response.status_code == 404
+    assert response.json() == {
+        "error": "not_found",
+        "error_description": "the redirect_uri of this consent_token is no longer registered "
+        "for its client; start the authorization again",
+    }
+    grants = await http.get("/v2/oauth_grants", headers=BEARER)
+    assert grants.json()["data"] == []
+    await http.put(path, json={"redirect_uris": [REDIRECT_URI]}, headers=BEARER)
+    again = await http.post("/v2/oauth/grants", json=body, headers=BEARER)
+    assert again.json()["error_description"] == "consent_token is unknown, used or expired"
+
+
+async def test_consent_page_rechecks_the_redirect_uri(http: httpx.AsyncClient) -> None:
+    """The consent page of such a request offers no Allow button: it says why instead."""
+    client = await create_client(http, redirect_uris=[REDIRECT_URI, "https://o.example.com/cb"])
+    token = await consent_token(http, client, pkce_pair()[1])
+    await http.put(
+        f"/v2/oauth_clients/{client['client_id']}",
+        json={"redirect_uris": ["https://o.example.com/cb"]},
+        headers=BEARER,
+    )
+    page = await http.get("/_sandbox/consent", params={"consent_token": token})
+    assert page.status_code == 404
+    assert "no longer registered" in page.text
+    assert "Allow" not in page.text

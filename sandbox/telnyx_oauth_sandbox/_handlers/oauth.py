@@ -11,6 +11,7 @@ from typing import Any
 from starlette.responses import JSONResponse, RedirectResponse, Response
 
 from .._access import may_see_token, registration_problems
+from .._consents import TooManyPendingConsentsError
 from .._constants import CONSENT_PAGE_PATH
 from .._endpoint import Binding, Call
 from .._errors import NO_STORE_HEADERS, HTMLError, OAuthError
@@ -63,13 +64,20 @@ async def authorize(call: Call) -> Response:
         return back("invalid_request", "code_challenge_method given without code_challenge")
     elif client.require_pkce or client.client_type == "public":
         return back("invalid_request", "code_challenge is required (PKCE, S256)")
-    consent_token = call.runtime.consents.start(
-        client=client,
-        redirect_uri=redirect_uri,
-        scopes=requested,
-        state=state,
-        code_challenge=challenge or None,
-    )
+    try:
+        consent_token = call.runtime.consents.start(
+            client=client,
+            redirect_uri=redirect_uri,
+            scopes=requested,
+            state=state,
+            code_challenge=challenge or None,
+        )
+    except TooManyPendingConsentsError:
+        # RFC 6749 4.1.2.1's answer to a temporary overload, through the trusted redirect.
+        return back(
+            "temporarily_unavailable",
+            "too many authorization requests are waiting for consent; try again later",
+        )
     location = f"{call.runtime.issuer}{CONSENT_PAGE_PATH}?consent_token={consent_token}"
     return RedirectResponse(location, status_code=302, headers=NO_STORE_HEADERS)
 
