@@ -95,15 +95,17 @@ class Browser:
         self._send({"op": "screenshot", "path": str(path)})
         return path
 
-    def framed(self, url: str, *, host_port: int) -> dict[str, Any]:
-        """Frame ``url`` from a page on ``127.0.0.1:host_port``: the frame's URL and text."""
-        return self._send({"op": "frame", "url": url, "hostPort": host_port})
+    def framed(self, framing_url: str) -> dict[str, Any]:
+        """Load ``framing_url``, a page with an ``<iframe>``: the frame's URL and its text."""
+        return self._send({"op": "frame", "url": framing_url})
 
     def close(self) -> None:
         """Close the browser and wait for its driver to exit."""
         if self._process.poll() is None:
             try:
                 self._send({"op": "close"})
+                if self._process.stdin is not None:
+                    self._process.stdin.close()
                 self._process.wait(timeout=30)
             except (BrowserError, OSError, subprocess.TimeoutExpired):
                 self._process.kill()

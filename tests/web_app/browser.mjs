@@ -6,8 +6,8 @@
 //   {"op": "goto", "url": ...}              load a URL
 //   {"op": "click", "selector": ...}        click an element and wait for the page it loads
 //   {"op": "screenshot", "path": ...}       the whole page, as PNG
-//   {"op": "frame", "url": ...}             load a page on 127.0.0.1 that frames `url`; answers
-//                                           whether the framed page's content is readable
+//   {"op": "frame", "url": ...}             load a page that holds an <iframe>; answers the
+//                                           frame's URL and the text it shows
 //   {"op": "close"}                         close the browser and exit
 // Every answer that shows a page: {url, status, title, text, html}. An error: {error}.
 //
@@ -72,33 +72,19 @@ async function run(command) {
       await page.screenshot({ path: command.path, fullPage: true });
       return { path: command.path };
     case "frame": {
-      const framing = await context.newPage();
-      try {
-        // A page of another origin (another port) that frames the target.
-        const host = new URL(command.url);
-        const origin = `http://127.0.0.1:${command.hostPort}`;
-        await framing.route(`${origin}/framing`, (route) =>
-          route.fulfill({
-            contentType: "text/html",
-            body: `<iframe id="target" src="${command.url}" width="800" height="600"></iframe>`,
-          }),
-        );
-        await framing.goto(`${origin}/framing`, { waitUntil: "load" });
-        const frame = framing.frames().find((f) => f !== framing.mainFrame());
-        let text = "";
-        let frameUrl = null;
-        if (frame) {
-          frameUrl = frame.url();
-          try {
-            text = await frame.locator("body").innerText({ timeout: 2_000 });
-          } catch {
-            text = "";
-          }
-        }
-        return { frameUrl, text, framedHost: host.host };
-      } finally {
-        await framing.close();
+      // `url` is a page (on another loopback origin) that frames something in an <iframe>.
+      await page.goto(command.url, { waitUntil: "load" });
+      const frame = page.frames().find((f) => f !== page.mainFrame());
+      if (!frame) {
+        return { frameUrl: null, text: "" };
       }
+      let text = "";
+      try {
+        text = await frame.locator("body").innerText({ timeout: 2_000 });
+      } catch {
+        text = "";
+      }
+      return { frameUrl: frame.url(), text };
     }
     case "close":
       return { closed: true };
@@ -121,4 +107,6 @@ for await (const line of lines) {
     break;
   }
 }
+lines.close();
 await context.close();
+process.exit(0); // stdin may still be open: do not wait for it

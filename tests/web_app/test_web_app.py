@@ -8,9 +8,13 @@ under test-output/web_app/.
 
 from __future__ import annotations
 
+import html
 import json
 import sqlite3
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 import httpx
 import pytest
@@ -27,6 +31,38 @@ from tests.web_app.conftest import WebApp
 SCREENSHOT = REPO / "test-output" / "web_app" / "connected.png"
 ACCESS_TOKEN_LIFETIME_SECONDS = 3600
 REFRESH_TOKEN_LIFETIME_SECONDS = 30 * 24 * 3600
+
+
+class _FramingPage(BaseHTTPRequestHandler):
+    """Another site: ``/?src=URL`` answers a page that frames URL."""
+
+    def do_GET(self) -> None:
+        src = parse_qs(urlsplit(self.path).query).get("src", [""])[0]
+        body = f'<!doctype html><iframe src="{html.escape(src)}" width="900" height="600">'
+        data = body.encode("utf-8")
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def log_message(self, format: str, *args: object) -> None:
+        """Quiet."""
+
+
+@pytest.fixture
+def framing_site() -> Iterator[Callable[[str], str]]:
+    """A site on its own loopback port; calling it gives the URL of a page framing a URL."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _FramingPage)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    port = server.server_address[1]
+    try:
+        yield lambda url: f"http://127.0.0.1:{port}/?{urlencode({'src': url})}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
 
 
 @pytest.fixture
@@ -80,12 +116,18 @@ def test_consent_page_names_the_app_and_each_scope(browser: Browser, web_app: We
     assert "Deny" in consent.text
 
 
-def test_consent_page_cannot_be_framed(browser: Browser, web_app: WebApp) -> None:
+def test_consent_page_cannot_be_framed(
+    browser: Browser, web_app: WebApp, framing_site: Callable[[str], str]
+) -> None:
     """Chromium refuses to show the consent page inside another site's frame."""
     consent = open_consent_page(browser, web_app)
-    framed = browser.framed(consent.url, host_port=1)
+    framed = browser.framed(framing_site(consent.url))
+    assert framed["frameUrl"] is not None  # the framing page did hold a frame
     assert "Allow" not in framed["text"]
     assert "Full access" not in framed["text"]
+    # The control: a sandbox answer without the page headers does show inside the same frame.
+    metadata = consent.url.split("/_sandbox/")[0] + "/.well-known/oauth-authorization-server"
+    assert "authorization_endpoint" in browser.framed(framing_site(metadata))["text"]
 
 
 def test_allow_connects_and_shows_scopes_and_grants(
