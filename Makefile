@@ -19,6 +19,7 @@
 #                    redis-server first (tests/stores start their own on a free port)
 #   docs             docs/api-reference.html (Redocly build-docs)
 #   demo             python examples/demo.py $(ARGS)
+#   web-demo         the sandbox and examples/web_app.py together; prints the URL to open
 #   bench            python -m bench $(ARGS)
 #   check            check-generated lint typecheck spec-lint spec-diff test
 
@@ -47,7 +48,7 @@ REDOCLY_NO_WARNINGS := import json, sys; t = json.load(sys.stdin)["totals"]; \
 	sys.exit(1 if t["errors"] or t["warnings"] else 0)
 
 .PHONY: help venv node chromium install generate check-generated format lint typecheck spec-lint spec-diff test \
-	docs demo bench check
+	docs demo web-demo bench check
 
 help:
 	@sed -n '1,/^$$/s/^# \{0,1\}//p' $(MAKEFILE_LIST)
@@ -123,6 +124,9 @@ docs: $(VENV_READY) $(NODE_READY)
 
 demo: $(VENV_READY)
 	$(PY) examples/demo.py $(ARGS)
+
+web-demo: $(VENV_READY)
+	$(PY) tools/web_demo.py $(ARGS)
 
 bench: $(VENV_READY)
 	$(PY) -m bench $(ARGS)
