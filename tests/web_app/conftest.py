@@ -30,11 +30,12 @@ START_TIMEOUT_SECONDS = 30.0
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Mark every test here: they need node tools and /usr/bin/chromium."""
+    """Mark the tests that drive Chromium (they need node tools and /usr/bin/chromium)."""
     for item in items:
         if "tests/web_app/" in item.nodeid.replace("\\", "/"):
-            item.add_marker(pytest.mark.browser)
             item.add_marker(pytest.mark.slow)
+            if "browser" in getattr(item, "fixturenames", ()):
+                item.add_marker(pytest.mark.browser)
 
 
 @pytest.fixture(scope="module")
