@@ -8,12 +8,10 @@ expired token and refresh it at once, as two web workers serving one user would.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import subprocess
 import sys
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
@@ -21,8 +19,8 @@ import pytest
 from telnyx_oauth import AuthorizationCodeFlow, Token, connect_anonymous
 from telnyx_oauth_sandbox import SandboxControls, SandboxServer
 from tests.docs._tools import REPO
+from tests.web_app._example import WEB_APP, load_web_app
 
-WEB_APP = REPO / "examples" / "web_app.py"
 REDIRECT_URI = "http://127.0.0.1:9/callback"
 WORKERS = 3
 
@@ -40,18 +38,6 @@ sys.stdin.readline()  # every worker holds the same token before any refreshes i
 new = services.fresh_token("alice", token)
 print(json.dumps({"access_token": new.access_token}), flush=True)
 """
-
-
-def load_web_app() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("web_app_under_test", WEB_APP)
-    assert spec is not None
-    assert spec.loader is not None
-    module = sys.modules.get(spec.name)
-    if module is None:
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[spec.name] = module  # dataclasses look their module up there
-        spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture
