@@ -42,6 +42,7 @@ from typing import Any
 
 import uvicorn
 from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
 from starlette.middleware import Middleware
 from starlette.middleware.sessions import SessionMiddleware
 from starlette.requests import Request
@@ -424,8 +425,6 @@ async def disconnect(request: Request) -> Response:
         for grant in paginate(list_oauth_grants, api):
             if grant.client_id == client_id:
                 revoke_oauth_grant.sync(grant.id, client=api)
-
-    from starlette.concurrency import run_in_threadpool
 
     with contextlib.suppress(GrantGoneError):  # already gone: nothing left to revoke
         await run_in_threadpool(services.as_user, user_id, revoke)
