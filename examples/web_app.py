@@ -38,7 +38,7 @@ import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TypeVar
 
 import uvicorn
 from starlette.applications import Starlette
@@ -67,7 +67,7 @@ from telnyx_oauth.token_stores import SQLiteTokenStore
 from telnyx_oauth_api import AuthenticatedClient
 from telnyx_oauth_api.api.oauth_clients import create_oauth_client
 from telnyx_oauth_api.api.oauth_grants import list_oauth_grants, revoke_oauth_grant
-from telnyx_oauth_api.models import ClientType, GrantType, OAuthClientCreateRequest, OAuthGrant
+from telnyx_oauth_api.models import ClientType, GrantType, OAuthClientCreateRequest
 
 DEFAULT_BASE_URL = "https://api.telnyx.com"
 SCOPES = ("admin", "numbers.read")
@@ -77,6 +77,7 @@ PENDING_SECONDS = 600
 """How long a started sign-in may wait for its callback (seconds)."""
 
 log = logging.getLogger("web_app")
+T = TypeVar("T")
 
 
 # -- the recipe: each user's tokens in a SQLite table ---------------------------------------------
@@ -234,7 +235,7 @@ class Services:
         self.tokens.replace(user_id, token, new)
         return new
 
-    def as_user(self, user_id: str, call: Callable[[AuthenticatedClient], Any]) -> Any:
+    def as_user(self, user_id: str, call: Callable[[AuthenticatedClient], T]) -> T:
         """``call`` with the user's API client: refreshed first when the token is expired, and
         once more when the API refuses the token (revoked early, or clocks that disagree)."""
         token = self.tokens.load(user_id)
@@ -331,9 +332,7 @@ def home(request: Request) -> Response:
         )
         return page(APP_NAME, body)
     try:
-        grants: list[OAuthGrant] = services.as_user(
-            user_id, lambda api: list(paginate(list_oauth_grants, api))
-        )
+        grants = services.as_user(user_id, lambda api: list(paginate(list_oauth_grants, api)))
     except GrantGoneError:
         return grant_gone_page()
     token = services.tokens.load(user_id)
