@@ -198,7 +198,7 @@ def test_forged_callback_is_refused_and_leaves_the_sign_in_usable(
 
 
 def test_callback_in_another_browser_is_refused(
-    browser: Browser, web_app: WebApp, controls: SandboxControls, tmp_path: object
+    browser: Browser, web_app: WebApp, controls: SandboxControls
 ) -> None:
     """A callback with no sign-in started in this browser (a fresh session) connects nothing."""
     shown = browser.goto(web_app.url + "/callback?code=c&state=s")
