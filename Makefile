@@ -23,6 +23,7 @@
 #   dist             dist/: wheel and sdist of telnyx-oauth (the client) and of
 #                    telnyx-oauth-sandbox, built offline with hatchling; twine check --strict
 #   demo             python examples/demo.py $(ARGS)
+#   web-demo         the sandbox and examples/web_app.py together; prints the URL to open
 #   bench            python -m bench $(ARGS)
 #   check            check-generated lint typecheck spec-lint spec-diff test
 
@@ -51,7 +52,7 @@ REDOCLY_NO_WARNINGS := import json, sys; t = json.load(sys.stdin)["totals"]; \
 	sys.exit(1 if t["errors"] or t["warnings"] else 0)
 
 .PHONY: help venv node chromium install generate check-generated format lint typecheck spec-lint spec-diff test \
-	dist docs demo bench check
+	dist docs demo web-demo bench check
 
 help:
 	@sed -n '1,/^$$/s/^# \{0,1\}//p' $(MAKEFILE_LIST)
@@ -135,6 +136,9 @@ dist: $(VENV_READY)
 
 demo: $(VENV_READY)
 	$(PY) examples/demo.py $(ARGS)
+
+web-demo: $(VENV_READY)
+	$(PY) tools/web_demo.py $(ARGS)
 
 bench: $(VENV_READY)
 	$(PY) -m bench $(ARGS)

@@ -1,18 +1,33 @@
-"""The ``Token`` value and the parsing of token-endpoint responses (RFC 6749 section 5.1)."""
+"""The ``Token`` value, its plain-dict form, and the parsing of token-endpoint responses
+(RFC 6749 section 5.1).
+
+``Token.to_dict()`` is the one serialised form of a token: the token stores keep it as their
+records (``_token_store``), and an application keeps it wherever it keeps a user's tokens (a
+SQLite row, a JSON column). It carries a ``version``, so a later telnyx-oauth that changes the
+form can still read, or clearly refuse, what an older one wrote.
+"""
 
 from __future__ import annotations
 
 import json
+import math
 import time
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 import httpx
 
-from telnyx_oauth_api.errors import APIResponseValidationError
+from telnyx_oauth_api.errors import APIResponseValidationError, InvalidDataError
 
 from ._constants import TOKEN_REFRESH_LEEWAY_SECONDS
 
 __all__ = ["Token"]
+
+TOKEN_DICT_VERSION = 1
+"""The ``version`` of ``Token.to_dict()``; ``Token.from_dict()`` reads this one alone."""
+
+TokenDict = dict[str, str | float | int | None]
+"""What ``Token.to_dict()`` returns: JSON-safe (str, finite numbers, None)."""
 
 
 @dataclass(frozen=True)
@@ -38,6 +53,75 @@ class Token:
             return False
         current = time.time() if now is None else now
         return current >= self.expires_at - leeway_seconds
+
+    def to_dict(self) -> TokenDict:
+        """The token as a JSON-safe dict with a ``version``, for ``json.dumps`` and storage.
+
+        It holds the access and refresh tokens themselves: keep it where you would keep a
+        password (never in a log, a URL or a browser cookie). ``Token.from_dict`` reads it back.
+        """
+        return {
+            "version": TOKEN_DICT_VERSION,
+            "access_token": self.access_token,
+            "token_type": self.token_type,
+            "expires_in": self.expires_in,
+            "expires_at": self.expires_at,
+            "refresh_token": self.refresh_token,
+            "scope": self.scope,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, object]) -> Token:
+        """The ``Token`` of a dict from ``to_dict()`` (or its JSON read back).
+
+        Anything else raises ``InvalidDataError`` (a ``ValueError``) naming the field that is
+        wrong, never its value: the dict holds the tokens. Unknown keys are ignored.
+        """
+        return token_from_fields(data, "the token dict", InvalidDataError)
+
+
+def token_from_fields(fields: object, what: str, error: Callable[[str], Exception]) -> Token:
+    """The ``Token`` in ``fields`` (``Token.to_dict()``'s form), or ``error(message)`` raised,
+    the message starting with ``what`` and naming the field at fault, never a value."""
+    if not isinstance(fields, Mapping):
+        raise error(f"{what} is not a JSON object")
+    version = fields.get("version")
+    if version != TOKEN_DICT_VERSION or isinstance(version, bool):
+        shown = version if isinstance(version, int) and not isinstance(version, bool) else "?"
+        raise error(
+            f"{what} has version {shown}; this version of telnyx-oauth reads version "
+            f"{TOKEN_DICT_VERSION}"
+        )
+    access_token = fields.get("access_token")
+    if not isinstance(access_token, str) or not access_token:
+        raise error(f"{what} has no access_token")
+
+    def text(name: str) -> str | None:
+        value = fields.get(name)
+        if value is None or isinstance(value, str):
+            return value
+        raise error(f"{what}'s {name} is not a str")
+
+    def number(name: str) -> float | None:
+        value = fields.get(name)
+        if value is None:
+            return None
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, (int, float))
+            or not math.isfinite(value)
+        ):
+            raise error(f"{what}'s {name} is not a number")
+        return float(value)
+
+    return Token(
+        access_token=access_token,
+        token_type=text("token_type") or "Bearer",
+        expires_in=number("expires_in"),
+        expires_at=number("expires_at"),
+        refresh_token=text("refresh_token"),
+        scope=text("scope"),
+    )
 
 
 def parse_token_response(response: httpx.Response, *, now: float) -> Token:

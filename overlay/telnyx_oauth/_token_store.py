@@ -29,7 +29,6 @@ TTL; it only bounds how long a waiter waits.
 from __future__ import annotations
 
 import json
-import math
 from collections.abc import Callable, Mapping
 from contextlib import AbstractAsyncContextManager, AbstractContextManager
 from typing import Protocol, TypeVar
@@ -43,13 +42,12 @@ from ._constants import (
     STORE_RECORD_SECONDS_WITHOUT_EXPIRY,
 )
 from ._errors import TokenRecordError
-from ._token import Token
+from ._token import Token, token_from_fields
 
 __all__ = ["TokenStore"]
 
 _T = TypeVar("_T")
 
-RECORD_VERSION = 1
 _TIMEOUT_PHASES = ("connect", "write", "read", "pool")
 
 
@@ -143,17 +141,9 @@ def record_expires_at(token: Token, now: float) -> float:
 
 
 def encode_record(token: Token) -> bytes:
-    """The record of ``token`` (with a wall-clock ``expires_at``): versioned ASCII JSON."""
-    fields = {
-        "version": RECORD_VERSION,
-        "access_token": token.access_token,
-        "token_type": token.token_type,
-        "expires_in": token.expires_in,
-        "expires_at": token.expires_at,
-        "refresh_token": token.refresh_token,
-        "scope": token.scope,
-    }
-    return json.dumps(fields, separators=(",", ":"), allow_nan=False).encode("ascii")
+    """The record of ``token`` (with a wall-clock ``expires_at``): ``Token.to_dict()`` as ASCII
+    JSON, so a record and what an application keeps for a user are one versioned form."""
+    return json.dumps(token.to_dict(), separators=(",", ":"), allow_nan=False).encode("ascii")
 
 
 def decode_record(record: bytes | str) -> Token:
@@ -163,42 +153,7 @@ def decode_record(record: bytes | str) -> Token:
         fields = json.loads(record)
     except (ValueError, UnicodeDecodeError):
         raise TokenRecordError("the token record is not JSON") from None
-    if not isinstance(fields, dict):
-        raise TokenRecordError("the token record is not a JSON object")
-    version = fields.get("version")
-    if version != RECORD_VERSION:
-        shown = version if isinstance(version, int) and not isinstance(version, bool) else "?"
-        raise TokenRecordError(
-            f"the token record has version {shown}; this version of telnyx-oauth reads "
-            f"version {RECORD_VERSION}"
-        )
-    access_token = fields.get("access_token")
-    if not isinstance(access_token, str) or not access_token:
-        raise TokenRecordError("the token record has no access_token")
-    return Token(
-        access_token=access_token,
-        token_type=_field(fields, "token_type", str) or "Bearer",
-        expires_in=_number(fields, "expires_in"),
-        expires_at=_number(fields, "expires_at"),
-        refresh_token=_field(fields, "refresh_token", str),
-        scope=_field(fields, "scope", str),
-    )
-
-
-def _field(fields: dict[str, object], name: str, kind: type[str]) -> str | None:
-    value = fields.get(name)
-    if value is None or isinstance(value, kind):
-        return value
-    raise TokenRecordError(f"the token record's {name} is not a {kind.__name__}")
-
-
-def _number(fields: dict[str, object], name: str) -> float | None:
-    value = fields.get(name)
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-        raise TokenRecordError(f"the token record's {name} is not a number")
-    return float(value)
+    return token_from_fields(fields, "the token record", TokenRecordError)
 
 
 class LeaseInThreads:
