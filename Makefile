@@ -1,19 +1,21 @@
 # telnyx-oauth: make verbs. Every verb installs what it needs first, and only that,
-# so any of them works on a fresh clone: the Python verbs need the venv alone; Node
-# and Chromium come with the verbs that use them. CI runs `make check`; the verbs
-# it runs never change tracked files.
+# so any of them works on a fresh clone: the Python verbs need the venv alone; Node,
+# Chromium, Java and Go come with the verbs that use them. CI runs `make check`; the
+# verbs it runs never change tracked files.
 #
 #   venv             .venv (python3.11): the client (-e '.[all]'), the sandbox (-e ./sandbox)
 #                    and the pinned dev group
-#   install          venv, node tools (npm ci) and Debian chromium: all `make check` needs
-#                    but Debian's redis-server, which `test` installs itself
+#   install          venv, node tools (npm ci), Debian chromium, and Debian's Java and Go for
+#                    the Go example (openapi-generator, pinned in the venv, runs on Java):
+#                    all `make check` needs but redis-server, which `test` installs itself
 #   generate         rebuild generated/telnyx_oauth_api from openapi/telnyx-oauth.yaml; a failed
 #                    generation leaves generated/ as it was
 #   check-generated  regenerate into a temp dir; fail if generated/ differs or is uncommitted
 #   format           ruff check --fix + ruff format on hand-written code (changes files)
 #   lint             ruff check + ruff format --check on hand-written code
 #   typecheck        mypy: --strict on hand-written code and on generated/ (see pyproject)
-#   spec-lint        openapi-spec-validator + Redocly lint (recommended); warnings fail
+#   spec-lint        openapi-spec-validator, Redocly lint (recommended) and Spectral lint
+#                    (spectral:oas, .spectral.yaml); warnings fail
 #   spec-diff        every spec change since the last release, classified; fail when
 #                    info.version or openapi/CHANGELOG.md does not cover them
 #   test             pytest with branch coverage, printed, failing under the floor in
@@ -51,7 +53,7 @@ REDOCLY_NO_WARNINGS := import json, sys; t = json.load(sys.stdin)["totals"]; \
 	print("redocly:", t["errors"], "error(s),", t["warnings"], "warning(s)"); \
 	sys.exit(1 if t["errors"] or t["warnings"] else 0)
 
-.PHONY: help venv node chromium install generate check-generated format lint typecheck spec-lint spec-diff test \
+.PHONY: help venv node chromium java go install generate check-generated format lint typecheck spec-lint spec-diff test \
 	dist docs demo web-demo bench check
 
 help:
@@ -60,11 +62,15 @@ help:
 VENV_READY := $(VENV)/.installed
 NODE_READY := node_modules/.installed
 CHROMIUM := /usr/bin/chromium
+JAVA := /usr/bin/java
+GO := /usr/bin/go
 
 venv: $(VENV_READY)
 node: $(NODE_READY)
 chromium: $(CHROMIUM)
-install: venv node chromium
+java: $(JAVA)
+go: $(GO)
+install: venv node chromium java go
 
 # pip >= 25.1 reads dependency groups (--group); python3.11's ensurepip has an older one.
 $(VENV_READY): pyproject.toml sandbox/pyproject.toml
@@ -80,6 +86,16 @@ $(NODE_READY): package.json package-lock.json
 $(CHROMIUM):
 	$(if $(filter 0,$(shell id -u)),,sudo) apt-get update
 	$(if $(filter 0,$(shell id -u)),,sudo) apt-get install -y --no-install-recommends chromium
+
+# tests/docs/test_go_example.py: openapi-generator (its PyPI wheel carries the jar) needs a JRE;
+# the generated client and the example build with Debian's Go, standard library only.
+$(JAVA):
+	$(if $(filter 0,$(shell id -u)),,sudo) apt-get update
+	$(if $(filter 0,$(shell id -u)),,sudo) apt-get install -y --no-install-recommends default-jre-headless
+
+$(GO):
+	$(if $(filter 0,$(shell id -u)),,sudo) apt-get update
+	$(if $(filter 0,$(shell id -u)),,sudo) apt-get install -y --no-install-recommends golang-go
 
 # The token-store tests run a real redis-server; only `test` (and so `check`) needs it.
 /usr/bin/redis-server:
@@ -108,12 +124,13 @@ spec-lint: $(VENV_READY) $(NODE_READY)
 	openapi-spec-validator $(SPEC)
 	npx --no-install redocly lint --max-problems=1000 $(SPEC)
 	npx --no-install redocly lint --format=json $(SPEC) 2>/dev/null | $(PY) -c '$(REDOCLY_NO_WARNINGS)'
+	npx --no-install spectral lint --ruleset .spectral.yaml --fail-severity=hint $(SPEC)
 
 # tools/spec_diff finds the releases in git and runs Optic's engine under Node.
 spec-diff: $(VENV_READY) $(NODE_READY)
 	$(PY) -m tools.spec_diff
 
-# The docs suite needs node and chromium, so the whole suite installs everything; the token-store
+# The docs suite needs node, chromium, Java and Go, so the whole suite installs everything; the token-store
 # tests need redis-server too. Coverage is branch coverage of the three packages, measured
 # in-process; its floor is in pyproject.toml.
 test: install /usr/bin/redis-server

@@ -23,10 +23,16 @@ def test_metadata_from_host_root_with_v2_base_url(
     assert controls.requests("GET", "/.well-known/oauth-authorization-server") == 1
 
 
-def test_metadata_keeps_unknown_fields(anon: Client) -> None:
-    """Fields the spec does not model (``introspection_endpoint_auth_methods_supported``) stay."""
+def test_metadata_lists_introspection_auth_methods(anon: Client) -> None:
+    """RFC 8414's ``introspection_endpoint_auth_methods_supported`` is read into its field:
+    only authenticated clients may introspect (unknown fields are kept too, as
+    tests/spec/test_forward_compatibility.py shows)."""
     metadata = get_authorization_server_metadata(anon)
-    assert "introspection_endpoint_auth_methods_supported" in metadata.additional_properties
+    assert metadata.introspection_endpoint_auth_methods_supported == [
+        "client_secret_basic",
+        "client_secret_post",
+    ]
+    assert metadata.additional_properties == {}
 
 
 def test_protected_resource_metadata(anon: Client, sandbox: SandboxServer) -> None:

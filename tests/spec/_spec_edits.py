@@ -45,8 +45,25 @@ def add_optional_request_field(spec: Spec) -> None:
     }
 
 
-def add_response_enum_value(spec: Spec) -> None:
-    _schemas(spec)["TokenType"]["enum"].append("DPoP")
+def add_closed_response_enum_value(spec: Spec) -> None:
+    _schemas(spec)["OAuthClientRecordType"]["enum"].append("oauth_app")
+
+
+def add_extensible_response_enum_value(spec: Spec) -> None:
+    _schemas(spec)["TokenType"]["x-extensible-enum"].append("DPoP")
+
+
+def remove_extensible_response_enum_value(spec: Spec) -> None:
+    _schemas(spec)["ExtensibleGrantType"]["x-extensible-enum"].remove("refresh_token")
+
+
+def add_request_enum_value(spec: Spec) -> None:
+    _schemas(spec)["GrantType"]["enum"].append("urn:ietf:params:oauth:grant-type:device_code")
+
+
+def close_extensible_enum(spec: Spec) -> None:
+    schema = _schemas(spec)["ExtensibleClientType"]
+    schema["enum"] = schema.pop("x-extensible-enum")
 
 
 def change_description(spec: Spec) -> None:
@@ -177,7 +194,12 @@ EDITS = [
     Edit(
         add_optional_request_field, Level.MINOR, ("OAuthClientCreateRequest/properties/contacts",)
     ),
-    Edit(add_response_enum_value, Level.MINOR, ("enum value 'DPoP' added",)),
+    # Enums, by what the change does to a strict client generated before it (issue 22).
+    Edit(add_closed_response_enum_value, Level.MAJOR, ("'oauth_app' added", "strict generated")),
+    Edit(add_extensible_response_enum_value, Level.MINOR, ("enum value 'DPoP' added",)),
+    Edit(remove_extensible_response_enum_value, Level.MINOR, ("'refresh_token' removed",)),
+    Edit(add_request_enum_value, Level.MINOR, ("device_code' added", "request")),
+    Edit(close_extensible_enum, Level.MAJOR, ("extensible enum closed",)),
     Edit(change_description, Level.PATCH, ("OAuthClient/properties/name/description",)),
     # More of what a generated client sees.
     Edit(make_response_field_optional, Level.MAJOR, ("'org_id' optional", "data/items/org_id")),

@@ -3,8 +3,8 @@
 Three sources, in this order of authority:
 1. this project's own rules (`rules.py`), for what Optic does not check;
 2. the failures of Optic's breaking-changes ruleset, each a major change, except enum-value
-   findings, which the own rules classify instead (Optic calls a value added to a response
-   breaking; here it is minor);
+   findings, which the own rules classify instead (they tell closed enums from extensible ones,
+   `x-extensible-enum`, which Optic does not see);
 3. every other difference Optic's diff lists: patch when it only touches prose, examples or
    `x-` extensions, minor otherwise.
 What a finding already explains is not listed again: a removed operation is one change, not

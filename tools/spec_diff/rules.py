@@ -3,9 +3,14 @@
 Each rule compares the two dereferenced documents and returns the changes it finds. They cover
 what a generated client sees and Optic does not check (measured with @useoptic 1.0.9):
 
-- enum values: a removed value breaks everywhere (a generated enum loses the member); an added
-  value is minor in a request and, by this project's decision, in a response too (clients must
-  accept values they do not know; the Python client keeps them). Optic calls the latter breaking.
+- enum values, by what they do to a client generated before the change. A closed `enum`
+  becomes an enum type that strict generated clients (Go, Java, C#) enforce when decoding: in a
+  response, a value added breaks them (major), as does a value removed (the generated member
+  goes away); in a request, a value added is minor and a value removed major. A string whose
+  known values `x-extensible-enum` lists is a plain string to every generator: a value added is
+  minor anywhere; a value removed is minor in a response (no client fails on a value it no
+  longer receives) and major in a request. Turning a closed enum into an extensible one, or
+  back, changes the generated type (major).
 - request constraints made stricter: minLength, maximum, pattern, format, ... (Optic compares
   types only).
 - a request field or parameter removed (callers that set it stop compiling at regeneration).
@@ -190,41 +195,94 @@ def _where(pair: SchemaPair, node: Node) -> str:
     return " ".join(part for part in (pair.op.name, pair.place, node.field()) if part)
 
 
-def _change(level: Level, what: str, pair: SchemaPair, node: Node, keyword: str) -> Change:
+def _change(
+    level: Level, what: str, pair: SchemaPair, node: Node, keyword: str, inside: bool = False
+) -> Change:
     """A change of one keyword of a schema node, pointed at on both sides."""
     pointers = tuple(
         pointer_of(*segments(top), *node.relative, keyword)
         for top in (pair.before_pointer, pair.after_pointer)
     )
-    return Change(level, what, (_where(pair, node),), RULE, pointers)
+    return Change(level, what, (_where(pair, node),), RULE, pointers, inside)
 
 
 def _quoted(values: list[Any]) -> str:
     return ", ".join(repr(value) for value in values)
 
 
+EXTENSIBLE = "x-extensible-enum"
+
+
+def _enum_kind(node: dict[str, Any]) -> tuple[str, list[Any]] | None:
+    """("enum" or EXTENSIBLE, the listed values) of a schema node, or None if it lists none."""
+    for keyword in ("enum", EXTENSIBLE):
+        values = node.get(keyword)
+        if isinstance(values, list):
+            return keyword, values
+    return None
+
+
+def _enum_value_changes(
+    pair: SchemaPair, node: Node, keyword: str, b_enum: list[Any], a_enum: list[Any]
+) -> list[Change]:
+    """Values added to or removed from one enum, closed (`enum`) or extensible."""
+    changes = []
+    removed = [value for value in b_enum if value not in a_enum]
+    added = [value for value in a_enum if value not in b_enum]
+    closed = keyword == "enum"
+    inside = not closed  # an x- key: the finding explains Optic's patch-level diff line too
+    if removed:
+        if pair.in_request:
+            level, why = Level.MAJOR, "request: callers sending it are rejected"
+        elif closed:
+            level, why = Level.MAJOR, "response: the generated enum loses the member"
+        else:
+            level, why = Level.MINOR, "extensible response value: no client fails on it"
+        what = f"enum value {_quoted(removed)} removed ({why})"
+        changes.append(_change(level, what, pair, node, keyword, inside))
+    if added:
+        if pair.in_request:
+            level, why = Level.MINOR, "request: one more value accepted"
+        elif closed:
+            level, why = (
+                Level.MAJOR,
+                "closed response enum: strict generated clients reject the new value",
+            )
+        else:
+            level, why = (
+                Level.MINOR,
+                "extensible response value: clients keep values they do not know",
+            )
+        what = f"enum value {_quoted(added)} added ({why})"
+        changes.append(_change(level, what, pair, node, keyword, inside))
+    return changes
+
+
 def enum_values(pairs: list[SchemaPair]) -> list[Change]:
-    """Removed enum values break everywhere; added ones are minor, in requests and responses."""
+    """Enum values added or removed, and enums opened or closed, each by what it does to a
+    client generated before the change (see the module docstring)."""
     changes = []
     for pair in pairs:
         for node in walk(pair.before, pair.after):
-            b_enum, a_enum = node.before.get("enum"), node.after.get("enum")
-            if not (isinstance(b_enum, list) and isinstance(a_enum, list)):
+            before, after = _enum_kind(node.before), _enum_kind(node.after)
+            if before is None or after is None:
                 continue
-            removed = [value for value in b_enum if value not in a_enum]
-            added = [value for value in a_enum if value not in b_enum]
-            if removed:
-                what = f"enum value {_quoted(removed)} removed"
-                what += " (a generated enum loses the member)" if not pair.in_request else ""
-                changes.append(_change(Level.MAJOR, what, pair, node, "enum"))
-            if added:
-                side = (
-                    "request: one more value accepted"
-                    if pair.in_request
-                    else ("response: clients must accept values they do not know")
-                )
-                what = f"enum value {_quoted(added)} added ({side})"
-                changes.append(_change(Level.MINOR, what, pair, node, "enum"))
+            (b_keyword, b_enum), (a_keyword, a_enum) = before, after
+            if b_keyword == a_keyword:
+                changes.extend(_enum_value_changes(pair, node, a_keyword, b_enum, a_enum))
+                continue
+            opened = a_keyword == EXTENSIBLE
+            what = (
+                "enum made extensible (x-extensible-enum): the generated enum type becomes a string"
+                if opened
+                else "extensible enum closed (enum): the generated string becomes an enum type"
+            )
+            pointers = (
+                pointer_of(*segments(pair.before_pointer), *node.relative, b_keyword),
+                pointer_of(*segments(pair.after_pointer), *node.relative, a_keyword),
+            )
+            where = (_where(pair, node),)
+            changes.append(Change(Level.MAJOR, what, where, RULE, pointers, inside=True))
     return changes
 
 

@@ -42,7 +42,6 @@ if TYPE_CHECKING:
     from .token_endpoint_auth_method import TokenEndpointAuthMethod
     from .token_request import TokenRequest
     from .token_response import TokenResponse
-    from .token_type import TokenType
 
 _MODULE_OF = {
     "AuthorizationServerMetadata": ".authorization_server_metadata",
@@ -83,7 +82,6 @@ _MODULE_OF = {
     "TokenEndpointAuthMethod": ".token_endpoint_auth_method",
     "TokenRequest": ".token_request",
     "TokenResponse": ".token_response",
-    "TokenType": ".token_type",
 }
 
 
@@ -139,5 +137,4 @@ __all__ = (
     "TokenEndpointAuthMethod",
     "TokenRequest",
     "TokenResponse",
-    "TokenType",
 )

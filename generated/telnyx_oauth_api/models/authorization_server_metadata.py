@@ -1,16 +1,9 @@
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from typing import Any, ClassVar, Self
 
 from ..errors import InvalidDataError, json_type_name
-from ..models.code_challenge_method import CodeChallengeMethod, CodeChallengeMethodValue
-from ..models.grant_type import GrantType, GrantTypeValue
-from ..models.response_type import ResponseType, ResponseTypeValue
-from ..models.token_endpoint_auth_method import (
-    TokenEndpointAuthMethod,
-    TokenEndpointAuthMethodValue,
-)
 from ..types import UNSET, Unset, model_repr
 
 
@@ -21,15 +14,17 @@ class AuthorizationServerMetadata:
         issuer (str): The authorization server's issuer identifier.
         authorization_endpoint (str): URL of the authorization endpoint.
         token_endpoint (str): URL of the token endpoint.
-        response_types_supported (list[ResponseType]): Supported response types.
+        response_types_supported (list[str]): Supported response types.
         introspection_endpoint (str | Unset): URL of the introspection endpoint.
         jwks_uri (str | Unset): URL of the JSON Web Key Set.
         registration_endpoint (str | Unset): URL of the dynamic client registration endpoint.
-        code_challenge_methods_supported (list[CodeChallengeMethod] | Unset): Supported PKCE methods.
-        grant_types_supported (list[GrantType] | Unset): Supported grant types.
+        code_challenge_methods_supported (list[str] | Unset): Supported PKCE methods.
+        grant_types_supported (list[str] | Unset): Supported grant types.
         scopes_supported (list[str] | Unset): Scopes a client may request.
-        token_endpoint_auth_methods_supported (list[TokenEndpointAuthMethod] | Unset): Client authentication methods the
-            token endpoint accepts.
+        token_endpoint_auth_methods_supported (list[str] | Unset): Client authentication methods the token endpoint
+            accepts.
+        introspection_endpoint_auth_methods_supported (list[str] | Unset): Client authentication methods the
+            introspection endpoint accepts (RFC 8414 section 2).
     """
 
     __slots__ = (
@@ -44,20 +39,22 @@ class AuthorizationServerMetadata:
         "grant_types_supported",
         "scopes_supported",
         "token_endpoint_auth_methods_supported",
+        "introspection_endpoint_auth_methods_supported",
         "additional_properties",
     )
 
     issuer: str
     authorization_endpoint: str
     token_endpoint: str
-    response_types_supported: list[ResponseType]
+    response_types_supported: list[str]
     introspection_endpoint: str | Unset
     jwks_uri: str | Unset
     registration_endpoint: str | Unset
-    code_challenge_methods_supported: list[CodeChallengeMethod] | Unset
-    grant_types_supported: list[GrantType] | Unset
+    code_challenge_methods_supported: list[str] | Unset
+    grant_types_supported: list[str] | Unset
     scopes_supported: list[str] | Unset
-    token_endpoint_auth_methods_supported: list[TokenEndpointAuthMethod] | Unset
+    token_endpoint_auth_methods_supported: list[str] | Unset
+    introspection_endpoint_auth_methods_supported: list[str] | Unset
     additional_properties: dict[str, Any]
 
     _SECRET_FIELDS: ClassVar[frozenset[str]] = frozenset({})
@@ -67,55 +64,31 @@ class AuthorizationServerMetadata:
         issuer: str,
         authorization_endpoint: str,
         token_endpoint: str,
-        response_types_supported: Sequence[ResponseType | ResponseTypeValue],
+        response_types_supported: list[str],
         introspection_endpoint: str | Unset = UNSET,
         jwks_uri: str | Unset = UNSET,
         registration_endpoint: str | Unset = UNSET,
-        code_challenge_methods_supported: Sequence[
-            CodeChallengeMethod | CodeChallengeMethodValue
-        ]
-        | Unset = UNSET,
-        grant_types_supported: Sequence[GrantType | GrantTypeValue] | Unset = UNSET,
+        code_challenge_methods_supported: list[str] | Unset = UNSET,
+        grant_types_supported: list[str] | Unset = UNSET,
         scopes_supported: list[str] | Unset = UNSET,
-        token_endpoint_auth_methods_supported: Sequence[
-            TokenEndpointAuthMethod | TokenEndpointAuthMethodValue
-        ]
-        | Unset = UNSET,
+        token_endpoint_auth_methods_supported: list[str] | Unset = UNSET,
+        introspection_endpoint_auth_methods_supported: list[str] | Unset = UNSET,
     ) -> None:
         self.issuer = issuer
         self.authorization_endpoint = authorization_endpoint
         self.token_endpoint = token_endpoint
-        self.response_types_supported = ResponseType.coerce_list(
-            response_types_supported,
-            "AuthorizationServerMetadata.response_types_supported",
-        )
+        self.response_types_supported = response_types_supported
         self.introspection_endpoint = introspection_endpoint
         self.jwks_uri = jwks_uri
         self.registration_endpoint = registration_endpoint
-        self.code_challenge_methods_supported = (
-            UNSET
-            if isinstance(code_challenge_methods_supported, Unset)
-            else CodeChallengeMethod.coerce_list(
-                code_challenge_methods_supported,
-                "AuthorizationServerMetadata.code_challenge_methods_supported",
-            )
-        )
-        self.grant_types_supported = (
-            UNSET
-            if isinstance(grant_types_supported, Unset)
-            else GrantType.coerce_list(
-                grant_types_supported,
-                "AuthorizationServerMetadata.grant_types_supported",
-            )
-        )
+        self.code_challenge_methods_supported = code_challenge_methods_supported
+        self.grant_types_supported = grant_types_supported
         self.scopes_supported = scopes_supported
         self.token_endpoint_auth_methods_supported = (
-            UNSET
-            if isinstance(token_endpoint_auth_methods_supported, Unset)
-            else TokenEndpointAuthMethod.coerce_list(
-                token_endpoint_auth_methods_supported,
-                "AuthorizationServerMetadata.token_endpoint_auth_methods_supported",
-            )
+            token_endpoint_auth_methods_supported
+        )
+        self.introspection_endpoint_auth_methods_supported = (
+            introspection_endpoint_auth_methods_supported
         )
         self.additional_properties = {}
 
@@ -139,6 +112,10 @@ class AuthorizationServerMetadata:
                 (
                     "token_endpoint_auth_methods_supported",
                     self.token_endpoint_auth_methods_supported,
+                ),
+                (
+                    "introspection_endpoint_auth_methods_supported",
+                    self.introspection_endpoint_auth_methods_supported,
                 ),
             ),
             self._SECRET_FIELDS,
@@ -165,6 +142,7 @@ class AuthorizationServerMetadata:
             self.grant_types_supported,
             self.scopes_supported,
             self.token_endpoint_auth_methods_supported,
+            self.introspection_endpoint_auth_methods_supported,
             self.additional_properties,
         ) == (
             other.issuer,
@@ -178,6 +156,7 @@ class AuthorizationServerMetadata:
             other.grant_types_supported,
             other.scopes_supported,
             other.token_endpoint_auth_methods_supported,
+            other.introspection_endpoint_auth_methods_supported,
             other.additional_properties,
         )
 
@@ -188,12 +167,7 @@ class AuthorizationServerMetadata:
 
         token_endpoint = self.token_endpoint
 
-        response_types_supported = []
-        for response_types_supported_item_data in self.response_types_supported:
-            response_types_supported_item = ResponseType.coerce(
-                response_types_supported_item_data, "response_types_supported_item"
-            ).value
-            response_types_supported.append(response_types_supported_item)
+        response_types_supported = self.response_types_supported
 
         introspection_endpoint = self.introspection_endpoint
 
@@ -203,26 +177,11 @@ class AuthorizationServerMetadata:
 
         code_challenge_methods_supported: list[str] | Unset = UNSET
         if not isinstance(self.code_challenge_methods_supported, Unset):
-            code_challenge_methods_supported = []
-            for (
-                code_challenge_methods_supported_item_data
-            ) in self.code_challenge_methods_supported:
-                code_challenge_methods_supported_item = CodeChallengeMethod.coerce(
-                    code_challenge_methods_supported_item_data,
-                    "code_challenge_methods_supported_item",
-                ).value
-                code_challenge_methods_supported.append(
-                    code_challenge_methods_supported_item
-                )
+            code_challenge_methods_supported = self.code_challenge_methods_supported
 
         grant_types_supported: list[str] | Unset = UNSET
         if not isinstance(self.grant_types_supported, Unset):
-            grant_types_supported = []
-            for grant_types_supported_item_data in self.grant_types_supported:
-                grant_types_supported_item = GrantType.coerce(
-                    grant_types_supported_item_data, "grant_types_supported_item"
-                ).value
-                grant_types_supported.append(grant_types_supported_item)
+            grant_types_supported = self.grant_types_supported
 
         scopes_supported: list[str] | Unset = UNSET
         if not isinstance(self.scopes_supported, Unset):
@@ -230,19 +189,15 @@ class AuthorizationServerMetadata:
 
         token_endpoint_auth_methods_supported: list[str] | Unset = UNSET
         if not isinstance(self.token_endpoint_auth_methods_supported, Unset):
-            token_endpoint_auth_methods_supported = []
-            for (
-                token_endpoint_auth_methods_supported_item_data
-            ) in self.token_endpoint_auth_methods_supported:
-                token_endpoint_auth_methods_supported_item = (
-                    TokenEndpointAuthMethod.coerce(
-                        token_endpoint_auth_methods_supported_item_data,
-                        "token_endpoint_auth_methods_supported_item",
-                    ).value
-                )
-                token_endpoint_auth_methods_supported.append(
-                    token_endpoint_auth_methods_supported_item
-                )
+            token_endpoint_auth_methods_supported = (
+                self.token_endpoint_auth_methods_supported
+            )
+
+        introspection_endpoint_auth_methods_supported: list[str] | Unset = UNSET
+        if not isinstance(self.introspection_endpoint_auth_methods_supported, Unset):
+            introspection_endpoint_auth_methods_supported = (
+                self.introspection_endpoint_auth_methods_supported
+            )
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -271,6 +226,10 @@ class AuthorizationServerMetadata:
         if token_endpoint_auth_methods_supported is not UNSET:
             field_dict["token_endpoint_auth_methods_supported"] = (
                 token_endpoint_auth_methods_supported
+            )
+        if introspection_endpoint_auth_methods_supported is not UNSET:
+            field_dict["introspection_endpoint_auth_methods_supported"] = (
+                introspection_endpoint_auth_methods_supported
             )
 
         return field_dict
@@ -306,14 +265,12 @@ class AuthorizationServerMetadata:
         _value = d.pop("response_types_supported", UNSET)
         if not isinstance(_value, list):
             raise InvalidDataError.of("response_types_supported", "an array", _value)
-        _response_types_supported_items: list[ResponseType] = []
         for _index, _item in enumerate(_value):
             if not isinstance(_item, str):
                 raise InvalidDataError.of(
                     "response_types_supported", "a string", _item, _index
                 )
-            _response_types_supported_items.append(ResponseType(_item))
-        obj.response_types_supported = _response_types_supported_items
+        obj.response_types_supported = _value
 
         _value = d.pop("introspection_endpoint", UNSET)
         if _value is UNSET:
@@ -347,18 +304,12 @@ class AuthorizationServerMetadata:
                 raise InvalidDataError.of(
                     "code_challenge_methods_supported", "an array", _value
                 )
-            _code_challenge_methods_supported_items: list[CodeChallengeMethod] = []
             for _index, _item in enumerate(_value):
                 if not isinstance(_item, str):
                     raise InvalidDataError.of(
                         "code_challenge_methods_supported", "a string", _item, _index
                     )
-                _code_challenge_methods_supported_items.append(
-                    CodeChallengeMethod(_item)
-                )
-            obj.code_challenge_methods_supported = (
-                _code_challenge_methods_supported_items
-            )
+            obj.code_challenge_methods_supported = _value
 
         _value = d.pop("grant_types_supported", UNSET)
         if _value is UNSET:
@@ -366,14 +317,12 @@ class AuthorizationServerMetadata:
         else:
             if not isinstance(_value, list):
                 raise InvalidDataError.of("grant_types_supported", "an array", _value)
-            _grant_types_supported_items: list[GrantType] = []
             for _index, _item in enumerate(_value):
                 if not isinstance(_item, str):
                     raise InvalidDataError.of(
                         "grant_types_supported", "a string", _item, _index
                     )
-                _grant_types_supported_items.append(GrantType(_item))
-            obj.grant_types_supported = _grant_types_supported_items
+            obj.grant_types_supported = _value
 
         _value = d.pop("scopes_supported", UNSET)
         if _value is UNSET:
@@ -396,9 +345,6 @@ class AuthorizationServerMetadata:
                 raise InvalidDataError.of(
                     "token_endpoint_auth_methods_supported", "an array", _value
                 )
-            _token_endpoint_auth_methods_supported_items: list[
-                TokenEndpointAuthMethod
-            ] = []
             for _index, _item in enumerate(_value):
                 if not isinstance(_item, str):
                     raise InvalidDataError.of(
@@ -407,12 +353,25 @@ class AuthorizationServerMetadata:
                         _item,
                         _index,
                     )
-                _token_endpoint_auth_methods_supported_items.append(
-                    TokenEndpointAuthMethod(_item)
+            obj.token_endpoint_auth_methods_supported = _value
+
+        _value = d.pop("introspection_endpoint_auth_methods_supported", UNSET)
+        if _value is UNSET:
+            obj.introspection_endpoint_auth_methods_supported = UNSET
+        else:
+            if not isinstance(_value, list):
+                raise InvalidDataError.of(
+                    "introspection_endpoint_auth_methods_supported", "an array", _value
                 )
-            obj.token_endpoint_auth_methods_supported = (
-                _token_endpoint_auth_methods_supported_items
-            )
+            for _index, _item in enumerate(_value):
+                if not isinstance(_item, str):
+                    raise InvalidDataError.of(
+                        "introspection_endpoint_auth_methods_supported",
+                        "a string",
+                        _item,
+                        _index,
+                    )
+            obj.introspection_endpoint_auth_methods_supported = _value
 
         additional_properties: dict[str, Any] = {}
         for prop_name, prop_value in d.items():

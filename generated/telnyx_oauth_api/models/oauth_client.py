@@ -1,12 +1,10 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from typing import Any, ClassVar, Self
 
 from ..errors import InvalidDataError, json_type_name, parse_datetime
-from ..models.client_type import ClientType, ClientTypeValue
-from ..models.grant_type import GrantType, GrantTypeValue
 from ..models.oauth_client_record_type import (
     OAuthClientRecordType,
     OAuthClientRecordTypeValue,
@@ -23,11 +21,12 @@ class OAuthClient:
         name (str): The client's name.
         org_id (str): The organization that owns the client.
         user_id (str): The user that created the client.
-        client_type (ClientType): Whether the client can keep a secret (`confidential`) or not (`public`).
+        client_type (str): A client type in an answer; a value not listed in `ClientType` may appear as the API grows,
+            and clients keep it.
         require_pkce (bool): Whether authorization requests must use PKCE.
         created_at (datetime.datetime): When the client was created.
         updated_at (datetime.datetime): When the client last changed.
-        allowed_grant_types (list[GrantType] | Unset): Grant types the client may use.
+        allowed_grant_types (list[str] | Unset): Grant types the client may use.
         allowed_scopes (list[str] | Unset): Scopes the client may ask for.
         redirect_uris (list[str] | Unset): Registered redirect URIs.
         client_secret (None | str | Unset): The client secret; shown once, in the answer that creates a confidential
@@ -62,11 +61,11 @@ class OAuthClient:
     name: str
     org_id: str
     user_id: str
-    client_type: ClientType
+    client_type: str
     require_pkce: bool
     created_at: datetime.datetime
     updated_at: datetime.datetime
-    allowed_grant_types: list[GrantType] | Unset
+    allowed_grant_types: list[str] | Unset
     allowed_scopes: list[str] | Unset
     redirect_uris: list[str] | Unset
     client_secret: None | str | Unset
@@ -88,11 +87,11 @@ class OAuthClient:
         name: str,
         org_id: str,
         user_id: str,
-        client_type: ClientType | ClientTypeValue,
+        client_type: str,
         require_pkce: bool,
         created_at: datetime.datetime,
         updated_at: datetime.datetime,
-        allowed_grant_types: Sequence[GrantType | GrantTypeValue] | Unset = UNSET,
+        allowed_grant_types: list[str] | Unset = UNSET,
         allowed_scopes: list[str] | Unset = UNSET,
         redirect_uris: list[str] | Unset = UNSET,
         client_secret: None | str | Unset = UNSET,
@@ -107,17 +106,11 @@ class OAuthClient:
         self.name = name
         self.org_id = org_id
         self.user_id = user_id
-        self.client_type = ClientType.coerce(client_type, "OAuthClient.client_type")
+        self.client_type = client_type
         self.require_pkce = require_pkce
         self.created_at = created_at
         self.updated_at = updated_at
-        self.allowed_grant_types = (
-            UNSET
-            if isinstance(allowed_grant_types, Unset)
-            else GrantType.coerce_list(
-                allowed_grant_types, "OAuthClient.allowed_grant_types"
-            )
-        )
+        self.allowed_grant_types = allowed_grant_types
         self.allowed_scopes = allowed_scopes
         self.redirect_uris = redirect_uris
         self.client_secret = client_secret
@@ -207,7 +200,7 @@ class OAuthClient:
 
         user_id = self.user_id
 
-        client_type = ClientType.coerce(self.client_type, "client_type").value
+        client_type = self.client_type
 
         require_pkce = self.require_pkce
 
@@ -217,12 +210,7 @@ class OAuthClient:
 
         allowed_grant_types: list[str] | Unset = UNSET
         if not isinstance(self.allowed_grant_types, Unset):
-            allowed_grant_types = []
-            for allowed_grant_types_item_data in self.allowed_grant_types:
-                allowed_grant_types_item = GrantType.coerce(
-                    allowed_grant_types_item_data, "allowed_grant_types_item"
-                ).value
-                allowed_grant_types.append(allowed_grant_types_item)
+            allowed_grant_types = self.allowed_grant_types
 
         allowed_scopes: list[str] | Unset = UNSET
         if not isinstance(self.allowed_scopes, Unset):
@@ -329,7 +317,7 @@ class OAuthClient:
         _value = d.pop("client_type", UNSET)
         if not isinstance(_value, str):
             raise InvalidDataError.of("client_type", "a string", _value)
-        obj.client_type = ClientType(_value)
+        obj.client_type = _value
 
         _value = d.pop("require_pkce", UNSET)
         if not isinstance(_value, bool):
@@ -350,14 +338,12 @@ class OAuthClient:
         else:
             if not isinstance(_value, list):
                 raise InvalidDataError.of("allowed_grant_types", "an array", _value)
-            _allowed_grant_types_items: list[GrantType] = []
             for _index, _item in enumerate(_value):
                 if not isinstance(_item, str):
                     raise InvalidDataError.of(
                         "allowed_grant_types", "a string", _item, _index
                     )
-                _allowed_grant_types_items.append(GrantType(_item))
-            obj.allowed_grant_types = _allowed_grant_types_items
+            obj.allowed_grant_types = _value
 
         _value = d.pop("allowed_scopes", UNSET)
         if _value is UNSET:

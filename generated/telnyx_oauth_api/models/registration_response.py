@@ -1,15 +1,9 @@
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from typing import Any, ClassVar, Self
 
 from ..errors import InvalidDataError, json_type_name
-from ..models.grant_type import GrantType, GrantTypeValue
-from ..models.response_type import ResponseType, ResponseTypeValue
-from ..models.token_endpoint_auth_method import (
-    TokenEndpointAuthMethod,
-    TokenEndpointAuthMethodValue,
-)
 from ..types import UNSET, Unset, model_repr
 
 
@@ -20,12 +14,15 @@ class RegistrationResponse:
         client_id (str): The new client's ID.
         client_id_issued_at (int): When the ID was issued, in seconds since the Unix epoch.
         client_secret (str | Unset): The client secret; confidential clients only, shown once.
+        client_secret_expires_at (int | Unset): When the client secret expires, in seconds since the Unix epoch, or 0
+            for never; sent with `client_secret` (RFC 7591 section 3.2.1).
         client_name (str | Unset): The client's name.
-        grant_types (list[GrantType] | Unset): Registered grant types.
-        response_types (list[ResponseType] | Unset): Registered response types.
+        grant_types (list[str] | Unset): Registered grant types.
+        response_types (list[str] | Unset): Registered response types.
         redirect_uris (list[str] | Unset): Registered redirect URIs.
         scope (str | Unset): Space-separated registered scopes.
-        token_endpoint_auth_method (TokenEndpointAuthMethod | Unset): How a client authenticates at the token endpoint.
+        token_endpoint_auth_method (str | Unset): A client authentication method in an answer; a value not listed in
+            `TokenEndpointAuthMethod` may appear as the API grows, and clients keep it.
         logo_uri (str | Unset): The client's logo.
         policy_uri (str | Unset): The client's privacy policy.
         tos_uri (str | Unset): The client's terms of service.
@@ -35,6 +32,7 @@ class RegistrationResponse:
         "client_id",
         "client_id_issued_at",
         "client_secret",
+        "client_secret_expires_at",
         "client_name",
         "grant_types",
         "response_types",
@@ -50,12 +48,13 @@ class RegistrationResponse:
     client_id: str
     client_id_issued_at: int
     client_secret: str | Unset
+    client_secret_expires_at: int | Unset
     client_name: str | Unset
-    grant_types: list[GrantType] | Unset
-    response_types: list[ResponseType] | Unset
+    grant_types: list[str] | Unset
+    response_types: list[str] | Unset
     redirect_uris: list[str] | Unset
     scope: str | Unset
-    token_endpoint_auth_method: TokenEndpointAuthMethod | Unset
+    token_endpoint_auth_method: str | Unset
     logo_uri: str | Unset
     policy_uri: str | Unset
     tos_uri: str | Unset
@@ -72,14 +71,13 @@ class RegistrationResponse:
         client_id: str,
         client_id_issued_at: int,
         client_secret: str | Unset = UNSET,
+        client_secret_expires_at: int | Unset = UNSET,
         client_name: str | Unset = UNSET,
-        grant_types: Sequence[GrantType | GrantTypeValue] | Unset = UNSET,
-        response_types: Sequence[ResponseType | ResponseTypeValue] | Unset = UNSET,
+        grant_types: list[str] | Unset = UNSET,
+        response_types: list[str] | Unset = UNSET,
         redirect_uris: list[str] | Unset = UNSET,
         scope: str | Unset = UNSET,
-        token_endpoint_auth_method: TokenEndpointAuthMethod
-        | TokenEndpointAuthMethodValue
-        | Unset = UNSET,
+        token_endpoint_auth_method: str | Unset = UNSET,
         logo_uri: str | Unset = UNSET,
         policy_uri: str | Unset = UNSET,
         tos_uri: str | Unset = UNSET,
@@ -87,29 +85,13 @@ class RegistrationResponse:
         self.client_id = client_id
         self.client_id_issued_at = client_id_issued_at
         self.client_secret = client_secret
+        self.client_secret_expires_at = client_secret_expires_at
         self.client_name = client_name
-        self.grant_types = (
-            UNSET
-            if isinstance(grant_types, Unset)
-            else GrantType.coerce_list(grant_types, "RegistrationResponse.grant_types")
-        )
-        self.response_types = (
-            UNSET
-            if isinstance(response_types, Unset)
-            else ResponseType.coerce_list(
-                response_types, "RegistrationResponse.response_types"
-            )
-        )
+        self.grant_types = grant_types
+        self.response_types = response_types
         self.redirect_uris = redirect_uris
         self.scope = scope
-        self.token_endpoint_auth_method = (
-            UNSET
-            if isinstance(token_endpoint_auth_method, Unset)
-            else TokenEndpointAuthMethod.coerce(
-                token_endpoint_auth_method,
-                "RegistrationResponse.token_endpoint_auth_method",
-            )
-        )
+        self.token_endpoint_auth_method = token_endpoint_auth_method
         self.logo_uri = logo_uri
         self.policy_uri = policy_uri
         self.tos_uri = tos_uri
@@ -122,6 +104,7 @@ class RegistrationResponse:
                 ("client_id", self.client_id),
                 ("client_id_issued_at", self.client_id_issued_at),
                 ("client_secret", self.client_secret),
+                ("client_secret_expires_at", self.client_secret_expires_at),
                 ("client_name", self.client_name),
                 ("grant_types", self.grant_types),
                 ("response_types", self.response_types),
@@ -148,6 +131,7 @@ class RegistrationResponse:
             self.client_id,
             self.client_id_issued_at,
             self.client_secret,
+            self.client_secret_expires_at,
             self.client_name,
             self.grant_types,
             self.response_types,
@@ -162,6 +146,7 @@ class RegistrationResponse:
             other.client_id,
             other.client_id_issued_at,
             other.client_secret,
+            other.client_secret_expires_at,
             other.client_name,
             other.grant_types,
             other.response_types,
@@ -181,25 +166,17 @@ class RegistrationResponse:
 
         client_secret = self.client_secret
 
+        client_secret_expires_at = self.client_secret_expires_at
+
         client_name = self.client_name
 
         grant_types: list[str] | Unset = UNSET
         if not isinstance(self.grant_types, Unset):
-            grant_types = []
-            for grant_types_item_data in self.grant_types:
-                grant_types_item = GrantType.coerce(
-                    grant_types_item_data, "grant_types_item"
-                ).value
-                grant_types.append(grant_types_item)
+            grant_types = self.grant_types
 
         response_types: list[str] | Unset = UNSET
         if not isinstance(self.response_types, Unset):
-            response_types = []
-            for response_types_item_data in self.response_types:
-                response_types_item = ResponseType.coerce(
-                    response_types_item_data, "response_types_item"
-                ).value
-                response_types.append(response_types_item)
+            response_types = self.response_types
 
         redirect_uris: list[str] | Unset = UNSET
         if not isinstance(self.redirect_uris, Unset):
@@ -207,11 +184,7 @@ class RegistrationResponse:
 
         scope = self.scope
 
-        token_endpoint_auth_method: str | Unset = UNSET
-        if not isinstance(self.token_endpoint_auth_method, Unset):
-            token_endpoint_auth_method = TokenEndpointAuthMethod.coerce(
-                self.token_endpoint_auth_method, "token_endpoint_auth_method"
-            ).value
+        token_endpoint_auth_method = self.token_endpoint_auth_method
 
         logo_uri = self.logo_uri
 
@@ -229,6 +202,8 @@ class RegistrationResponse:
         )
         if client_secret is not UNSET:
             field_dict["client_secret"] = client_secret
+        if client_secret_expires_at is not UNSET:
+            field_dict["client_secret_expires_at"] = client_secret_expires_at
         if client_name is not UNSET:
             field_dict["client_name"] = client_name
         if grant_types is not UNSET:
@@ -281,6 +256,16 @@ class RegistrationResponse:
                 raise InvalidDataError.of("client_secret", "a string", _value)
             obj.client_secret = _value
 
+        _value = d.pop("client_secret_expires_at", UNSET)
+        if _value is UNSET:
+            obj.client_secret_expires_at = UNSET
+        else:
+            if not isinstance(_value, int) or isinstance(_value, bool):
+                raise InvalidDataError.of(
+                    "client_secret_expires_at", "an integer", _value
+                )
+            obj.client_secret_expires_at = _value
+
         _value = d.pop("client_name", UNSET)
         if _value is UNSET:
             obj.client_name = UNSET
@@ -295,12 +280,10 @@ class RegistrationResponse:
         else:
             if not isinstance(_value, list):
                 raise InvalidDataError.of("grant_types", "an array", _value)
-            _grant_types_items: list[GrantType] = []
             for _index, _item in enumerate(_value):
                 if not isinstance(_item, str):
                     raise InvalidDataError.of("grant_types", "a string", _item, _index)
-                _grant_types_items.append(GrantType(_item))
-            obj.grant_types = _grant_types_items
+            obj.grant_types = _value
 
         _value = d.pop("response_types", UNSET)
         if _value is UNSET:
@@ -308,14 +291,12 @@ class RegistrationResponse:
         else:
             if not isinstance(_value, list):
                 raise InvalidDataError.of("response_types", "an array", _value)
-            _response_types_items: list[ResponseType] = []
             for _index, _item in enumerate(_value):
                 if not isinstance(_item, str):
                     raise InvalidDataError.of(
                         "response_types", "a string", _item, _index
                     )
-                _response_types_items.append(ResponseType(_item))
-            obj.response_types = _response_types_items
+            obj.response_types = _value
 
         _value = d.pop("redirect_uris", UNSET)
         if _value is UNSET:
@@ -346,7 +327,7 @@ class RegistrationResponse:
                 raise InvalidDataError.of(
                     "token_endpoint_auth_method", "a string", _value
                 )
-            obj.token_endpoint_auth_method = TokenEndpointAuthMethod(_value)
+            obj.token_endpoint_auth_method = _value
 
         _value = d.pop("logo_uri", UNSET)
         if _value is UNSET:

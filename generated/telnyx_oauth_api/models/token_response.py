@@ -4,7 +4,6 @@ from collections.abc import Mapping
 from typing import Any, ClassVar, Self
 
 from ..errors import InvalidDataError, json_type_name
-from ..models.token_type import TokenType, TokenTypeValue
 from ..types import UNSET, Unset, model_repr
 
 
@@ -13,7 +12,9 @@ class TokenResponse:
 
     Attributes:
         access_token (str): The access token.
-        token_type (TokenType): The type of an issued token.
+        token_type (str): The type of an issued token, `Bearer`. Its case is not significant (RFC 6749 section 5.1), so
+            `bearer` is the same type; compare without regard to case. Other token types exist (`DPoP`, RFC 9449) and may
+            appear.
         expires_in (int): Lifetime of the access token in seconds.
         refresh_token (str | Unset): A refresh token, when the grant issues one.
         scope (str | Unset): Space-separated scopes of the access token.
@@ -29,7 +30,7 @@ class TokenResponse:
     )
 
     access_token: str
-    token_type: TokenType
+    token_type: str
     expires_in: int
     refresh_token: str | Unset
     scope: str | Unset
@@ -45,13 +46,13 @@ class TokenResponse:
     def __init__(
         self,
         access_token: str,
-        token_type: TokenType | TokenTypeValue,
+        token_type: str,
         expires_in: int,
         refresh_token: str | Unset = UNSET,
         scope: str | Unset = UNSET,
     ) -> None:
         self.access_token = access_token
-        self.token_type = TokenType.coerce(token_type, "TokenResponse.token_type")
+        self.token_type = token_type
         self.expires_in = expires_in
         self.refresh_token = refresh_token
         self.scope = scope
@@ -98,7 +99,7 @@ class TokenResponse:
     def to_dict(self) -> dict[str, Any]:
         access_token = self.access_token
 
-        token_type = TokenType.coerce(self.token_type, "token_type").value
+        token_type = self.token_type
 
         expires_in = self.expires_in
 
@@ -143,7 +144,7 @@ class TokenResponse:
         _value = d.pop("token_type", UNSET)
         if not isinstance(_value, str):
             raise InvalidDataError.of("token_type", "a string", _value)
-        obj.token_type = TokenType(_value)
+        obj.token_type = _value
 
         _value = d.pop("expires_in", UNSET)
         if not isinstance(_value, int) or isinstance(_value, bool):

@@ -29,7 +29,7 @@ def stale_bots(client_id: str, client_secret: str) -> list[str]:
         list_oauth_clients, api, page_size=100, client_type="confidential", name_contains="bot"
     ):
         assert_type(c, OAuthClient)
-        if c.updated_at < cutoff and c.client_type is ClientType.CONFIDENTIAL:
+        if c.updated_at < cutoff and c.client_type == ClientType.CONFIDENTIAL:
             stale.append(c.client_id)
     return stale
 
@@ -65,4 +65,4 @@ def describe(api: AuthenticatedClient, client_id: str) -> str:
     except telnyx_oauth.RateLimitError as error:
         return f"{client_id}: retry in {error.retry_after or error.reset} s"
     scopes = bot.allowed_scopes or []
-    return f"{bot.name} ({bot.client_type.value}): {' '.join(scopes)}"
+    return f"{bot.name} ({bot.client_type}): {' '.join(scopes)}"
