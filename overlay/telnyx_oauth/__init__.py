@@ -46,6 +46,7 @@ from ._errors import (
     NotFoundError,
     PermissionDeniedError,
     RateLimitError,
+    RetryAfterTooLongError,
     StateMismatchError,
     TelnyxOAuthError,
     TokenRecordError,
@@ -57,6 +58,7 @@ from ._errors import (
 )
 from ._pagination import AsyncPage, AsyncPaginator, Page, Paginator, apaginate, paginate
 from ._redis_store import RedisTokenStore
+from ._retries import RetryPolicy
 from ._sqlite_store import SQLiteTokenStore
 from ._token import Token
 from ._token_store import TokenStore
@@ -92,6 +94,8 @@ __all__ = [
     "PermissionDeniedError",
     "RateLimitError",
     "RedisTokenStore",
+    "RetryAfterTooLongError",
+    "RetryPolicy",
     "SQLiteTokenStore",
     "StateMismatchError",
     "TelnyxOAuthError",

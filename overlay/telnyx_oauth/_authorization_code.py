@@ -76,8 +76,6 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import httpx
 
-from telnyx_oauth_api.errors import make_status_error
-
 from ._client_auth import (
     ClientAuthMethod,
     apply_client_auth,
@@ -95,6 +93,7 @@ from ._errors import (
     StateMismatchError,
     TokenStorageError,
 )
+from ._http import api_base_url, status_error
 from ._operations import AUTHORIZE_PATH, FORM_CONTENT_TYPE, TOKEN_PATH
 from ._retries import ASYNC_RETRY_GUARD_EXTENSION, RETRY_GUARD_EXTENSION, not_processed
 from ._single_flight import Leader, SingleFlight, Waiter, hashed_key
@@ -231,7 +230,7 @@ class AuthorizationCodeFlow:
         )
         if chosen_scope:
             params["scope"] = chosen_scope
-        url = httpx.URL(_base_url(self._client) + AUTHORIZE_PATH, params=params)
+        url = httpx.URL(api_base_url(self._client) + AUTHORIZE_PATH, params=params)
         return AuthorizationRequest(
             url=str(url),
             state=state,
@@ -467,7 +466,7 @@ class AuthorizationCodeFlow:
     def _parse(self, response: httpx.Response, context: str) -> Token:
         # The connected client raises for >= 400 itself; this serves other httpx clients.
         if response.status_code >= 400:
-            raise make_status_error(response, context=context)
+            raise status_error(response, context=context)
         return parse_token_response(response, now=self._clock())
 
     def _store_sync(self, token: Token, previous: Token | None) -> None:
@@ -542,8 +541,3 @@ def _callback_params(callback: str | httpx.URL | Mapping[str, str]) -> dict[str,
                 "invalid_request", "the callback URL is malformed"
             ) from None
     return {str(k): str(v) for k, v in callback.items()}
-
-
-def _base_url(client: AuthenticatedClient | Client) -> str:
-    # The generated client keeps its base URL in an attrs-private field; connect() normalised it.
-    return str(client._base_url).rstrip("/")
