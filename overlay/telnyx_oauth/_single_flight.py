@@ -77,7 +77,7 @@ class Flight(Generic[T]):
     def _outcome(self) -> T | None:
         """The value; ``None`` when the leader abandoned the attempt; or a copy of its error."""
         if self._error is not None:
-            raise _own_copy(self._error)
+            raise own_copy(self._error)
         return self._value
 
 
@@ -174,7 +174,7 @@ class SingleFlight(Generic[T]):
         flight._land(value, error)
 
 
-def _own_copy(error: Exception) -> Exception:
+def own_copy(error: Exception) -> Exception:
     """A copy of ``error`` for one more waiter to raise: same class, fields and cause.
 
     Raising one exception object from many callers would chain every raise onto its traceback.

@@ -30,12 +30,25 @@ import time
 from collections.abc import Callable, Collection
 from typing import TYPE_CHECKING, Any
 
+import httpx
+
+from telnyx_oauth_api.errors import connection_error, shown_url
+
 from ._constants import (
     DEFAULT_JWT_ALGORITHMS,
+    JWKS_FETCH_DEADLINE_SECONDS,
+    JWKS_MAX_BYTES,
     JWKS_REFETCH_INTERVAL_SECONDS,
     JWT_CLOCK_LEEWAY_SECONDS,
 )
-from ._errors import APIError, TokenVerificationError
+from ._errors import (
+    APIError,
+    APIResponseValidationError,
+    APITimeoutError,
+    TokenVerificationError,
+)
+from ._http import status_error
+from ._single_flight import own_copy
 
 if TYPE_CHECKING:
     import anyio
@@ -48,8 +61,86 @@ __all__ = ["JWKSCache", "averify_access_token", "verify_access_token"]
 logger = logging.getLogger("telnyx_oauth")
 
 
+JWKS_PATH = "/v2/oauth/jwks"
+
+
+class _JWKSBody:
+    """The JWKS answer read so far, held to a deadline (monotonic seconds) and a size cap."""
+
+    def __init__(self, deadline_seconds: float, max_bytes: int) -> None:
+        self._deadline = time.monotonic() + deadline_seconds
+        self._deadline_seconds = deadline_seconds
+        self._max_bytes = max_bytes
+        self._chunks: list[bytes] = []
+        self._size = 0
+        self._response: httpx.Response | None = None
+
+    def begin(self, response: httpx.Response) -> None:
+        self._response = response
+        if response.status_code >= 400:  # a client not from connect() does not raise itself
+            response.read()
+            raise status_error(response)
+        self._check_length(response)
+
+    async def abegin(self, response: httpx.Response) -> None:
+        self._response = response
+        if response.status_code >= 400:
+            await response.aread()
+            raise status_error(response)
+        self._check_length(response)
+
+    def _check_length(self, response: httpx.Response) -> None:
+        declared = response.headers.get("content-length", "")
+        if declared.isdigit() and int(declared) > self._max_bytes:
+            raise self._too_large()
+
+    def add(self, chunk: bytes) -> None:
+        self._size += len(chunk)
+        if self._size > self._max_bytes:
+            raise self._too_large()
+        if time.monotonic() > self._deadline:
+            raise self.too_slow()
+        self._chunks.append(chunk)
+
+    def parsed(self) -> JsonWebKeySet:
+        from telnyx_oauth_api.errors import parse_json_body
+        from telnyx_oauth_api.models import JsonWebKeySet
+
+        assert self._response is not None  # noqa: S101 - begin() ran: the stream opened
+        whole = httpx.Response(
+            self._response.status_code,
+            headers=self._response.headers,
+            content=b"".join(self._chunks),
+            request=self._response.request,
+        )
+        return parse_json_body(whole, "get_jwks", JsonWebKeySet.from_dict)
+
+    def too_slow(self) -> APITimeoutError:
+        request = self._request()
+        return APITimeoutError(
+            f"GET {shown_url(request.url)}: the JWKS did not arrive within the "
+            f"{self._deadline_seconds:g} s fetch deadline",
+            request=request,
+        )
+
+    def _too_large(self) -> APIResponseValidationError:
+        request = self._request()
+        return APIResponseValidationError(
+            f"GET {shown_url(request.url)}: the JWKS is larger than {self._max_bytes} bytes",
+            request=request,
+            response=self._response,
+        )
+
+    def _request(self) -> httpx.Request:
+        assert self._response is not None  # noqa: S101 - only called once the stream opened
+        return self._response.request
+
+
 class JWKSCache:
     """The server's signing keys, fetched on first use and refetched sparingly.
+
+    A fetch takes at most ``fetch_deadline_seconds`` in all (``APITimeoutError`` after) and
+    reads at most ``max_jwks_bytes`` (``APIResponseValidationError`` beyond).
 
     ``clock`` is monotonic seconds (injectable for tests).
     """
@@ -59,9 +150,13 @@ class JWKSCache:
         client: AuthenticatedClient | Client,
         *,
         refetch_interval_seconds: float = JWKS_REFETCH_INTERVAL_SECONDS,
+        fetch_deadline_seconds: float = JWKS_FETCH_DEADLINE_SECONDS,
+        max_jwks_bytes: int = JWKS_MAX_BYTES,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self._client = client
+        self.fetch_deadline_seconds = fetch_deadline_seconds
+        self.max_jwks_bytes = max_jwks_bytes
         self.refetch_interval_seconds = refetch_interval_seconds
         self._clock = clock
         self._keys: list[dict[str, Any]] | None = None
@@ -70,6 +165,9 @@ class JWKSCache:
         self._last_refetch_at: float | None = None
         self._lock = threading.Lock()
         self._async_lock: anyio.Lock | None = None
+        # First fetches started, and how the last one failed (see _raise_if_failed_meanwhile).
+        self._first_fetches = 0
+        self._first_failure: APIError | None = None
 
     def __repr__(self) -> str:
         count = "unfetched" if self._keys is None else f"{len(self._keys)} keys"
@@ -85,9 +183,17 @@ class JWKSCache:
         cached = self._find(kid)  # the common case takes no lock: verifications run in parallel
         if cached is not None:
             return cached
+        attempt = self._first_fetches
         with self._lock:
             if self._keys is None:
-                self._store(self._fetch_sync())
+                self._raise_if_failed_meanwhile(attempt)
+                self._first_fetches += 1
+                self._first_failure = None
+                try:
+                    self._store(self._fetch_sync())
+                except APIError as exc:
+                    self._first_failure = exc
+                    raise
             key = self._find(kid)
             if key is not None:
                 return key
@@ -105,9 +211,17 @@ class JWKSCache:
         cached = self._find(kid)
         if cached is not None:
             return cached
+        attempt = self._first_fetches
         async with self._get_async_lock():
             if self._keys is None:
-                self._store(await self._fetch_async())
+                self._raise_if_failed_meanwhile(attempt)
+                self._first_fetches += 1
+                self._first_failure = None
+                try:
+                    self._store(await self._fetch_async())
+                except APIError as exc:
+                    self._first_failure = exc
+                    raise
             key = self._find(kid)
             if key is not None:
                 return key
@@ -128,6 +242,13 @@ class JWKSCache:
 
             self._async_lock = anyio.Lock()
         return self._async_lock
+
+    def _raise_if_failed_meanwhile(self, attempt: int) -> None:
+        """Callers that waited for the lock while a first fetch failed share its error rather
+        than each trying again: eight verifiers behind a stalled JWKS wait one deadline, not
+        eight."""
+        if self._first_fetches != attempt and self._first_failure is not None:
+            raise own_copy(self._first_failure)
 
     def _may_refetch(self) -> bool:
         last = self._last_refetch_at
@@ -154,17 +275,39 @@ class JWKSCache:
                 return key
         return None
 
-    # The generated get_jwks raises the typed errors itself: a status error, or
-    # APIResponseValidationError for a body that is not a key set (not JSON, or keys missing).
+    # Streamed, not through the generated get_jwks: a JWKS endpoint that trickles bytes (each
+    # read within the timeout) or sends hundreds of megabytes must not hold or fill a verifier.
+    # The fetch has a total deadline and a size cap; the answer is parsed as get_jwks does.
     def _fetch_sync(self) -> JsonWebKeySet:
-        from telnyx_oauth_api.api.oauth import get_jwks
-
-        return get_jwks.sync(client=self._client)
+        http = self._client.get_httpx_client()
+        body = _JWKSBody(self.fetch_deadline_seconds, self.max_jwks_bytes)
+        try:
+            with http.stream("GET", JWKS_PATH, timeout=self.fetch_deadline_seconds) as response:
+                body.begin(response)
+                for chunk in response.iter_bytes():
+                    body.add(chunk)
+        except httpx.TransportError as exc:
+            raise connection_error(exc) from exc
+        return body.parsed()
 
     async def _fetch_async(self) -> JsonWebKeySet:
-        from telnyx_oauth_api.api.oauth import get_jwks
+        import anyio
 
-        return await get_jwks.asyncio(client=self._client)
+        http = self._client.get_async_httpx_client()
+        body = _JWKSBody(self.fetch_deadline_seconds, self.max_jwks_bytes)
+        try:
+            with anyio.fail_after(self.fetch_deadline_seconds):
+                async with http.stream(
+                    "GET", JWKS_PATH, timeout=self.fetch_deadline_seconds
+                ) as response:
+                    await body.abegin(response)
+                    async for chunk in response.aiter_bytes():
+                        body.add(chunk)
+        except httpx.TransportError as exc:
+            raise connection_error(exc) from exc
+        except TimeoutError:
+            raise body.too_slow() from None
+        return body.parsed()
 
     def _store(self, key_set: JsonWebKeySet) -> None:
         self._keys = [key.to_dict() for key in key_set.keys]

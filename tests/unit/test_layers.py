@@ -21,11 +21,11 @@ LAYERS: list[set[str]] = [
     # the Token value, and the single-flight table (forgotten in a forked child)
     {"_token", "_single_flight"},
     {"_errors"},
-    {"_client_auth", "_retries", "_pagination", "_verify", "_token_store"},
+    {"_client_auth", "_retries", "_pagination", "_token_store"},
     # the httpx client classes (typed errors, on the retry policy); the token stores (on the
     # protocol), and what the flows do with one
     {"_http", "_store_link", "_sqlite_store", "_redis_store", "_encrypted_store"},
-    {"_auth", "_authorization_code", "_discovery"},
+    {"_auth", "_authorization_code", "_discovery", "_verify"},
     {"_client", "retries", "token_stores"},
     {"__init__"},
 ]
