@@ -93,6 +93,7 @@ from ._errors import (
     StateMismatchError,
     TokenStorageError,
 )
+from ._fork import after_fork_in_child
 from ._http import api_base_url, status_error
 from ._operations import AUTHORIZE_PATH, FORM_CONTENT_TYPE, TOKEN_PATH
 from ._retries import ASYNC_RETRY_GUARD_EXTENSION, RETRY_GUARD_EXTENSION, not_processed
@@ -184,6 +185,7 @@ class AuthorizationCodeFlow:
         # Guards AuthorizationRequest.used (check and set) and the successors' bound; held for
         # a few field accesses, never across I/O.
         self._mutex = threading.Lock()
+        after_fork_in_child(self, AuthorizationCodeFlow._fresh_mutex)
         self._refreshes: SingleFlight[Token] = SingleFlight()
         self._successors: OrderedDict[str, Token] = OrderedDict()
         self._link = StoreLink(
@@ -195,6 +197,9 @@ class AuthorizationCodeFlow:
                 "token meanwhile would be a replay)"
             ),
         )
+
+    def _fresh_mutex(self) -> None:
+        self._mutex = threading.Lock()  # a parent's thread may have held it at the fork
 
     def __repr__(self) -> str:
         secret = "'***'" if self._client_secret else "None"

@@ -27,6 +27,7 @@ connection shared by two processes hands one the other's answer (``_fork``).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import threading
 import weakref
@@ -104,6 +105,8 @@ class Wiring:
         """Drop the built clients without closing them (after a fork the connections are the
         parent's: closing them here could write to its sockets), and take a fresh lock, which
         a thread of the parent may have held at the fork."""
+        if hasattr(self, "build_lock"):  # in a forked child: set the parent's clients aside
+            _fork.inherited.extend(self.built(locked=False))
         # Threads making their first call together must share one httpx client: without the
         # lock each would build its own and all but one would leak their connections.
         self.build_lock = threading.Lock()
@@ -114,8 +117,10 @@ class Wiring:
         )
         self.loopless: httpx.AsyncClient | None = None
 
-    def built(self) -> list[httpx.Client | httpx.AsyncClient]:
-        with self.build_lock:
+    def built(self, *, locked: bool = True) -> list[httpx.Client | httpx.AsyncClient]:
+        """The httpx clients built so far (``locked=False``: in a forked child, whose lock a
+        parent's thread may hold)."""
+        with self.build_lock if locked else contextlib.nullcontext():
             clients: list[httpx.Client | httpx.AsyncClient] = list(self.per_loop.values())
             clients.extend(c for c in (self.sync, self.loopless) if c is not None)
         return clients

@@ -20,6 +20,11 @@ _T = TypeVar("_T")
 _hooks: weakref.WeakKeyDictionary[Any, Callable[[Any], None]] = weakref.WeakKeyDictionary()
 
 
+# What the child set aside: the parent's httpx clients. Kept, neither used nor closed, so that
+# no finaliser of theirs touches the parent's connections or warns about them in the child.
+inherited: list[object] = []
+
+
 def after_fork_in_child(owner: _T, hook: Callable[[_T], None]) -> None:
     """Call ``hook(owner)`` in the child of every later ``os.fork()``, while ``owner`` lives."""
     _hooks[owner] = hook

@@ -40,6 +40,8 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Generic, TypeVar
 
+from ._fork import after_fork_in_child
+
 if TYPE_CHECKING:
     import anyio
 
@@ -135,9 +137,15 @@ class Waiter(Generic[T]):
 class SingleFlight(Generic[T]):
     """The flights in the air, by key. See the module docstring."""
 
-    __slots__ = ("_flights", "_mutex")
+    __slots__ = ("__weakref__", "_flights", "_mutex")
 
     def __init__(self) -> None:
+        self._forget()
+        after_fork_in_child(self, SingleFlight._forget)
+
+    def _forget(self) -> None:
+        """Start empty: in a forked child the leaders of the flights in the air are threads of
+        the parent, which will never land them, and the mutex may be held by one of them."""
         self._mutex = threading.Lock()
         self._flights: dict[str, Flight[T]] = {}
 

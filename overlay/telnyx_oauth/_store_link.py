@@ -33,6 +33,7 @@ from contextlib import asynccontextmanager, contextmanager
 from types import TracebackType
 
 from ._errors import ConfigurationError, TokenRecordError, TokenStoreError
+from ._fork import after_fork_in_child
 from ._token import Token
 from ._token_store import (
     AsyncTokenLease,
@@ -53,7 +54,15 @@ _ExcInfo = tuple[type[BaseException] | None, BaseException | None, TracebackType
 class StoreLink:
     """One flow's tie to a ``TokenStore`` (or to none); see the module docstring."""
 
-    __slots__ = ("_fail_open", "_fallback", "_mutex", "_outage", "_replace_unreadable", "store")
+    __slots__ = (
+        "__weakref__",
+        "_fail_open",
+        "_fallback",
+        "_mutex",
+        "_outage",
+        "_replace_unreadable",
+        "store",
+    )
 
     def __init__(
         self,
@@ -69,6 +78,10 @@ class StoreLink:
         self._fallback = fallback  # what the flow does meanwhile, for the outage warning
         self._mutex = threading.Lock()
         self._outage = False
+        after_fork_in_child(self, StoreLink._fresh_mutex)
+
+    def _fresh_mutex(self) -> None:
+        self._mutex = threading.Lock()  # a parent's thread may have held it at the fork
 
     @contextmanager
     def lease(self, key: str, ttl_seconds: float, *, shared: bool = True) -> Iterator[Lease]:

@@ -47,6 +47,7 @@ from ._errors import (
     APITimeoutError,
     TokenVerificationError,
 )
+from ._fork import after_fork_in_child
 from ._http import status_error
 from ._single_flight import own_copy
 
@@ -163,8 +164,8 @@ class JWKSCache:
         # When an unknown kid last caused a refetch. The first fetch does not count: a key
         # rotated in right after it must be picked up at once, not an interval later.
         self._last_refetch_at: float | None = None
-        self._lock = threading.Lock()
-        self._async_lock: anyio.Lock | None = None
+        self._fresh_locks()
+        after_fork_in_child(self, JWKSCache._fresh_locks)
         # First fetches started, and how the last one failed (see _raise_if_failed_meanwhile).
         self._first_fetches = 0
         self._first_failure: APIError | None = None
@@ -235,6 +236,11 @@ class JWKSCache:
             return self._found_or_raise(kid, cause)
 
     # -- helpers --------------------------------------------------------------------------------
+
+    def _fresh_locks(self) -> None:
+        # After a fork too: a parent's thread may have held the lock mid-fetch.
+        self._lock = threading.Lock()
+        self._async_lock: anyio.Lock | None = None
 
     def _get_async_lock(self) -> anyio.Lock:
         if self._async_lock is None:
