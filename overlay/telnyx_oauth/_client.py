@@ -32,7 +32,7 @@ import os
 import threading
 import weakref
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 import httpx
 
@@ -151,43 +151,28 @@ class Wiring:
         return http
 
     def _build_sync(self) -> httpx.Client:
-        if self.transport is not None:
-            transport, mounts = _retrying(self.transport, self.policy), {}
-        else:
-            transport = RetryTransport(
-                httpx.HTTPTransport(limits=SYNC_CONNECTION_LIMITS), policy=self.policy
-            )
-            mounts = proxy_mounts(
-                lambda proxy: RetryTransport(
-                    httpx.HTTPTransport(proxy=proxy, limits=SYNC_CONNECTION_LIMITS),
-                    policy=self.policy,
-                )
-            )
-        return TypedErrorsClient(
-            base_url=self.base_url,
-            auth=self.auth,
-            headers=self.headers,
-            cookies=self.cookies,
-            timeout=self.timeout,
-            follow_redirects=False,
-            transport=transport,
-            mounts=mounts,
-        )
+        client: httpx.Client = self._build(_SYNC, self.transport)
+        return client
 
     def _build_async(self) -> httpx.AsyncClient:
-        if self.async_transport is not None:
-            transport, mounts = _aretrying(self.async_transport, self.policy), {}
+        client: httpx.AsyncClient = self._build(_ASYNC, self.async_transport)
+        return client
+
+    def _build(self, kind: _Kind, given: Any) -> Any:
+        """An httpx client of ``kind`` with retries in every transport it may use: ``given``
+        (wrapped unless it already retries, so its own policy, sleep and clock stay), else
+        ones built here, with the proxy mounts the environment asks for."""
+        if given is not None:
+            retrying = isinstance(given, kind.retry)
+            transport, mounts = (given if retrying else kind.retry(given, policy=self.policy)), {}
         else:
-            transport = AsyncRetryTransport(
-                httpx.AsyncHTTPTransport(limits=ASYNC_CONNECTION_LIMITS), policy=self.policy
-            )
+            transport = kind.retry(kind.transport(limits=kind.limits), policy=self.policy)
             mounts = proxy_mounts(
-                lambda proxy: AsyncRetryTransport(
-                    httpx.AsyncHTTPTransport(proxy=proxy, limits=ASYNC_CONNECTION_LIMITS),
-                    policy=self.policy,
+                lambda proxy: kind.retry(
+                    kind.transport(proxy=proxy, limits=kind.limits), policy=self.policy
                 )
             )
-        return AsyncTypedErrorsClient(
+        return kind.client(
             base_url=self.base_url,
             auth=self.auth,
             headers=self.headers,
@@ -199,19 +184,19 @@ class Wiring:
         )
 
 
-def _retrying(transport: httpx.BaseTransport, policy: RetryPolicy) -> httpx.BaseTransport:
-    # A transport that already retries is used as given (its own policy, sleep and clock).
-    if isinstance(transport, RetryTransport):
-        return transport
-    return RetryTransport(transport, policy=policy)
+class _Kind(NamedTuple):
+    """The classes and pool limits of one side, sync or async."""
+
+    client: Any
+    retry: Any
+    transport: Any
+    limits: httpx.Limits
 
 
-def _aretrying(
-    transport: httpx.AsyncBaseTransport, policy: RetryPolicy
-) -> httpx.AsyncBaseTransport:
-    if isinstance(transport, AsyncRetryTransport):
-        return transport
-    return AsyncRetryTransport(transport, policy=policy)
+_SYNC = _Kind(TypedErrorsClient, RetryTransport, httpx.HTTPTransport, SYNC_CONNECTION_LIMITS)
+_ASYNC = _Kind(
+    AsyncTypedErrorsClient, AsyncRetryTransport, httpx.AsyncHTTPTransport, ASYNC_CONNECTION_LIMITS
+)
 
 
 _OWN_CLIENTS = (
