@@ -7,10 +7,12 @@ lists, the discovery helpers, and ``verify_access_token`` for local token checks
 ``TokenStore`` (``SQLiteTokenStore``, ``RedisTokenStore``, optionally ``EncryptedTokenStore``)
 shares one token lifecycle between processes.
 
-The retry policy is a documented submodule, ``telnyx_oauth.retries``, for building a transport of
-your own; ``telnyx_oauth.token_stores`` holds the token stores (the most used are also here).
-Everything else here is what a user calls; the modules with a leading underscore are not part of
-the interface, and their ``__all__`` lists only what this package re-exports.
+``RetryPolicy`` holds the retry knobs ``connect(retry_policy=...)`` takes (attempts, the longest
+server-given wait honoured, the backoff); the rest of the retry policy is a documented submodule,
+``telnyx_oauth.retries``, for building a transport of your own; ``telnyx_oauth.token_stores``
+holds the token stores (the most used are also here). Everything else here is what a user
+calls; the modules with a leading underscore are not part of the interface, and their
+``__all__`` lists only what this package re-exports.
 
 Importing this package imports httpx, the standard library and the generated package's client and
 errors (the one exception tree); the generated models and joserfc are imported when first needed,
