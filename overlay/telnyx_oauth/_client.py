@@ -143,6 +143,10 @@ class Wiring:
             with self.build_lock:
                 http = self.loopless if loop is None else self.per_loop.get(loop)
                 if http is None or belongs_elsewhere(http):
+                    # A client closed by its loop's shutdown keeps that loop alive (weak keys
+                    # notwithstanding): drop those before adding one.
+                    for gone in [k for k, v in self.per_loop.items() if v.is_closed]:
+                        del self.per_loop[gone]
                     http = self._build_async()
                     if loop is None:
                         self.loopless = http

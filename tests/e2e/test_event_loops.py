@@ -145,3 +145,13 @@ def test_one_client_serves_two_event_loops_at_once(
     assert len(builds) == 2
     assert controls.requests("GET", "/v2/oauth_clients") == 100
     assert controls.token_requests("client_credentials") == 1
+
+
+def test_finished_loops_are_not_kept(sandbox: SandboxServer) -> None:
+    """A program that runs asyncio.run() again and again keeps one async httpx client at most,
+    not one per finished loop (nor the loops)."""
+    client = connect(sandbox.api_key, base_url=sandbox.base_url)
+    for _ in range(5):
+        assert isinstance(asyncio.run(_list(client)), OAuthClientListResponse)
+    gc.collect()
+    assert len(client.wiring.per_loop) <= 1  # type: ignore[attr-defined]
