@@ -316,6 +316,16 @@ class _Policy:
         return delay
 
 
+def _final(
+    request: httpx.Request, outcome: httpx.Response | httpx.TransportError
+) -> httpx.Response:
+    """The last attempt's response, or its error raised (and noted for the auth flow)."""
+    if isinstance(outcome, httpx.Response):
+        return outcome
+    _note_failure(request, outcome)
+    raise outcome
+
+
 class RetryTransport(httpx.BaseTransport):
     """Wraps any sync httpx transport and retries by the policy above."""
 
@@ -337,17 +347,16 @@ class RetryTransport(httpx.BaseTransport):
         retries = 0
         while True:
             try:
-                response = self._transport.handle_request(request)
+                outcome: httpx.Response | httpx.TransportError = self._transport.handle_request(
+                    request
+                )
             except httpx.TransportError as exc:
-                delay = _guarded(request, self._policy.delay(request, exc, retries))
-                if delay is None:
-                    _note_failure(request, exc)
-                    raise
-            else:
-                delay = _guarded(request, self._policy.delay(request, response, retries))
-                if delay is None:
-                    return response
-                response.close()
+                outcome = exc
+            delay = _guarded(request, self._policy.delay(request, outcome, retries))
+            if delay is None:
+                return _final(request, outcome)
+            if isinstance(outcome, httpx.Response):
+                outcome.close()
             self._sleep(delay)
             retries += 1
 
@@ -382,17 +391,16 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
         retries = 0
         while True:
             try:
-                response = await self._transport.handle_async_request(request)
+                outcome: (
+                    httpx.Response | httpx.TransportError
+                ) = await self._transport.handle_async_request(request)
             except httpx.TransportError as exc:
-                delay = await _aguarded(request, self._policy.delay(request, exc, retries))
-                if delay is None:
-                    _note_failure(request, exc)
-                    raise
-            else:
-                delay = await _aguarded(request, self._policy.delay(request, response, retries))
-                if delay is None:
-                    return response
-                await response.aclose()
+                outcome = exc
+            delay = await _aguarded(request, self._policy.delay(request, outcome, retries))
+            if delay is None:
+                return _final(request, outcome)
+            if isinstance(outcome, httpx.Response):
+                await outcome.aclose()
             await self._sleep(delay)
             retries += 1
 

@@ -27,7 +27,7 @@ import json
 import logging
 import threading
 import time
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Generator
 from typing import TYPE_CHECKING, Any
 
 import httpx
@@ -77,20 +77,10 @@ class _JWKSBody:
         self._response: httpx.Response | None = None
 
     def begin(self, response: httpx.Response) -> None:
+        """Check the answer's status (its body read when >= 400) and declared length."""
         self._response = response
         if response.status_code >= 400:  # a client not from connect() does not raise itself
-            response.read()
             raise status_error(response)
-        self._check_length(response)
-
-    async def abegin(self, response: httpx.Response) -> None:
-        self._response = response
-        if response.status_code >= 400:
-            await response.aread()
-            raise status_error(response)
-        self._check_length(response)
-
-    def _check_length(self, response: httpx.Response) -> None:
         declared = response.headers.get("content-length", "")
         if declared.isdigit() and int(declared) > self._max_bytes:
             raise self._too_large()
@@ -184,56 +174,70 @@ class JWKSCache:
         cached = self._find(kid)  # the common case takes no lock: verifications run in parallel
         if cached is not None:
             return cached
-        attempt = self._first_fetches
+        lookup = self._lookup(kid, self._first_fetches)
         with self._lock:
-            if self._keys is None:
-                self._raise_if_failed_meanwhile(attempt)
-                self._first_fetches += 1
-                self._first_failure = None
-                try:
-                    self._store(self._fetch_sync())
-                except APIError as exc:
-                    self._first_failure = exc
-                    raise
-            key = self._find(kid)
-            if key is not None:
+            try:
+                next(lookup)
+                while True:  # each turn: the fetch the lookup asked for, its outcome sent back
+                    try:
+                        key_set = self._fetch_sync()
+                    except APIError as exc:
+                        lookup.throw(exc)
+                    else:
+                        lookup.send(key_set)
+            except StopIteration as done:
+                key: dict[str, Any] = done.value
                 return key
-            cause: APIError | None = None
-            if self._may_refetch():
-                self._last_refetch_at = self._clock()
-                try:
-                    self._store(self._fetch_sync())
-                except APIError as exc:
-                    cause = self._refetch_failed(exc)
-            return self._found_or_raise(kid, cause)
 
     async def aget_key(self, kid: str | None) -> dict[str, Any]:
-        """Async ``get_key``."""
+        """Async ``get_key``: the same lookup, the fetches awaited."""
         cached = self._find(kid)
         if cached is not None:
             return cached
-        attempt = self._first_fetches
+        lookup = self._lookup(kid, self._first_fetches)
         async with self._get_async_lock():
-            if self._keys is None:
-                self._raise_if_failed_meanwhile(attempt)
-                self._first_fetches += 1
-                self._first_failure = None
-                try:
-                    self._store(await self._fetch_async())
-                except APIError as exc:
-                    self._first_failure = exc
-                    raise
-            key = self._find(kid)
-            if key is not None:
+            try:
+                next(lookup)
+                while True:
+                    try:
+                        key_set = await self._fetch_async()
+                    except APIError as exc:
+                        lookup.throw(exc)
+                    else:
+                        lookup.send(key_set)
+            except StopIteration as done:
+                key: dict[str, Any] = done.value
                 return key
-            cause: APIError | None = None
-            if self._may_refetch():
-                self._last_refetch_at = self._clock()
-                try:
-                    self._store(await self._fetch_async())
-                except APIError as exc:
-                    cause = self._refetch_failed(exc)
-            return self._found_or_raise(kid, cause)
+
+    def _lookup(
+        self, kid: str | None, attempt: int
+    ) -> Generator[None, JsonWebKeySet, dict[str, Any]]:
+        """A lookup under the lock, without I/O: it yields where a fetch is due and is sent the
+        key set (or thrown the fetch's ``APIError``); it returns the key or raises.
+
+        ``attempt`` is the count of first fetches when the caller arrived (see
+        ``_raise_if_failed_meanwhile``).
+        """
+        if self._keys is None:
+            self._raise_if_failed_meanwhile(attempt)
+            self._first_fetches += 1
+            self._first_failure = None
+            try:
+                self._store((yield))
+            except APIError as exc:
+                self._first_failure = exc
+                raise
+        key = self._find(kid)
+        if key is not None:
+            return key
+        cause: APIError | None = None
+        if self._may_refetch():
+            self._last_refetch_at = self._clock()
+            try:
+                self._store((yield))
+            except APIError as exc:
+                cause = self._refetch_failed(exc)
+        return self._found_or_raise(kid, cause)
 
     # -- helpers --------------------------------------------------------------------------------
 
@@ -289,6 +293,8 @@ class JWKSCache:
         body = _JWKSBody(self.fetch_deadline_seconds, self.max_jwks_bytes)
         try:
             with http.stream("GET", JWKS_PATH, timeout=self.fetch_deadline_seconds) as response:
+                if response.status_code >= 400:
+                    response.read()
                 body.begin(response)
                 for chunk in response.iter_bytes():
                     body.add(chunk)
@@ -306,7 +312,9 @@ class JWKSCache:
                 async with http.stream(
                     "GET", JWKS_PATH, timeout=self.fetch_deadline_seconds
                 ) as response:
-                    await body.abegin(response)
+                    if response.status_code >= 400:
+                        await response.aread()
+                    body.begin(response)
                     async for chunk in response.aiter_bytes():
                         body.add(chunk)
         except httpx.TransportError as exc:
