@@ -7,10 +7,12 @@ lists, the discovery helpers, and ``verify_access_token`` for local token checks
 ``TokenStore`` (``SQLiteTokenStore``, ``RedisTokenStore``, optionally ``EncryptedTokenStore``)
 shares one token lifecycle between processes.
 
-The retry policy is a documented submodule, ``telnyx_oauth.retries``, for building a transport of
-your own; ``telnyx_oauth.token_stores`` holds the token stores (the most used are also here).
-Everything else here is what a user calls; the modules with a leading underscore are not part of
-the interface, and their ``__all__`` lists only what this package re-exports.
+``RetryPolicy`` holds the retry knobs ``connect(retry_policy=...)`` takes (attempts, the longest
+server-given wait honoured, the backoff); the rest of the retry policy is a documented submodule,
+``telnyx_oauth.retries``, for building a transport of your own; ``telnyx_oauth.token_stores``
+holds the token stores (the most used are also here). Everything else here is what a user
+calls; the modules with a leading underscore are not part of the interface, and their
+``__all__`` lists only what this package re-exports.
 
 Importing this package imports httpx, the standard library and the generated package's client and
 errors (the one exception tree); the generated models and joserfc are imported when first needed,
@@ -46,6 +48,7 @@ from ._errors import (
     NotFoundError,
     PermissionDeniedError,
     RateLimitError,
+    RetryAfterTooLongError,
     StateMismatchError,
     TelnyxOAuthError,
     TokenRecordError,
@@ -57,6 +60,7 @@ from ._errors import (
 )
 from ._pagination import AsyncPage, AsyncPaginator, Page, Paginator, apaginate, paginate
 from ._redis_store import RedisTokenStore
+from ._retries import RetryPolicy
 from ._sqlite_store import SQLiteTokenStore
 from ._token import Token
 from ._token_store import TokenStore
@@ -92,6 +96,8 @@ __all__ = [
     "PermissionDeniedError",
     "RateLimitError",
     "RedisTokenStore",
+    "RetryAfterTooLongError",
+    "RetryPolicy",
     "SQLiteTokenStore",
     "StateMismatchError",
     "TelnyxOAuthError",

@@ -40,7 +40,7 @@ from functools import partial
 
 import httpx
 
-from telnyx_oauth_api.errors import connection_error, make_status_error
+from telnyx_oauth_api.errors import connection_error
 
 from ._client_auth import (
     ClientAuthMethod,
@@ -51,6 +51,7 @@ from ._client_auth import (
 )
 from ._constants import TOKEN_REFRESH_LEEWAY_SECONDS
 from ._errors import ConfigurationError
+from ._http import status_error
 from ._operations import FORM_CONTENT_TYPE, TOKEN_PATH
 from ._retries import (
     ASYNC_RETRY_GUARD_EXTENSION,
@@ -275,7 +276,7 @@ class ClientCredentials(httpx.Auth):
     def _store(self, response: httpx.Response) -> tuple[_CachedToken, Token]:
         """The token in ``response``, cached here, and as a store keeps it (wall-clock time)."""
         if response.status_code >= 400:
-            raise make_status_error(response, context="client credentials token request failed")
+            raise status_error(response, context="client credentials token request failed")
         now = self._clock()
         token = parse_token_response(response, now=now)
         lifetime = float("inf") if token.expires_in is None else token.expires_in

@@ -68,15 +68,13 @@ import inspect
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Awaitable, Callable, Iterable, Iterator, Mapping
+from collections.abc import Awaitable, Callable, Coroutine, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import partial
 from typing import TYPE_CHECKING, Any, Literal
 
 import httpx
-
-from telnyx_oauth_api.errors import make_status_error
 
 from ._client_auth import (
     ClientAuthMethod,
@@ -92,9 +90,12 @@ from ._errors import (
     AuthorizationCallbackError,
     AuthorizationRequestUsedError,
     ConfigurationError,
+    InternalServerError,
     StateMismatchError,
     TokenStorageError,
 )
+from ._fork import after_fork_in_child
+from ._http import api_base_url, running_loop, status_error
 from ._operations import AUTHORIZE_PATH, FORM_CONTENT_TYPE, TOKEN_PATH
 from ._retries import ASYNC_RETRY_GUARD_EXTENSION, RETRY_GUARD_EXTENSION, not_processed
 from ._single_flight import Leader, SingleFlight, Waiter, hashed_key
@@ -103,6 +104,8 @@ from ._token import Token, parse_token_response
 from ._token_store import TokenStore, lock_ttl_seconds
 
 if TYPE_CHECKING:
+    import asyncio
+
     from telnyx_oauth_api import AuthenticatedClient, Client
 
 __all__ = ["AuthorizationCodeFlow", "AuthorizationRequest"]
@@ -185,6 +188,7 @@ class AuthorizationCodeFlow:
         # Guards AuthorizationRequest.used (check and set) and the successors' bound; held for
         # a few field accesses, never across I/O.
         self._mutex = threading.Lock()
+        after_fork_in_child(self, AuthorizationCodeFlow._fresh_mutex)
         self._refreshes: SingleFlight[Token] = SingleFlight()
         self._successors: OrderedDict[str, Token] = OrderedDict()
         self._link = StoreLink(
@@ -196,6 +200,9 @@ class AuthorizationCodeFlow:
                 "token meanwhile would be a replay)"
             ),
         )
+
+    def _fresh_mutex(self) -> None:
+        self._mutex = threading.Lock()  # a parent's thread may have held it at the fork
 
     def __repr__(self) -> str:
         secret = "'***'" if self._client_secret else "None"
@@ -231,7 +238,7 @@ class AuthorizationCodeFlow:
         )
         if chosen_scope:
             params["scope"] = chosen_scope
-        url = httpx.URL(_base_url(self._client) + AUTHORIZE_PATH, params=params)
+        url = httpx.URL(api_base_url(self._client) + AUTHORIZE_PATH, params=params)
         return AuthorizationRequest(
             url=str(url),
             state=state,
@@ -332,7 +339,7 @@ class AuthorizationCodeFlow:
         while True:
             joined = self._refreshes.join(key, partial(self._successor_of, key), is_async=False)
             if isinstance(joined, Leader):
-                with _leading(joined):
+                with _leading(joined), _may_spend():
                     new = self._lead_sync(key, token, scope, shared=not joined.solo)
                 joined.succeed(new)
                 return new
@@ -348,10 +355,7 @@ class AuthorizationCodeFlow:
         while True:
             joined = self._refreshes.join(key, partial(self._successor_of, key), is_async=True)
             if isinstance(joined, Leader):
-                with _leading(joined):
-                    new = await self._alead(key, token, scope, shared=not joined.solo)
-                joined.succeed(new)
-                return new
+                return await _to_the_end(self._alead_and_land(joined, key, token, scope))
             if not isinstance(joined, Waiter):
                 return joined
             successor = await joined.wait_async()
@@ -379,6 +383,14 @@ class AuthorizationCodeFlow:
             lease.extend()  # the hook runs under the lock: nobody sees the successor before
             self._store_sync(new, token)
             return new
+
+    async def _alead_and_land(
+        self, joined: Leader[Token], key: str, token: Token, scope: str | Iterable[str] | None
+    ) -> Token:
+        with _leading(joined), _may_spend():
+            new = await self._alead(key, token, scope, shared=not joined.solo)
+        joined.succeed(new)
+        return new
 
     async def _alead(
         self, key: str, token: Token, scope: str | Iterable[str] | None, *, shared: bool
@@ -467,7 +479,7 @@ class AuthorizationCodeFlow:
     def _parse(self, response: httpx.Response, context: str) -> Token:
         # The connected client raises for >= 400 itself; this serves other httpx clients.
         if response.status_code >= 400:
-            raise make_status_error(response, context=context)
+            raise status_error(response, context=context)
         return parse_token_response(response, now=self._clock())
 
     def _store_sync(self, token: Token, previous: Token | None) -> None:
@@ -520,6 +532,68 @@ def _leading(leader: Leader[Token]) -> Iterator[None]:
         raise
 
 
+MAY_BE_SPENT = (
+    "the refresh token may be spent (the server may have rotated it before its answer was "
+    "lost): refresh with the same token once more, and if that fails with invalid_grant the "
+    "user must authorize again"
+)
+
+
+@contextmanager
+def _may_spend() -> Iterator[None]:
+    """Say so on an error after which the refresh token may be spent: a request that may have
+    reached the server and got no answer, or a server error. The caller keeps ``token``, which
+    is what a second try needs: should the successor have been saved meanwhile (by this
+    process or, through the store, another), that try returns it without a request."""
+    try:
+        yield
+    except (APIConnectionError, InternalServerError) as exc:
+        if not _never_processed(exc):
+            _amend(exc, MAY_BE_SPENT)
+        raise
+
+
+# Refreshes whose callers were cancelled, running to their end (a strong reference each, or
+# the event loop could collect them half-way).
+_finishing: set[asyncio.Task[Token]] = set()
+
+
+async def _to_the_end(work: Coroutine[Any, Any, Token]) -> Token:
+    """Await ``work`` (a refresh) so that cancelling the caller does not cancel it.
+
+    A refresh token is spent the moment the server rotates it, whether or not anyone waits for
+    the answer: a refresh cut short by ``asyncio.wait_for`` would lose the successor, and the
+    app's retry with the spent token would get ``invalid_grant`` (and the grant revoked). So
+    the refresh runs in a task of its own, shielded: cancelled, the caller leaves at once, and
+    the task goes on to save the successor to the store, call ``on_token`` and remember it, so a
+    refresh of the same token afterwards returns that successor without a request. Under
+    another async library than asyncio the refresh is simply awaited.
+    """
+    loop = running_loop()
+    if loop is None:
+        return await work
+    import asyncio
+
+    task = loop.create_task(work)
+    _finishing.add(task)
+    task.add_done_callback(_finished)
+    try:
+        return await asyncio.shield(task)
+    except asyncio.CancelledError as exc:
+        if not task.done():
+            exc.add_note(
+                "telnyx_oauth: the refresh goes on in the background: its successor reaches "
+                "the store and on_token, and refreshing the same token again returns it"
+            )
+        raise
+
+
+def _finished(task: asyncio.Task[Token]) -> None:
+    _finishing.discard(task)
+    if not task.cancelled():
+        task.exception()  # retrieved: a failure nobody awaits was already shared and logged
+
+
 def _close_awaitable(value: Awaitable[Any]) -> None:
     close = getattr(value, "close", None)
     if callable(close):
@@ -542,8 +616,3 @@ def _callback_params(callback: str | httpx.URL | Mapping[str, str]) -> dict[str,
                 "invalid_request", "the callback URL is malformed"
             ) from None
     return {str(k): str(v) for k, v in callback.items()}
-
-
-def _base_url(client: AuthenticatedClient | Client) -> str:
-    # The generated client keeps its base URL in an attrs-private field; connect() normalised it.
-    return str(client._base_url).rstrip("/")

@@ -1,54 +1,58 @@
 """``connect()``: the generated client, with auth, timeouts, retries and typed errors plugged in.
 
 What it returns is the generated ``AuthenticatedClient`` (``connect_anonymous()``: ``Client``), so
-every generated function accepts it. Underneath it carries an ``httpx.Client`` and an
-``httpx.AsyncClient`` built by the overlay:
+every generated function accepts it. It is a small subclass whose public ``get_httpx_client`` /
+``get_async_httpx_client`` return httpx clients the overlay builds, on public httpx API only:
 
 - auth is an ``httpx.Auth`` (``ApiKeyAuth`` or the caller's, such as ``ClientCredentials``),
   never the generated client's ``token`` field, which stays empty, so every kind of credential
   plugs in the same way;
-- the transport is ``RetryTransport`` / ``AsyncRetryTransport`` around the real one, below the
-  auth, so a retry never re-runs the auth flow;
+- retries live in the transports given to httpx at construction (``RetryTransport`` around
+  ``httpx.HTTPTransport``), below the auth, so a retry never re-runs the auth flow. httpx reads
+  ``HTTP(S)_PROXY``/``ALL_PROXY``/``NO_PROXY`` only for transports it builds itself, so the
+  proxy mounts are built here from the same variables (``_proxies``), each with its retries;
 - ``send()`` raises typed errors after the whole auth flow has run (``_http``);
 - timeouts are explicit (httpx's ``None`` means forever).
 
-The httpx clients are built on first use (a sync-only program never builds the async one; each
-costs tens of milliseconds of TLS setup), from the generated client's own ``headers``, ``cookies``
-and ``timeout`` fields. The returned object is a small subclass of the generated class whose
-``get_httpx_client`` / ``get_async_httpx_client`` build those clients; the generated
-``with_headers`` / ``with_cookies`` / ``with_timeout`` return copies that share them, so the wiring
-survives them.
+The httpx clients are built on first use (a sync-only program never builds the async one), one
+sync client, and one async client per event loop, so threads that each run ``asyncio.run()``
+share the client without sharing connections. The generated ``with_headers`` /
+``with_cookies`` / ``with_timeout`` return copies that share them, as the generator's own do.
+
+After ``os.fork()`` the child forgets every httpx client and build lock it inherited: a pooled
+connection shared by two processes hands one the other's answer (``_fork``).
 
 ``base_url`` is the API host; a trailing ``/v2`` is dropped because the spec's paths carry it.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import threading
+import weakref
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
+from typing import Any, NamedTuple, TypeVar
 
 import httpx
 
 from telnyx_oauth_api import AuthenticatedClient, Client
 
+from . import _fork
 from ._auth import ApiKeyAuth
 from ._constants import (
     API_KEY_ENV_VAR,
+    ASYNC_KEEPALIVE_CONNECTIONS,
     DEFAULT_BASE_URL,
     DEFAULT_CONNECT_TIMEOUT_SECONDS,
-    DEFAULT_MAX_RETRIES,
     DEFAULT_TIMEOUT_SECONDS,
     MAX_CONNECTIONS,
 )
 from ._errors import ConfigurationError
-from ._http import AsyncTypedErrorsClient, TypedErrorsClient, belongs_elsewhere
+from ._http import AsyncTypedErrorsClient, TypedErrorsClient, belongs_elsewhere, running_loop
+from ._proxies import proxy_mounts
 from ._redact import redact_httpx_log
-from ._retries import AsyncRetryTransport, RetryTransport
-
-if TYPE_CHECKING:
-    pass
+from ._retries import AsyncRetryTransport, RetryPolicy, RetryTransport, resolve_policy
 
 __all__ = ["connect", "connect_anonymous"]
 
@@ -60,156 +64,205 @@ DEFAULT_TIMEOUT = httpx.Timeout(DEFAULT_TIMEOUT_SECONDS, connect=DEFAULT_CONNECT
 # threads on a pool of 100 stalled 5 s in 2 runs of 20 with httpx's 20, in none with 100). The
 # async pool keeps httpx's default: it closes such a connection before another task can start
 # on it, and each idle connection costs it a readability check per request (1,000 tasks ran 2.5
-# to 6 times slower with 100). Applies to the transports httpx builds, not to one passed in.
+# to 6 times slower with 100). Applies to the transports built here, not to one passed in.
 SYNC_CONNECTION_LIMITS = httpx.Limits(
     max_connections=MAX_CONNECTIONS, max_keepalive_connections=MAX_CONNECTIONS
 )
+ASYNC_CONNECTION_LIMITS = httpx.Limits(
+    max_connections=MAX_CONNECTIONS, max_keepalive_connections=ASYNC_KEEPALIVE_CONNECTIONS
+)
 
 
-class _Wiring:
-    """What the lazily built httpx clients need besides the generated client's own fields."""
+class Wiring:
+    """What a connected client's httpx clients are built from, and the ones built so far.
 
-    __slots__ = ("async_transport", "auth", "base_url", "build_lock", "max_retries", "transport")
+    Shared by a connected client and the copies ``with_headers`` & co. make of it.
+    """
 
     def __init__(
         self,
         *,
         base_url: str,
         auth: httpx.Auth | None,
-        max_retries: int,
+        headers: dict[str, str],
+        timeout: httpx.Timeout,
+        policy: RetryPolicy,
         transport: httpx.BaseTransport | None,
         async_transport: httpx.AsyncBaseTransport | None,
     ) -> None:
         self.base_url = base_url
         self.auth = auth
-        self.max_retries = max_retries
+        self.headers = headers
+        self.cookies: dict[str, str] = {}
+        self.timeout = timeout
+        self.policy = policy
         self.transport = transport
         self.async_transport = async_transport
+        self._forget()
+        _fork.after_fork_in_child(self, Wiring._forget)
+
+    def _forget(self) -> None:
+        """Drop the built clients without closing them (after a fork the connections are the
+        parent's: closing them here could write to its sockets), and take a fresh lock, which
+        a thread of the parent may have held at the fork."""
+        if hasattr(self, "build_lock"):  # in a forked child: set the parent's clients aside
+            _fork.inherited.extend(self.built(locked=False))
         # Threads making their first call together must share one httpx client: without the
         # lock each would build its own and all but one would leak their connections.
         self.build_lock = threading.Lock()
+        self.sync: httpx.Client | None = None
+        # One async client per event loop; a loop that is gone takes its entry with it.
+        self.per_loop: weakref.WeakKeyDictionary[Any, httpx.AsyncClient] = (
+            weakref.WeakKeyDictionary()
+        )
+        self.loopless: httpx.AsyncClient | None = None
+
+    def built(self, *, locked: bool = True) -> list[httpx.Client | httpx.AsyncClient]:
+        """The httpx clients built so far (``locked=False``: in a forked child, whose lock a
+        parent's thread may hold)."""
+        with self.build_lock if locked else contextlib.nullcontext():
+            clients: list[httpx.Client | httpx.AsyncClient] = list(self.per_loop.values())
+            clients.extend(c for c in (self.sync, self.loopless) if c is not None)
+        return clients
+
+    def sync_client(self) -> httpx.Client:
+        http = self.sync
+        if http is None or http.is_closed:
+            with self.build_lock:
+                http = self.sync
+                if http is None or http.is_closed:
+                    http = self.sync = self._build_sync()
+        return http
+
+    def async_client(self) -> httpx.AsyncClient:
+        """The async client of the running event loop, built on its first call there; a client
+        closed (by ``async with``, or by its loop's shutdown) is replaced."""
+        loop = running_loop()
+        http = self.loopless if loop is None else self.per_loop.get(loop)
+        if http is None or belongs_elsewhere(http):
+            with self.build_lock:
+                http = self.loopless if loop is None else self.per_loop.get(loop)
+                if http is None or belongs_elsewhere(http):
+                    # A client closed by its loop's shutdown keeps that loop alive (weak keys
+                    # notwithstanding): drop those before adding one.
+                    for gone in [k for k, v in self.per_loop.items() if v.is_closed]:
+                        del self.per_loop[gone]
+                    http = self._build_async()
+                    if loop is None:
+                        self.loopless = http
+                    else:
+                        self.per_loop[loop] = http
+        return http
+
+    def _build_sync(self) -> httpx.Client:
+        client: httpx.Client = self._build(_SYNC, self.transport)
+        return client
+
+    def _build_async(self) -> httpx.AsyncClient:
+        client: httpx.AsyncClient = self._build(_ASYNC, self.async_transport)
+        return client
+
+    def _build(self, kind: _Kind, given: Any) -> Any:
+        """An httpx client of ``kind`` with retries in every transport it may use: ``given``
+        (wrapped unless it already retries, so its own policy, sleep and clock stay), else
+        ones built here, with the proxy mounts the environment asks for."""
+        if given is not None:
+            retrying = isinstance(given, kind.retry)
+            transport, mounts = (given if retrying else kind.retry(given, policy=self.policy)), {}
+        else:
+            transport = kind.retry(kind.transport(limits=kind.limits), policy=self.policy)
+            mounts = proxy_mounts(
+                lambda proxy: kind.retry(
+                    kind.transport(proxy=proxy, limits=kind.limits), policy=self.policy
+                )
+            )
+        return kind.client(
+            base_url=self.base_url,
+            auth=self.auth,
+            headers=self.headers,
+            cookies=self.cookies,
+            timeout=self.timeout,
+            follow_redirects=False,
+            transport=transport,
+            mounts=mounts,
+        )
 
 
-class _GeneratedClient(Protocol):
-    """The parts of the generated ``Client``/``AuthenticatedClient`` the wiring touches."""
+class _Kind(NamedTuple):
+    """The classes and pool limits of one side, sync or async."""
 
-    _client: httpx.Client | None
-    _async_client: httpx.AsyncClient | None
-    _headers: dict[str, str]
-    _cookies: dict[str, str]
-    _timeout: httpx.Timeout | None
-
-
-_C = TypeVar("_C")
+    client: Any
+    retry: Any
+    transport: Any
+    limits: httpx.Limits
 
 
-def _build_sync(client: _GeneratedClient, wiring: _Wiring) -> httpx.Client:
-    http = TypedErrorsClient(
-        base_url=wiring.base_url,
-        auth=wiring.auth,
-        headers=client._headers,
-        cookies=client._cookies,
-        timeout=client._timeout,
-        follow_redirects=False,
-        transport=wiring.transport,
-        limits=SYNC_CONNECTION_LIMITS,
-    )
-    _wrap_transports(http, wiring.max_retries)
-    return http
+_SYNC = _Kind(TypedErrorsClient, RetryTransport, httpx.HTTPTransport, SYNC_CONNECTION_LIMITS)
+_ASYNC = _Kind(
+    AsyncTypedErrorsClient, AsyncRetryTransport, httpx.AsyncHTTPTransport, ASYNC_CONNECTION_LIMITS
+)
 
 
-def _build_async(client: _GeneratedClient, wiring: _Wiring) -> httpx.AsyncClient:
-    http = AsyncTypedErrorsClient(
-        base_url=wiring.base_url,
-        auth=wiring.auth,
-        headers=client._headers,
-        cookies=client._cookies,
-        timeout=client._timeout,
-        follow_redirects=False,
-        transport=wiring.async_transport,
-    )
-    _wrap_transports(http, wiring.max_retries)
-    return http
-
-
-def _lazy_sync(client: Any) -> httpx.Client:
-    """The generated client's httpx client, built once even when threads race for it."""
-    if client._client is None:
-        wiring: _Wiring = client._overlay_wiring
-        with wiring.build_lock:
-            if client._client is None:
-                client._client = _build_sync(client, wiring)
-    return cast(httpx.Client, client._client)
-
-
-def _lazy_async(client: Any) -> httpx.AsyncClient:
-    """The async twin of ``_lazy_sync`` (building takes no await, so a thread lock serves), one
-    per event loop: a client closed (by ``async with``, or by its loop's shutdown) or bound to
-    another loop is replaced by a new one, so one connected client serves successive
-    ``asyncio.run()`` calls."""
-    http = client._async_client
-    if http is None or belongs_elsewhere(http):
-        wiring: _Wiring = client._overlay_wiring
-        with wiring.build_lock:
-            http = client._async_client
-            if http is None or belongs_elsewhere(http):
-                http = client._async_client = _build_async(client, wiring)
-    return cast(httpx.AsyncClient, http)
-
-
-def _wrap_transports(http: httpx.Client | httpx.AsyncClient, max_retries: int) -> None:
-    """Put every transport the httpx client may use inside the retry transport.
-
-    The transports are wrapped after httpx has built them rather than passed in, because httpx
-    honours ``HTTP(S)_PROXY``/``NO_PROXY``, ``SSL_CERT_FILE`` and friends only when it builds its
-    own transport, and then routes proxied URLs to separate "mounts": wrapping only a transport
-    of our own would lose either the proxy settings or, behind a proxy, the retries.
-    ``_transport`` and ``_mounts`` are private to httpx (stable since 0.18); tests cover them.
-    """
-    is_async = isinstance(http, httpx.AsyncClient)
-    target = cast(Any, http)
-    target._transport = _with_retries(target._transport, max_retries, is_async)
-    mounts: dict[Any, Any] = target._mounts
-    for pattern, transport in mounts.items():
-        if transport is not None:
-            mounts[pattern] = _with_retries(transport, max_retries, is_async)
-
-
-def _with_retries(transport: Any, max_retries: int, is_async: bool) -> Any:
-    # Chosen by the client, not the transport: MockTransport is both sync and async.
-    if isinstance(transport, (RetryTransport, AsyncRetryTransport)):
-        return transport
-    if is_async:
-        return AsyncRetryTransport(transport, max_retries=max_retries)
-    return RetryTransport(transport, max_retries=max_retries)
+_OWN_CLIENTS = (
+    "a connected client builds its own httpx clients; pass transport=... (or async_transport)"
+    " to connect(), or use the generated Client with an httpx client of your own"
+)
 
 
 class _Wired:
-    """What ``connect()`` adds to the generated client classes: ``get_httpx_client`` and
-    ``get_async_httpx_client`` return httpx clients the overlay builds (auth, retries, typed
-    errors) on first use, instead of bare ones. A mixin, so the two wired classes below stay
-    the generated classes with one line each."""
+    """What ``connect()`` adds to the generated client classes, through their public methods
+    only. A mixin, so the two wired classes below stay the generated classes with one line
+    each."""
 
     __slots__ = ()
-    _overlay_wiring: _Wiring
+    wiring: Wiring
 
     def get_httpx_client(self) -> httpx.Client:
-        return _lazy_sync(self)
+        return self.wiring.sync_client()
 
     def get_async_httpx_client(self) -> httpx.AsyncClient:
-        return _lazy_async(self)
+        return self.wiring.async_client()
+
+    def set_httpx_client(self, client: httpx.Client) -> Any:
+        raise ConfigurationError(_OWN_CLIENTS)
+
+    def set_async_httpx_client(self, async_client: httpx.AsyncClient) -> Any:
+        raise ConfigurationError(_OWN_CLIENTS)
+
+    # The generated copies share the httpx clients and update them; so do these, for every
+    # client built so far (one per event loop) and every one built later.
+    def with_headers(self, headers: dict[str, str]) -> Any:
+        self.wiring.headers.update(headers)
+        for http in self.wiring.built():
+            http.headers.update(headers)
+        return super().with_headers(headers)  # type: ignore[misc]
+
+    def with_cookies(self, cookies: dict[str, str]) -> Any:
+        self.wiring.cookies.update(cookies)
+        for http in self.wiring.built():
+            http.cookies.update(cookies)
+        return super().with_cookies(cookies)  # type: ignore[misc]
+
+    def with_timeout(self, timeout: httpx.Timeout) -> Any:
+        self.wiring.timeout = timeout
+        for http in self.wiring.built():
+            http.timeout = timeout
+        return super().with_timeout(timeout)  # type: ignore[misc]
 
 
 class ConnectedAuthenticatedClient(_Wired, AuthenticatedClient):
     """The generated ``AuthenticatedClient``, wired by ``telnyx_oauth.connect()``."""
 
-    __slots__ = ("_overlay_wiring",)
+    __slots__ = ("wiring",)
 
 
 class ConnectedClient(_Wired, Client):
     """The generated ``Client``, wired by ``telnyx_oauth.connect_anonymous()``."""
 
-    __slots__ = ("_overlay_wiring",)
+    __slots__ = ("wiring",)
+
+
+_C = TypeVar("_C", ConnectedClient, ConnectedAuthenticatedClient)
 
 
 def _normalize_base_url(base_url: str | httpx.URL) -> str:
@@ -236,7 +289,8 @@ def connect(
     auth: httpx.Auth | None = None,
     base_url: str | httpx.URL = DEFAULT_BASE_URL,
     timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
-    max_retries: int = DEFAULT_MAX_RETRIES,
+    max_retries: int | None = None,
+    retry_policy: RetryPolicy | None = None,
     headers: Mapping[str, str] | None = None,
     transport: httpx.BaseTransport | None = None,
     async_transport: httpx.AsyncBaseTransport | None = None,
@@ -246,9 +300,10 @@ def connect(
     Authenticates with ``api_key`` (else the ``TELNYX_API_KEY`` environment variable) or with any
     ``httpx.Auth`` given as ``auth`` (for example ``ClientCredentials``); a missing key raises
     ``ConfigurationError`` here rather than a 401 later. ``timeout`` is seconds or an
-    ``httpx.Timeout``. ``max_retries`` configures the ``RetryTransport`` put around ``transport``
-    (default: the one httpx builds, with its proxy mounts); a transport that already is a
-    ``RetryTransport`` is used as given.
+    ``httpx.Timeout``. Retries follow ``retry_policy`` (a ``RetryPolicy``: attempts, the longest
+    server-given wait honoured, the backoff), or the default policy with ``max_retries``
+    retries; they wrap ``transport`` (default: httpx's, with the proxy mounts the environment
+    asks for); a transport that already is a ``RetryTransport`` is used as given.
     """
     if api_key is not None and auth is not None:
         raise ConfigurationError("pass either api_key or auth, not both")
@@ -259,22 +314,25 @@ def connect(
                 f"no API key: pass api_key=..., set {API_KEY_ENV_VAR}, or pass auth=..."
             )
         auth = ApiKeyAuth(key)
+    base = _normalize_base_url(base_url)
     client = ConnectedAuthenticatedClient(
-        base_url=_normalize_base_url(base_url),
+        base_url=base,
         # The credentials live in `auth` (any httpx.Auth), not in the generated token field.
         token="",
         prefix="",
         timeout=_timeout(timeout),
-        headers=dict(headers or {}),
     )
-    return _wire(client, auth, max_retries, transport, async_transport)
+    return _wire(
+        client, base, auth, timeout, max_retries, retry_policy, headers, transport, async_transport
+    )
 
 
 def connect_anonymous(
     *,
     base_url: str | httpx.URL = DEFAULT_BASE_URL,
     timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
-    max_retries: int = DEFAULT_MAX_RETRIES,
+    max_retries: int | None = None,
+    retry_policy: RetryPolicy | None = None,
     headers: Mapping[str, str] | None = None,
     transport: httpx.BaseTransport | None = None,
     async_transport: httpx.AsyncBaseTransport | None = None,
@@ -284,28 +342,31 @@ def connect_anonymous(
     For the operations that take no API key: discovery, JWKS, register, authorize, and the token
     and introspection endpoints (whose client authentication ``AuthorizationCodeFlow`` adds).
     """
-    client = ConnectedClient(
-        base_url=_normalize_base_url(base_url),
-        timeout=_timeout(timeout),
-        headers=dict(headers or {}),
+    base = _normalize_base_url(base_url)
+    client = ConnectedClient(base_url=base, timeout=_timeout(timeout))
+    return _wire(
+        client, base, None, timeout, max_retries, retry_policy, headers, transport, async_transport
     )
-    return _wire(client, None, max_retries, transport, async_transport)
 
 
 def _wire(
     client: _C,
+    base_url: str,
     auth: httpx.Auth | None,
-    max_retries: int,
+    timeout: float | httpx.Timeout,
+    max_retries: int | None,
+    retry_policy: RetryPolicy | None,
+    headers: Mapping[str, str] | None,
     transport: httpx.BaseTransport | None,
     async_transport: httpx.AsyncBaseTransport | None,
 ) -> _C:
-    if max_retries < 0:
-        raise ConfigurationError("max_retries must be an integer >= 0")
     redact_httpx_log()
-    cast(Any, client)._overlay_wiring = _Wiring(
-        base_url=cast(Any, client)._base_url,
+    client.wiring = Wiring(
+        base_url=base_url,
         auth=auth,
-        max_retries=max_retries,
+        headers=dict(headers or {}),
+        timeout=_timeout(timeout),
+        policy=resolve_policy(max_retries, retry_policy),
         transport=transport,
         async_transport=async_transport,
     )

@@ -44,9 +44,15 @@ DEFAULT_TIMEOUT_SECONDS = 30.0
 DEFAULT_CONNECT_TIMEOUT_SECONDS = 5.0
 # httpx's default pool size, per httpx client; the sync one keeps them all idle (see _client).
 MAX_CONNECTIONS = 100
+# httpx's default idle connections kept by an async pool (see _client).
+ASYNC_KEEPALIVE_CONNECTIONS = 20
 
 TOKEN_REFRESH_LEEWAY_SECONDS = 30.0
 JWKS_REFETCH_INTERVAL_SECONDS = 300.0
+# A JWKS fetch ends after this long in all, however steadily the bytes trickle in, and reads at
+# most this much: a real key set is a few kilobytes.
+JWKS_FETCH_DEADLINE_SECONDS = 10.0
+JWKS_MAX_BYTES = 1_048_576
 
 STORE_LOCK_TTL_MARGIN_SECONDS = 0.5
 STORE_LOCK_POLL_SECONDS = 0.01

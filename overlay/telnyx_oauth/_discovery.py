@@ -19,6 +19,7 @@ import httpx
 
 from telnyx_oauth_api.errors import make_status_error, parse_json_body
 
+from ._http import api_base_url
 from ._operations import AUTHORIZATION_SERVER_METADATA_PATH, PROTECTED_RESOURCE_METADATA_PATH
 
 if TYPE_CHECKING:
@@ -39,7 +40,7 @@ def well_known_url(base_url: str | httpx.URL, path: str) -> httpx.URL:
 
 
 def _url(client: AuthenticatedClient | Client, path: str) -> httpx.URL:
-    return well_known_url(str(client._base_url), path)
+    return well_known_url(api_base_url(client), path)
 
 
 class _Document(Protocol):

@@ -16,7 +16,11 @@
     │   │   ├── ConflictError                 409
     │   │   ├── UnprocessableEntityError      422
     │   │   ├── RateLimitError                429  .limit .remaining .reset .retry_after
-    │   │   └── InternalServerError           5xx
+    │   │   ├── InternalServerError           5xx
+    │   │   └── RetryAfterTooLongError        a 429 or 503 asked for a longer wait than the
+    │   │                                     RetryPolicy honours (also a RateLimitError or an
+    │   │                                     InternalServerError); .retry_after_seconds
+    │   │                                     .max_retry_after_seconds
     │   ├── APIConnectionError        the request got no response (wraps the httpx error)
     │   │   └── APITimeoutError
     │   └── APIResponseValidationError  a success whose body is not what the spec promises
@@ -84,6 +88,7 @@ __all__ = [
     "NotFoundError",
     "PermissionDeniedError",
     "RateLimitError",
+    "RetryAfterTooLongError",
     "StateMismatchError",
     "TelnyxOAuthError",
     "TokenRecordError",
@@ -157,3 +162,45 @@ class TokenStoreError(TelnyxOAuthError):
 class TokenRecordError(TokenStoreError):
     """A record in the token store cannot be read: damaged, written by another version of
     telnyx-oauth, or encrypted with a key this process does not have."""
+
+
+class RetryAfterTooLongError(APIStatusError):
+    """The server asked for a longer wait (``Retry-After``, ``retry-after-ms``,
+    ``x-ratelimit-reset``) than ``RetryPolicy.max_retry_after_seconds``, so the request was not
+    tried again. ``retry_after_seconds`` is the wait asked for, ``max_retry_after_seconds`` the
+    longest the policy honours. Raise the limit, or try again yourself after the wait.
+
+    Raised as a ``RateLimitError`` (429) or ``InternalServerError`` (503) too, so code that
+    catches those keeps working.
+    """
+
+    retry_after_seconds: float
+    max_retry_after_seconds: float
+
+    @classmethod
+    def from_status_error(
+        cls, error: APIStatusError, *, asked: float, allowed: float
+    ) -> RetryAfterTooLongError:
+        """``error`` (already built from the response) as this error, its message extended."""
+        base = RateLimitError if isinstance(error, RateLimitError) else InternalServerError
+        kind = _RateLimitTooLongError if base is RateLimitError else _UnavailableTooLongError
+        copy = kind.__new__(kind)
+        copy.__dict__.update(error.__dict__)
+        message = (
+            f"{error.args[0] if error.args else error}: the server asked to wait "
+            f"{asked:g} s, longer than the retry policy's max_retry_after_seconds "
+            f"({allowed:g} s); not retried"
+        )
+        copy.args = (message,)
+        copy.message = message
+        copy.retry_after_seconds = asked
+        copy.max_retry_after_seconds = allowed
+        return copy
+
+
+class _RateLimitTooLongError(RetryAfterTooLongError, RateLimitError):
+    pass
+
+
+class _UnavailableTooLongError(RetryAfterTooLongError, InternalServerError):
+    pass

@@ -11,20 +11,31 @@ but httpx runs response hooks inside the auth flow, so raising there would turn 
 from __future__ import annotations
 
 import sys
+import weakref
 from collections.abc import AsyncGenerator, AsyncIterator
 from contextlib import asynccontextmanager
 from typing import TYPE_CHECKING, Any
 
 import httpx
 
-from telnyx_oauth_api.errors import connection_error, make_status_error
+from telnyx_oauth_api.errors import (
+    APIStatusError,
+    InternalServerError,
+    RateLimitError,
+    connection_error,
+    make_status_error,
+)
 
 from ._constants import MAX_CONNECTIONS
+from ._errors import RetryAfterTooLongError
+from ._retries import RETRY_AFTER_REFUSED_EXTENSION
 
 if TYPE_CHECKING:
     import asyncio
 
     import anyio
+
+    from telnyx_oauth_api import AuthenticatedClient, Client
 
 __all__: list[str] = []  # the overlay's own plumbing; nothing here is public
 
@@ -39,7 +50,7 @@ class TypedErrorsClient(httpx.Client):
             raise connection_error(exc) from exc
         if response.status_code >= 400:
             response.read()
-            raise make_status_error(response)
+            raise status_error(response)
         return response
 
 
@@ -48,7 +59,9 @@ class AsyncTypedErrorsClient(httpx.AsyncClient):
 
     # The event loop this client's connections belong to, the async generator that closes it
     # when that loop shuts down, and the gate in front of its pool; set by the first send.
-    _event_loop: asyncio.AbstractEventLoop | None = None
+    # Weak: the client must not keep its loop alive (connect() keeps one client per loop,
+    # by weak reference to the loop).
+    _event_loop: weakref.ref[asyncio.AbstractEventLoop] | None = None
     _closer: AsyncGenerator[None, None] | None = None
     _gate: anyio.Semaphore | None = None
 
@@ -62,7 +75,7 @@ class AsyncTypedErrorsClient(httpx.AsyncClient):
             raise connection_error(exc) from exc
         if response.status_code >= 400:
             await response.aread()
-            raise make_status_error(response)
+            raise status_error(response)
         return response
 
     async def _bind_to_running_loop(self) -> None:
@@ -77,11 +90,23 @@ class AsyncTypedErrorsClient(httpx.AsyncClient):
         """
         import anyio
 
-        self._event_loop = _running_loop()
+        loop = running_loop()
+        self._event_loop = None if loop is None else weakref.ref(loop)
         self._gate = anyio.Semaphore(MAX_CONNECTIONS)
         closer = _close_with_loop(self)
         self._closer = closer
         await closer.__anext__()
+
+
+def status_error(response: httpx.Response, *, context: str | None = None) -> APIStatusError:
+    """The typed error for a read response with status >= 400; ``RetryAfterTooLongError`` when
+    the retry policy refused the wait the server asked for."""
+    error = make_status_error(response, context=context)
+    refused = response.extensions.get(RETRY_AFTER_REFUSED_EXTENSION)
+    if refused is None or not isinstance(error, (RateLimitError, InternalServerError)):
+        return error
+    asked, allowed = refused
+    return RetryAfterTooLongError.from_status_error(error, asked=asked, allowed=allowed)
 
 
 @asynccontextmanager
@@ -129,14 +154,14 @@ def belongs_elsewhere(http: httpx.AsyncClient) -> bool:
     thread)."""
     if http.is_closed:
         return True
-    bound = getattr(http, "_event_loop", None)
+    bound = http._event_loop if isinstance(http, AsyncTypedErrorsClient) else None
     if bound is None:
         return False
-    running = _running_loop()
-    return running is not None and running is not bound
+    running = running_loop()
+    return running is not None and running is not bound()
 
 
-def _running_loop() -> asyncio.AbstractEventLoop | None:
+def running_loop() -> asyncio.AbstractEventLoop | None:
     """The running asyncio loop; None outside one, or under another async library (trio)."""
     if "asyncio" not in sys.modules:  # never imported: no loop can be running
         return None
@@ -146,3 +171,11 @@ def _running_loop() -> asyncio.AbstractEventLoop | None:
         return asyncio.get_running_loop()
     except RuntimeError:
         return None
+
+
+def api_base_url(client: AuthenticatedClient | Client) -> str:
+    """The API host a generated client talks to, without a trailing slash: a connected one
+    keeps it in its wiring; any other tells it through its httpx client (public ground only)."""
+    wiring = getattr(client, "wiring", None)
+    base = wiring.base_url if wiring is not None else client.get_httpx_client().base_url
+    return str(base).rstrip("/")

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import logging
 import secrets
+import threading
 import time
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager, contextmanager
@@ -75,6 +76,9 @@ class RedisTokenStore:
             )
         self._client = client
         self.prefix = prefix
+        # Clients like the caller's, with command timeouts: by the lock TTL they serve.
+        self._bounded_clients: dict[float, Any] = {}
+        self._bounded_lock = threading.Lock()
 
     def __repr__(self) -> str:
         return f"RedisTokenStore({_where(self._client)}, prefix={self.prefix!r})"
@@ -125,6 +129,32 @@ class RedisTokenStore:
             "thread_local": False,
         }
 
+    def _bounded(self, ttl_seconds: float) -> Any:
+        """The caller's client if its commands time out within ``ttl_seconds``; else one on a
+        pool of its own with the same connection options but that timeout, and no retries.
+
+        A Redis that stops answering (``SIGSTOP``, a stalled network) would otherwise hold a
+        token renewal for as long as the socket stays open, whatever the HTTP client's
+        timeout: the lock TTL is that timeout's whole length, so no store command may take
+        longer. Without retries because a retry would start that wait again.
+        """
+        pool: Any = self._client.connection_pool
+        options = dict(pool.connection_kwargs)
+        limit = options.get("socket_timeout")
+        if limit is not None and limit <= ttl_seconds:
+            return self._client
+        with self._bounded_lock:
+            bounded = self._bounded_clients.get(ttl_seconds)
+            if bounded is None:
+                options["socket_timeout"] = ttl_seconds
+                if options.get("socket_connect_timeout") is None:
+                    options["socket_connect_timeout"] = ttl_seconds
+                options["retry"] = _no_retries(is_async=self._is_async)
+                bounded_pool = type(pool)(connection_class=pool.connection_class, **options)
+                bounded = type(self._client)(connection_pool=bounded_pool)
+                self._bounded_clients[ttl_seconds] = bounded
+        return bounded
+
     def _record_key(self, key: str) -> str:
         return f"{self.prefix}token:{key}"
 
@@ -154,7 +184,7 @@ class _RedisLease:
         self._lock: redis.lock.Lock | None = None
 
     def _client(self) -> redis.Redis:
-        client: redis.Redis = self._store._client  # type: ignore[assignment]
+        client: redis.Redis = self._store._bounded(self._ttl_seconds)
         return client
 
     def acquire(self) -> None:
@@ -221,7 +251,7 @@ class _AsyncRedisLease:
         self._lock: redis.asyncio.lock.Lock | None = None
 
     def _client(self) -> redis.asyncio.Redis:
-        client: redis.asyncio.Redis = self._store._client  # type: ignore[assignment]
+        client: redis.asyncio.Redis = self._store._bounded(self._ttl_seconds)
         return client
 
     async def acquire(self) -> None:
@@ -274,6 +304,18 @@ class _AsyncRedisLease:
             await self._lock.extend(ttl_seconds, replace_ttl=True)
         except redis.RedisError as exc:
             raise self._store._error(exc, "extending its lock") from exc
+
+
+def _no_retries(*, is_async: bool) -> Any:
+    from redis.backoff import NoBackoff
+
+    if is_async:
+        from redis.asyncio.retry import Retry as AsyncRetry
+
+        return AsyncRetry(NoBackoff(), 0)
+    from redis.retry import Retry
+
+    return Retry(NoBackoff(), 0)
 
 
 def _as_bytes(value: object) -> bytes | None:

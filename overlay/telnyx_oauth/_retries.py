@@ -32,9 +32,11 @@ source are injectable so tests never wait.
 from __future__ import annotations
 
 import logging
+import math
 import random as _random
 import time
 from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass
 
 import httpx
 
@@ -48,10 +50,11 @@ from ._constants import (
     RATELIMIT_RESET_EPOCH_THRESHOLD_SECONDS,
     RETRY_JITTER_FRACTION,
 )
+from ._errors import ConfigurationError
 from ._operations import is_safe_to_retry
 
-# telnyx_oauth.retries is the public face of this module; nothing here is exported directly.
-__all__: list[str] = []
+# telnyx_oauth.retries is the public face of this module; only the policy is at the top too.
+__all__ = ["RetryPolicy"]
 
 logger = logging.getLogger("telnyx_oauth")
 
@@ -96,14 +99,29 @@ def retry_delay(
     *,
     rate_limited: bool = False,
     random: Callable[[], float] = _random.random,
+    policy: RetryPolicy | None = None,
 ) -> float | None:
     """Seconds to wait before retry number ``attempt + 1`` (``attempt`` counts from 0).
 
     ``now`` is the current Unix time in seconds (for HTTP-date and epoch headers);
     ``rate_limited`` says the answer was a 429, the only one whose ``x-ratelimit-reset`` is the
-    time to wait; ``random`` returns a float in ``[0, 1)`` for the jitter. Returns ``None`` when
-    the server asked for a longer wait than ``MAX_SERVER_RETRY_DELAY_SECONDS``: do not retry then.
+    time to wait; ``random`` returns a float in ``[0, 1)`` for the jitter; ``policy`` gives the
+    backoff and the longest server-given wait (default: ``RetryPolicy()``). Returns ``None`` when
+    the server asked for a longer wait than ``policy.max_retry_after_seconds``: do not retry then.
     """
+    policy = policy or RetryPolicy()
+    server_delay = server_retry_delay(headers, now, rate_limited=rate_limited)
+    if server_delay is not None:
+        return None if server_delay > policy.max_retry_after_seconds else server_delay
+    backoff = min(policy.initial_delay_seconds * 2.0**attempt, policy.max_delay_seconds)
+    return backoff * (1.0 - policy.jitter_fraction * random())
+
+
+def server_retry_delay(
+    headers: Mapping[str, str] | httpx.Headers, now: float, *, rate_limited: bool
+) -> float | None:
+    """The wait in seconds the server asked for (``retry-after-ms``, ``Retry-After``, and on a
+    429 ``x-ratelimit-reset``), or ``None`` when it asked for none."""
     hdrs = headers if isinstance(headers, httpx.Headers) else httpx.Headers(headers)
     server_delay = parse_retry_after_seconds(hdrs, now=now)
     if server_delay is None and rate_limited:
@@ -111,10 +129,7 @@ def retry_delay(
         if reset is not None and reset > RATELIMIT_RESET_EPOCH_THRESHOLD_SECONDS:
             reset = max(reset - now, 0.0)
         server_delay = reset
-    if server_delay is not None:
-        return None if server_delay > MAX_SERVER_RETRY_DELAY_SECONDS else server_delay
-    backoff = min(INITIAL_RETRY_DELAY_SECONDS * 2.0**attempt, MAX_RETRY_DELAY_SECONDS)
-    return backoff * (1.0 - RETRY_JITTER_FRACTION * random())
+    return server_delay
 
 
 def _has_retry_after(headers: httpx.Headers) -> bool:
@@ -172,31 +187,114 @@ async def _aguarded(request: httpx.Request, delay: float | None) -> float | None
     return delay if await guard(delay) else None
 
 
+@dataclass(frozen=True)
+class RetryPolicy:
+    """How many times, and how long apart, a request is tried again.
+
+    - ``max_retries``: retries after the first attempt (attempts in all: ``max_retries + 1``);
+    - ``max_retry_after_seconds``: the longest wait a server may ask for (``Retry-After``,
+      ``retry-after-ms``, ``x-ratelimit-reset``) that is still honoured. A longer one is not
+      shortened (retrying early only earns another 429): the call raises
+      ``RetryAfterTooLongError`` at once, carrying both figures;
+    - ``initial_delay_seconds``, ``max_delay_seconds``: the backoff when the server names no
+      wait, doubling from the first up to the second;
+    - ``jitter_fraction``: each backoff is multiplied by a random factor in
+      ``[1 - jitter_fraction, 1]`` so that clients failing together do not retry together.
+    """
+
+    max_retries: int = DEFAULT_MAX_RETRIES
+    max_retry_after_seconds: float = MAX_SERVER_RETRY_DELAY_SECONDS
+    initial_delay_seconds: float = INITIAL_RETRY_DELAY_SECONDS
+    max_delay_seconds: float = MAX_RETRY_DELAY_SECONDS
+    jitter_fraction: float = RETRY_JITTER_FRACTION
+
+    def __post_init__(self) -> None:
+        seconds = "a finite number of seconds >= 0"
+        checks = (
+            ("max_retries", _is_count(self.max_retries), "an int >= 0"),
+            ("max_retry_after_seconds", _is_seconds(self.max_retry_after_seconds), seconds),
+            ("initial_delay_seconds", _is_seconds(self.initial_delay_seconds), seconds),
+            ("max_delay_seconds", _is_seconds(self.max_delay_seconds), seconds),
+            (
+                "jitter_fraction",
+                _is_seconds(self.jitter_fraction) and self.jitter_fraction <= 1,
+                "a number from 0 to 1",
+            ),
+        )
+        problems = [f"{name} must be {rule}" for name, ok, rule in checks if not ok]
+        if problems:
+            raise ConfigurationError("RetryPolicy: " + "; ".join(problems))
+
+
+def _is_count(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
+def _is_seconds(value: object) -> bool:
+    return (
+        isinstance(value, (int, float))
+        and not isinstance(value, bool)
+        and math.isfinite(value)
+        and value >= 0
+    )
+
+
+def resolve_policy(max_retries: int | None, policy: RetryPolicy | None) -> RetryPolicy:
+    """The policy a transport or ``connect()`` uses: ``policy``, or the default one with
+    ``max_retries`` retries."""
+    if policy is not None and max_retries is not None:
+        raise ConfigurationError("pass either max_retries or retry_policy, not both")
+    if policy is not None:
+        if not isinstance(policy, RetryPolicy):
+            raise ConfigurationError("retry_policy must be a telnyx_oauth.RetryPolicy")
+        return policy
+    return RetryPolicy(max_retries=DEFAULT_MAX_RETRIES if max_retries is None else max_retries)
+
+
+# Set on a response the policy did not retry because its server asked for a longer wait than
+# the policy honours: (the wait asked for, the longest honoured), both in seconds.
+RETRY_AFTER_REFUSED_EXTENSION = "telnyx_oauth.retry_after_refused"
+
+
 class _Policy:
     def __init__(
         self,
-        max_retries: int,
+        policy: RetryPolicy,
         clock: Callable[[], float],
         random: Callable[[], float],
     ) -> None:
-        if max_retries < 0:
-            raise ValueError("max_retries must be >= 0")
-        self.max_retries = max_retries
+        self.policy = policy
+        self.max_retries = policy.max_retries
         self.clock = clock
         self.random = random
 
     def delay(
         self, request: httpx.Request, outcome: httpx.Response | BaseException, retries: int
     ) -> float | None:
-        if retries >= self.max_retries or not should_retry(request, outcome):
+        if not should_retry(request, outcome):
             return None
         response = outcome if isinstance(outcome, httpx.Response) else None
+        now = self.clock()
+        headers = httpx.Headers() if response is None else response.headers
+        rate_limited = response is not None and response.status_code == 429
+        if response is not None:
+            asked = server_retry_delay(headers, now, rate_limited=rate_limited)
+            if asked is not None and asked > self.policy.max_retry_after_seconds:
+                # Said even when the retries are spent: the caller learns why it was not retried.
+                response.extensions[RETRY_AFTER_REFUSED_EXTENSION] = (
+                    asked,
+                    self.policy.max_retry_after_seconds,
+                )
+                return None
+        if retries >= self.max_retries:
+            return None
         delay = retry_delay(
             retries,
-            httpx.Headers() if response is None else response.headers,
-            self.clock(),
-            rate_limited=response is not None and response.status_code == 429,
+            headers,
+            now,
+            rate_limited=rate_limited,
             random=self.random,
+            policy=self.policy,
         )
         if delay is not None and logger.isEnabledFor(logging.INFO):
             reason = (
@@ -218,6 +316,16 @@ class _Policy:
         return delay
 
 
+def _final(
+    request: httpx.Request, outcome: httpx.Response | httpx.TransportError
+) -> httpx.Response:
+    """The last attempt's response, or its error raised (and noted for the auth flow)."""
+    if isinstance(outcome, httpx.Response):
+        return outcome
+    _note_failure(request, outcome)
+    raise outcome
+
+
 class RetryTransport(httpx.BaseTransport):
     """Wraps any sync httpx transport and retries by the policy above."""
 
@@ -225,30 +333,30 @@ class RetryTransport(httpx.BaseTransport):
         self,
         transport: httpx.BaseTransport,
         *,
-        max_retries: int = DEFAULT_MAX_RETRIES,
+        max_retries: int | None = None,
+        policy: RetryPolicy | None = None,
         sleep: Callable[[float], None] = time.sleep,
         clock: Callable[[], float] = time.time,
         random: Callable[[], float] = _random.random,
     ) -> None:
         self._transport = transport
-        self._policy = _Policy(max_retries, clock, random)
+        self._policy = _Policy(resolve_policy(max_retries, policy), clock, random)
         self._sleep = sleep
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         retries = 0
         while True:
             try:
-                response = self._transport.handle_request(request)
+                outcome: httpx.Response | httpx.TransportError = self._transport.handle_request(
+                    request
+                )
             except httpx.TransportError as exc:
-                delay = _guarded(request, self._policy.delay(request, exc, retries))
-                if delay is None:
-                    _note_failure(request, exc)
-                    raise
-            else:
-                delay = _guarded(request, self._policy.delay(request, response, retries))
-                if delay is None:
-                    return response
-                response.close()
+                outcome = exc
+            delay = _guarded(request, self._policy.delay(request, outcome, retries))
+            if delay is None:
+                return _final(request, outcome)
+            if isinstance(outcome, httpx.Response):
+                outcome.close()
             self._sleep(delay)
             retries += 1
 
@@ -269,30 +377,30 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
         self,
         transport: httpx.AsyncBaseTransport,
         *,
-        max_retries: int = DEFAULT_MAX_RETRIES,
+        max_retries: int | None = None,
+        policy: RetryPolicy | None = None,
         sleep: Callable[[float], Awaitable[None]] = _anyio_sleep,
         clock: Callable[[], float] = time.time,
         random: Callable[[], float] = _random.random,
     ) -> None:
         self._transport = transport
-        self._policy = _Policy(max_retries, clock, random)
+        self._policy = _Policy(resolve_policy(max_retries, policy), clock, random)
         self._sleep = sleep
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         retries = 0
         while True:
             try:
-                response = await self._transport.handle_async_request(request)
+                outcome: (
+                    httpx.Response | httpx.TransportError
+                ) = await self._transport.handle_async_request(request)
             except httpx.TransportError as exc:
-                delay = await _aguarded(request, self._policy.delay(request, exc, retries))
-                if delay is None:
-                    _note_failure(request, exc)
-                    raise
-            else:
-                delay = await _aguarded(request, self._policy.delay(request, response, retries))
-                if delay is None:
-                    return response
-                await response.aclose()
+                outcome = exc
+            delay = await _aguarded(request, self._policy.delay(request, outcome, retries))
+            if delay is None:
+                return _final(request, outcome)
+            if isinstance(outcome, httpx.Response):
+                await outcome.aclose()
             await self._sleep(delay)
             retries += 1
 

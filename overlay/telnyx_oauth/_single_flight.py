@@ -40,6 +40,8 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Generic, TypeVar
 
+from ._fork import after_fork_in_child
+
 if TYPE_CHECKING:
     import anyio
 
@@ -77,7 +79,7 @@ class Flight(Generic[T]):
     def _outcome(self) -> T | None:
         """The value; ``None`` when the leader abandoned the attempt; or a copy of its error."""
         if self._error is not None:
-            raise _own_copy(self._error)
+            raise own_copy(self._error)
         return self._value
 
 
@@ -135,9 +137,15 @@ class Waiter(Generic[T]):
 class SingleFlight(Generic[T]):
     """The flights in the air, by key. See the module docstring."""
 
-    __slots__ = ("_flights", "_mutex")
+    __slots__ = ("__weakref__", "_flights", "_mutex")
 
     def __init__(self) -> None:
+        self._forget()
+        after_fork_in_child(self, SingleFlight._forget)
+
+    def _forget(self) -> None:
+        """Start empty: in a forked child the leaders of the flights in the air are threads of
+        the parent, which will never land them, and the mutex may be held by one of them."""
         self._mutex = threading.Lock()
         self._flights: dict[str, Flight[T]] = {}
 
@@ -174,7 +182,7 @@ class SingleFlight(Generic[T]):
         flight._land(value, error)
 
 
-def _own_copy(error: Exception) -> Exception:
+def own_copy(error: Exception) -> Exception:
     """A copy of ``error`` for one more waiter to raise: same class, fields and cause.
 
     Raising one exception object from many callers would chain every raise onto its traceback.

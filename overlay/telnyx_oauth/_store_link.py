@@ -33,6 +33,7 @@ from contextlib import asynccontextmanager, contextmanager
 from types import TracebackType
 
 from ._errors import ConfigurationError, TokenRecordError, TokenStoreError
+from ._fork import after_fork_in_child
 from ._token import Token
 from ._token_store import (
     AsyncTokenLease,
@@ -53,7 +54,15 @@ _ExcInfo = tuple[type[BaseException] | None, BaseException | None, TracebackType
 class StoreLink:
     """One flow's tie to a ``TokenStore`` (or to none); see the module docstring."""
 
-    __slots__ = ("_fail_open", "_fallback", "_mutex", "_outage", "_replace_unreadable", "store")
+    __slots__ = (
+        "__weakref__",
+        "_fail_open",
+        "_fallback",
+        "_mutex",
+        "_outage",
+        "_replace_unreadable",
+        "store",
+    )
 
     def __init__(
         self,
@@ -69,6 +78,10 @@ class StoreLink:
         self._fallback = fallback  # what the flow does meanwhile, for the outage warning
         self._mutex = threading.Lock()
         self._outage = False
+        after_fork_in_child(self, StoreLink._fresh_mutex)
+
+    def _fresh_mutex(self) -> None:
+        self._mutex = threading.Lock()  # a parent's thread may have held it at the fork
 
     @contextmanager
     def lease(self, key: str, ttl_seconds: float, *, shared: bool = True) -> Iterator[Lease]:
@@ -233,8 +246,15 @@ class _LeaseState:
             self._link.unreadable(self, exc)
             return None
 
-    @staticmethod
-    def _record(token: Token) -> tuple[bytes, float]:
+    def _load_failed(self, exc: Exception) -> None:
+        if isinstance(exc, TokenRecordError):
+            self._link.unreadable(self, exc)
+        else:
+            self._link.refused(self, exc, "reading a record")
+
+    def _record(self, token: Token) -> tuple[bytes, float]:
+        """The record to save for ``token``, noted as saved (see ``StoreLink.unsaved``)."""
+        self.saved = token
         return encode_record(token), record_expires_at(token, time.time())
 
 
@@ -254,30 +274,23 @@ class Lease(_LeaseState):
 
     def load(self) -> Token | None:
         """The shared token, if there is one (a wall-clock ``expires_at``)."""
-        held = self.held
-        if held is None:
+        if self.held is None:
             return None
         try:
-            record = held.load()
-        except TokenRecordError as exc:
-            self._link.unreadable(self, exc)
-            return None
+            record = self.held.load()
         except Exception as exc:
-            self._link.refused(self, exc, "reading a record")
+            self._load_failed(exc)
             return None
         return self._decoded(record)
 
     def save(self, token: Token) -> None:
         """Share ``token`` (a wall-clock ``expires_at``) as the key's record."""
-        held = self.held
-        if held is None:
-            return
-        self.saved = token
-        record, expires_at = self._record(token)
-        try:
-            held.save(record, expires_at=expires_at)
-        except Exception as exc:
-            self._link.unsaved(self, exc, "saving a record")
+        if self.held is not None:
+            record, expires_at = self._record(token)
+            try:
+                self.held.save(record, expires_at=expires_at)
+            except Exception as exc:
+                self._link.unsaved(self, exc, "saving a record")
 
     def extend(self) -> None:
         """Keep the lock a full TTL from now (before ``on_token``)."""
@@ -290,17 +303,16 @@ class Lease(_LeaseState):
     def before_retry(self, delay_seconds: float) -> bool:
         """Whether the token request may be retried after ``delay_seconds``: the lock is
         extended to cover the wait and the next attempt first."""
-        if self.held is None:
-            return True
         try:
-            self.held.extend(delay_seconds + self.ttl_seconds)
+            if self.held is not None:
+                self.held.extend(delay_seconds + self.ttl_seconds)
         except Exception as exc:
             return self._link.lost(self, exc, "extending its lock for a retry")
         return True
 
 
 class AsyncLease(_LeaseState):
-    """``Lease`` for asyncio code."""
+    """``Lease`` for asyncio code: the same steps, each store call awaited."""
 
     __slots__ = ("held",)
 
@@ -309,39 +321,28 @@ class AsyncLease(_LeaseState):
         self.held: AsyncTokenLease | None = None
 
     def detach(self) -> None:
-        """See ``_LeaseState.detach``."""
         super().detach()
         self.held = None
 
     async def load(self) -> Token | None:
-        """See ``Lease.load``."""
-        held = self.held
-        if held is None:
+        if self.held is None:
             return None
         try:
-            record = await held.load()
-        except TokenRecordError as exc:
-            self._link.unreadable(self, exc)
-            return None
+            record = await self.held.load()
         except Exception as exc:
-            self._link.refused(self, exc, "reading a record")
+            self._load_failed(exc)
             return None
         return self._decoded(record)
 
     async def save(self, token: Token) -> None:
-        """See ``Lease.save``."""
-        held = self.held
-        if held is None:
-            return
-        self.saved = token
-        record, expires_at = self._record(token)
-        try:
-            await held.save(record, expires_at=expires_at)
-        except Exception as exc:
-            self._link.unsaved(self, exc, "saving a record")
+        if self.held is not None:
+            record, expires_at = self._record(token)
+            try:
+                await self.held.save(record, expires_at=expires_at)
+            except Exception as exc:
+                self._link.unsaved(self, exc, "saving a record")
 
     async def extend(self) -> None:
-        """See ``Lease.extend``."""
         if self.held is not None:
             try:
                 await self.held.extend(self.ttl_seconds)
@@ -349,11 +350,9 @@ class AsyncLease(_LeaseState):
                 self._link.lost(self, exc, "extending its lock")
 
     async def before_retry(self, delay_seconds: float) -> bool:
-        """See ``Lease.before_retry``."""
-        if self.held is None:
-            return True
         try:
-            await self.held.extend(delay_seconds + self.ttl_seconds)
+            if self.held is not None:
+                await self.held.extend(delay_seconds + self.ttl_seconds)
         except Exception as exc:
             return self._link.lost(self, exc, "extending its lock for a retry")
         return True

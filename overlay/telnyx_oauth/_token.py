@@ -157,6 +157,10 @@ def parse_token_response(response: httpx.Response, *, now: float) -> Token:
         isinstance(expires_in, bool) or not isinstance(expires_in, (int, float))
     ):
         raise invalid("expires_in is not a number")
+    # json reads NaN and Infinity (and 1e999 as infinity): a token that never expires by its
+    # own account, or one due for renewal on every call, is a broken answer, not a lifetime.
+    if expires_in is not None and not math.isfinite(expires_in):
+        raise invalid("expires_in is not a finite number")
     refresh_token = data.get("refresh_token")
     scope = data.get("scope")
     return Token(

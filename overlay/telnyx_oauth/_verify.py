@@ -27,16 +27,30 @@ import json
 import logging
 import threading
 import time
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Generator
 from typing import TYPE_CHECKING, Any
+
+import httpx
+
+from telnyx_oauth_api.errors import connection_error, shown_url
 
 from ._constants import (
     DEFAULT_JWT_ALGORITHMS,
+    JWKS_FETCH_DEADLINE_SECONDS,
+    JWKS_MAX_BYTES,
     JWKS_REFETCH_INTERVAL_SECONDS,
     JWT_CLOCK_LEEWAY_SECONDS,
 )
-from ._errors import APIError, TokenVerificationError
+from ._errors import (
+    APIError,
+    APIResponseValidationError,
+    APITimeoutError,
+    TokenVerificationError,
+)
 from ._extras import missing_extra
+from ._fork import after_fork_in_child
+from ._http import status_error
+from ._single_flight import own_copy
 
 if TYPE_CHECKING:
     import anyio
@@ -49,8 +63,76 @@ __all__ = ["JWKSCache", "averify_access_token", "verify_access_token"]
 logger = logging.getLogger("telnyx_oauth")
 
 
+JWKS_PATH = "/v2/oauth/jwks"
+
+
+class _JWKSBody:
+    """The JWKS answer read so far, held to a deadline (monotonic seconds) and a size cap."""
+
+    def __init__(self, deadline_seconds: float, max_bytes: int) -> None:
+        self._deadline = time.monotonic() + deadline_seconds
+        self._deadline_seconds = deadline_seconds
+        self._max_bytes = max_bytes
+        self._chunks: list[bytes] = []
+        self._size = 0
+        self._response: httpx.Response | None = None
+
+    def begin(self, response: httpx.Response) -> None:
+        """Check the answer's status (its body read when >= 400) and declared length."""
+        self._response = response
+        if response.status_code >= 400:  # a client not from connect() does not raise itself
+            raise status_error(response)
+        declared = response.headers.get("content-length", "")
+        if declared.isdigit() and int(declared) > self._max_bytes:
+            raise self._too_large()
+
+    def add(self, chunk: bytes) -> None:
+        self._size += len(chunk)
+        if self._size > self._max_bytes:
+            raise self._too_large()
+        if time.monotonic() > self._deadline:
+            raise self.too_slow()
+        self._chunks.append(chunk)
+
+    def parsed(self) -> JsonWebKeySet:
+        from telnyx_oauth_api.errors import parse_json_body
+        from telnyx_oauth_api.models import JsonWebKeySet
+
+        assert self._response is not None  # noqa: S101 - begin() ran: the stream opened
+        whole = httpx.Response(
+            self._response.status_code,
+            headers=self._response.headers,
+            content=b"".join(self._chunks),
+            request=self._response.request,
+        )
+        return parse_json_body(whole, "get_jwks", JsonWebKeySet.from_dict)
+
+    def too_slow(self) -> APITimeoutError:
+        request = self._request()
+        return APITimeoutError(
+            f"GET {shown_url(request.url)}: the JWKS did not arrive within the "
+            f"{self._deadline_seconds:g} s fetch deadline",
+            request=request,
+        )
+
+    def _too_large(self) -> APIResponseValidationError:
+        request = self._request()
+        return APIResponseValidationError(
+            f"GET {shown_url(request.url)}: the JWKS is larger than {self._max_bytes} bytes",
+            request=request,
+            response=self._response,
+        )
+
+    def _request(self) -> httpx.Request:
+        assert self._response is not None  # noqa: S101 - only called once the stream opened
+        return self._response.request
+
+
 class JWKSCache:
     """The server's signing keys, fetched on first use and refetched sparingly.
+
+    A fetch takes at most ``fetch_deadline_seconds`` in all (``APITimeoutError`` after) and
+    reads at most ``max_jwks_bytes`` (``APIResponseValidationError`` beyond).
 
     ``clock`` is monotonic seconds (injectable for tests).
     """
@@ -60,17 +142,24 @@ class JWKSCache:
         client: AuthenticatedClient | Client,
         *,
         refetch_interval_seconds: float = JWKS_REFETCH_INTERVAL_SECONDS,
+        fetch_deadline_seconds: float = JWKS_FETCH_DEADLINE_SECONDS,
+        max_jwks_bytes: int = JWKS_MAX_BYTES,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self._client = client
+        self.fetch_deadline_seconds = fetch_deadline_seconds
+        self.max_jwks_bytes = max_jwks_bytes
         self.refetch_interval_seconds = refetch_interval_seconds
         self._clock = clock
         self._keys: list[dict[str, Any]] | None = None
         # When an unknown kid last caused a refetch. The first fetch does not count: a key
         # rotated in right after it must be picked up at once, not an interval later.
         self._last_refetch_at: float | None = None
-        self._lock = threading.Lock()
-        self._async_lock: anyio.Lock | None = None
+        self._fresh_locks()
+        after_fork_in_child(self, JWKSCache._fresh_locks)
+        # First fetches started, and how the last one failed (see _raise_if_failed_meanwhile).
+        self._first_fetches = 0
+        self._first_failure: APIError | None = None
 
     def __repr__(self) -> str:
         count = "unfetched" if self._keys is None else f"{len(self._keys)} keys"
@@ -86,42 +175,77 @@ class JWKSCache:
         cached = self._find(kid)  # the common case takes no lock: verifications run in parallel
         if cached is not None:
             return cached
+        lookup = self._lookup(kid, self._first_fetches)
         with self._lock:
-            if self._keys is None:
-                self._store(self._fetch_sync())
-            key = self._find(kid)
-            if key is not None:
+            try:
+                next(lookup)
+                while True:  # each turn: the fetch the lookup asked for, its outcome sent back
+                    try:
+                        key_set = self._fetch_sync()
+                    except APIError as exc:
+                        lookup.throw(exc)
+                    else:
+                        lookup.send(key_set)
+            except StopIteration as done:
+                key: dict[str, Any] = done.value
                 return key
-            cause: APIError | None = None
-            if self._may_refetch():
-                self._last_refetch_at = self._clock()
-                try:
-                    self._store(self._fetch_sync())
-                except APIError as exc:
-                    cause = self._refetch_failed(exc)
-            return self._found_or_raise(kid, cause)
 
     async def aget_key(self, kid: str | None) -> dict[str, Any]:
-        """Async ``get_key``."""
+        """Async ``get_key``: the same lookup, the fetches awaited."""
         cached = self._find(kid)
         if cached is not None:
             return cached
+        lookup = self._lookup(kid, self._first_fetches)
         async with self._get_async_lock():
-            if self._keys is None:
-                self._store(await self._fetch_async())
-            key = self._find(kid)
-            if key is not None:
+            try:
+                next(lookup)
+                while True:
+                    try:
+                        key_set = await self._fetch_async()
+                    except APIError as exc:
+                        lookup.throw(exc)
+                    else:
+                        lookup.send(key_set)
+            except StopIteration as done:
+                key: dict[str, Any] = done.value
                 return key
-            cause: APIError | None = None
-            if self._may_refetch():
-                self._last_refetch_at = self._clock()
-                try:
-                    self._store(await self._fetch_async())
-                except APIError as exc:
-                    cause = self._refetch_failed(exc)
-            return self._found_or_raise(kid, cause)
+
+    def _lookup(
+        self, kid: str | None, attempt: int
+    ) -> Generator[None, JsonWebKeySet, dict[str, Any]]:
+        """A lookup under the lock, without I/O: it yields where a fetch is due and is sent the
+        key set (or thrown the fetch's ``APIError``); it returns the key or raises.
+
+        ``attempt`` is the count of first fetches when the caller arrived (see
+        ``_raise_if_failed_meanwhile``).
+        """
+        if self._keys is None:
+            self._raise_if_failed_meanwhile(attempt)
+            self._first_fetches += 1
+            self._first_failure = None
+            try:
+                self._store((yield))
+            except APIError as exc:
+                self._first_failure = exc
+                raise
+        key = self._find(kid)
+        if key is not None:
+            return key
+        cause: APIError | None = None
+        if self._may_refetch():
+            self._last_refetch_at = self._clock()
+            try:
+                self._store((yield))
+            except APIError as exc:
+                cause = self._refetch_failed(exc)
+        return self._found_or_raise(kid, cause)
 
     # -- helpers --------------------------------------------------------------------------------
+
+    def _fresh_locks(self) -> None:
+        # After a fork too: a parent's thread may have held the lock mid-fetch.
+        self._lock = threading.Lock()
+        self._async_lock: anyio.Lock | None = None
 
     def _get_async_lock(self) -> anyio.Lock:
         if self._async_lock is None:
@@ -129,6 +253,13 @@ class JWKSCache:
 
             self._async_lock = anyio.Lock()
         return self._async_lock
+
+    def _raise_if_failed_meanwhile(self, attempt: int) -> None:
+        """Callers that waited for the lock while a first fetch failed share its error rather
+        than each trying again: eight verifiers behind a stalled JWKS wait one deadline, not
+        eight."""
+        if self._first_fetches != attempt and self._first_failure is not None:
+            raise own_copy(self._first_failure)
 
     def _may_refetch(self) -> bool:
         last = self._last_refetch_at
@@ -155,17 +286,43 @@ class JWKSCache:
                 return key
         return None
 
-    # The generated get_jwks raises the typed errors itself: a status error, or
-    # APIResponseValidationError for a body that is not a key set (not JSON, or keys missing).
+    # Streamed, not through the generated get_jwks: a JWKS endpoint that trickles bytes (each
+    # read within the timeout) or sends hundreds of megabytes must not hold or fill a verifier.
+    # The fetch has a total deadline and a size cap; the answer is parsed as get_jwks does.
     def _fetch_sync(self) -> JsonWebKeySet:
-        from telnyx_oauth_api.api.oauth import get_jwks
-
-        return get_jwks.sync(client=self._client)
+        http = self._client.get_httpx_client()
+        body = _JWKSBody(self.fetch_deadline_seconds, self.max_jwks_bytes)
+        try:
+            with http.stream("GET", JWKS_PATH, timeout=self.fetch_deadline_seconds) as response:
+                if response.status_code >= 400:
+                    response.read()
+                body.begin(response)
+                for chunk in response.iter_bytes():
+                    body.add(chunk)
+        except httpx.TransportError as exc:
+            raise connection_error(exc) from exc
+        return body.parsed()
 
     async def _fetch_async(self) -> JsonWebKeySet:
-        from telnyx_oauth_api.api.oauth import get_jwks
+        import anyio
 
-        return await get_jwks.asyncio(client=self._client)
+        http = self._client.get_async_httpx_client()
+        body = _JWKSBody(self.fetch_deadline_seconds, self.max_jwks_bytes)
+        try:
+            with anyio.fail_after(self.fetch_deadline_seconds):
+                async with http.stream(
+                    "GET", JWKS_PATH, timeout=self.fetch_deadline_seconds
+                ) as response:
+                    if response.status_code >= 400:
+                        await response.aread()
+                    body.begin(response)
+                    async for chunk in response.aiter_bytes():
+                        body.add(chunk)
+        except httpx.TransportError as exc:
+            raise connection_error(exc) from exc
+        except TimeoutError:
+            raise body.too_slow() from None
+        return body.parsed()
 
     def _store(self, key_set: JsonWebKeySet) -> None:
         self._keys = [key.to_dict() for key in key_set.keys]

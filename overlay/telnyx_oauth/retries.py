@@ -9,8 +9,12 @@ the sleep, clock and jitter in tests, or to ask the policy directly:
   server does no harm (the operations it holds safe are listed in ``_operations``);
 - ``should_retry(request, outcome)``: whether the policy allows another attempt after a response
   or a transport error;
-- ``retry_delay(attempt, headers, now)``: how long to wait first, or ``None`` when the server
-  asked for longer than the overlay waits.
+- ``retry_delay(attempt, headers, now, policy=...)``: how long to wait first, or ``None`` when
+  the server asked for longer than the policy's ``max_retry_after_seconds``.
+
+``RetryPolicy`` (also ``telnyx_oauth.RetryPolicy``) holds the knobs: ``max_retries``,
+``max_retry_after_seconds``, ``initial_delay_seconds``, ``max_delay_seconds`` and
+``jitter_fraction``; give it to ``connect(retry_policy=...)`` or to a transport (``policy=``).
 
 The rules and their reasons are in ``_retries`` (the policy) and ``_constants`` (the numbers).
 """
@@ -18,10 +22,11 @@ The rules and their reasons are in ``_retries`` (the policy) and ``_constants`` 
 from __future__ import annotations
 
 from ._operations import is_safe_to_retry
-from ._retries import AsyncRetryTransport, RetryTransport, retry_delay, should_retry
+from ._retries import AsyncRetryTransport, RetryPolicy, RetryTransport, retry_delay, should_retry
 
 __all__ = [
     "AsyncRetryTransport",
+    "RetryPolicy",
     "RetryTransport",
     "is_safe_to_retry",
     "retry_delay",

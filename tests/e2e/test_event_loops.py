@@ -92,3 +92,66 @@ def test_async_client_is_closed_when_its_loop_shuts_down(sandbox: SandboxServer)
     first, second = used
     assert first.is_closed
     assert second is not first
+
+
+def test_one_client_serves_two_event_loops_at_once(
+    api: AuthenticatedClient,
+    sandbox: SandboxServer,
+    controls: SandboxControls,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Two threads, each in its own asyncio.run(), calling through one connected client at the
+    same time: every call succeeds, each loop gets one async httpx client of its own (two built
+    in all), and the two loops share one client-credentials token."""
+    import threading
+
+    from telnyx_oauth._client import Wiring
+
+    builds: list[int] = []
+    real_build = Wiring._build_async
+
+    def counting_build(wiring: Wiring) -> httpx.AsyncClient:
+        builds.append(1)
+        return real_build(wiring)
+
+    monkeypatch.setattr(Wiring, "_build_async", counting_build)
+    machine = create_client(
+        api, grant_types=[GrantType.CLIENT_CREDENTIALS], scopes=[MANAGEMENT_SCOPE]
+    )
+    client = connect(
+        auth=ClientCredentials(machine.client_id, secret_of(machine)), base_url=sandbox.base_url
+    )
+    both_running = threading.Barrier(2, timeout=10)
+    failures: list[BaseException] = []
+
+    async def calls() -> None:
+        both_running.wait()  # the loops overlap for the whole run
+        for _ in range(5):
+            await asyncio.gather(*(_list(client) for _ in range(10)))
+
+    def in_own_loop() -> None:
+        try:
+            asyncio.run(calls())
+        except BaseException as exc:
+            failures.append(exc)
+
+    threads = [threading.Thread(target=in_own_loop) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    gc.collect()
+    assert failures == []
+    assert len(builds) == 2
+    assert controls.requests("GET", "/v2/oauth_clients") == 100
+    assert controls.token_requests("client_credentials") == 1
+
+
+def test_finished_loops_are_not_kept(sandbox: SandboxServer) -> None:
+    """A program that runs asyncio.run() again and again keeps one async httpx client at most,
+    not one per finished loop (nor the loops)."""
+    client = connect(sandbox.api_key, base_url=sandbox.base_url)
+    for _ in range(5):
+        assert isinstance(asyncio.run(_list(client)), OAuthClientListResponse)
+    gc.collect()
+    assert len(client.wiring.per_loop) <= 1  # type: ignore[attr-defined]

@@ -407,3 +407,38 @@ def test_a_file_that_is_not_a_database(
     (warning,) = warnings_of(caplog)
     assert "file is not a database" in warning
     assert controls.token_requests() == 1
+
+
+def test_a_frozen_redis_without_timeouts_is_bounded_by_the_client_timeout(
+    machine: _jobs.Machine,
+    app: _jobs.Machine,
+    controls: SandboxControls,
+    own_redis: RedisServer,
+) -> None:
+    """A plain ``redis.Redis()`` (no socket timeout, redis-py's retries) whose server is frozen
+    (SIGSTOP): with a 0.3 s HTTP timeout, client credentials carry on without the store and a
+    refresh raises TokenStoreError, each within the lock TTL that timeout gives (1.7 s), not
+    for as long as the server stays frozen."""
+    store = RedisTokenStore(own_redis.client())
+    auth = ClientCredentials(machine.client_id, machine.client_secret, store=store)
+    token = authorize(app)
+    timeout = httpx.Timeout(0.3)
+    own_redis.pause()
+    try:
+        started = time.monotonic()
+        with connect(auth=auth, base_url=machine.base_url, timeout=timeout) as client:
+            get_oauth_client.sync(machine.client_id, client=client)
+        client_credentials_took = time.monotonic() - started
+        started = time.monotonic()
+        with (
+            connect_anonymous(base_url=app.base_url, timeout=timeout) as anon,
+            pytest.raises(TokenStoreError, match=NOT_SPENT),
+        ):
+            _jobs.app_flow(app, anon, store).refresh(token)
+        refresh_took = time.monotonic() - started
+    finally:
+        own_redis.resume()
+    assert client_credentials_took < 4.0
+    assert refresh_took < 4.0
+    assert controls.token_requests() == 1
+    assert controls.token_requests("refresh_token") == 0

@@ -8,6 +8,7 @@ import httpx
 import pytest
 
 import telnyx_oauth
+from tests.unit._loopback import loopback
 from tests.unit._support import (
     API_KEY,
     BASE_URL,
@@ -281,40 +282,73 @@ def test_streamed_error_response_is_read() -> None:
     assert caught.value.error == "conflict"
 
 
-def test_proxy_mounts_retry_too(monkeypatch: pytest.MonkeyPatch) -> None:
-    """With HTTPS_PROXY set, the proxy transports httpx mounts are wrapped in retries as well."""
-    monkeypatch.setenv("HTTPS_PROXY", "http://proxy.test:3128")
-    client = telnyx_oauth.connect("k")
-    sync_mounts = client.get_httpx_client()._mounts
-    async_mounts = client.get_async_httpx_client()._mounts
-    proxies = [t for t in sync_mounts.values() if t is not None]
-    async_proxies = [t for t in async_mounts.values() if t is not None]
-    assert proxies
-    assert async_proxies
-    assert all(isinstance(t, telnyx_oauth.retries.RetryTransport) for t in proxies)
-    assert all(isinstance(t, telnyx_oauth.retries.AsyncRetryTransport) for t in async_proxies)
+# No waiting between attempts: these tests check where retries happen, not how long apart.
+NO_BACKOFF = telnyx_oauth.RetryPolicy(initial_delay_seconds=0.0, max_delay_seconds=0.0)
+
+
+@pytest.mark.parametrize("variable", ["HTTP_PROXY", "http_proxy", "ALL_PROXY"])
+async def test_proxy_from_environment_is_used_with_retries(
+    monkeypatch: pytest.MonkeyPatch, variable: str
+) -> None:
+    """With a proxy in the environment, sync and async calls go through it, and are retried
+    there too."""
+    from telnyx_oauth_api.api.oauth import get_jwks
+
+    with loopback([503, 200, 503, 200]) as proxy:
+        monkeypatch.setenv(variable, proxy.url)
+        client = telnyx_oauth.connect_anonymous(base_url="http://api.test", retry_policy=NO_BACKOFF)
+        get_jwks.sync(client=client)
+        await get_jwks.asyncio(client=client)
+    assert proxy.targets == ["http://api.test/v2/oauth/jwks"] * 4
+
+
+@pytest.mark.parametrize("no_proxy", ["127.0.0.1", "localhost,127.0.0.1", "*"])
+def test_no_proxy_from_environment_is_honoured(
+    monkeypatch: pytest.MonkeyPatch, no_proxy: str
+) -> None:
+    """A host in NO_PROXY is called directly, with retries, though a proxy is set."""
+    from telnyx_oauth_api.api.oauth import get_jwks
+
+    monkeypatch.setenv("HTTP_PROXY", "http://127.0.0.1:9")  # discard port: fails if used
+    monkeypatch.setenv("NO_PROXY", no_proxy)
+    with loopback([503, 200]) as server:
+        client = telnyx_oauth.connect_anonymous(base_url=server.url, retry_policy=NO_BACKOFF)
+        get_jwks.sync(client=client)
+    assert server.targets == ["/v2/oauth/jwks"] * 2
 
 
 async def test_plain_mock_transport_serves_both() -> None:
     """One plain MockTransport given for sync and async gets the right retry wrapper each."""
     from telnyx_oauth_api.api.oauth import get_jwks
 
-    recorder = Recorder(lambda r: json_response(200, {"keys": []}))
+    statuses = [503, 200, 503, 200]
+    recorder = Recorder(lambda r: json_response(statuses.pop(0), {"keys": []}))
     mock = httpx.MockTransport(recorder)
-    client = telnyx_oauth.connect_anonymous(base_url=BASE_URL, transport=mock, async_transport=mock)
+    client = telnyx_oauth.connect_anonymous(
+        base_url=BASE_URL, transport=mock, async_transport=mock, retry_policy=NO_BACKOFF
+    )
     get_jwks.sync(client=client)
     await get_jwks.asyncio(client=client)
-    assert len(recorder.requests) == 2
-    assert isinstance(client.get_httpx_client()._transport, telnyx_oauth.retries.RetryTransport)
-    assert isinstance(
-        client.get_async_httpx_client()._transport, telnyx_oauth.retries.AsyncRetryTransport
-    )
+    assert len(recorder.requests) == 4
 
 
-def test_default_transport_retries() -> None:
-    """Without a transport, the one httpx builds is wrapped in the retry transport."""
+def test_default_transport_retries(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without a transport, the one built for the client retries."""
+    from telnyx_oauth_api.api.oauth import get_jwks
+
+    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    with loopback([503, 503, 200]) as server:
+        client = telnyx_oauth.connect_anonymous(base_url=server.url, retry_policy=NO_BACKOFF)
+        get_jwks.sync(client=client)
+    assert len(server.targets) == 3
+
+
+def test_connected_client_refuses_a_foreign_httpx_client() -> None:
+    """set_httpx_client on a connected client raises instead of being silently ignored."""
     client = telnyx_oauth.connect("k")
-    assert isinstance(client.get_httpx_client()._transport, telnyx_oauth.retries.RetryTransport)
+    with pytest.raises(telnyx_oauth.ConfigurationError, match="transport="):
+        client.set_httpx_client(httpx.Client())
 
 
 def test_threads_racing_for_the_first_call_share_one_httpx_client(
@@ -332,15 +366,15 @@ def test_threads_racing_for_the_first_call_share_one_httpx_client(
     threads_count = 8
     asked = threading.Semaphore(0)
     builds: list[int] = []
-    real_build = client_module._build_sync
+    real_build = client_module.Wiring._build_sync
 
-    def slow_build(client: Any, wiring: Any) -> httpx.Client:
+    def slow_build(wiring: Any) -> httpx.Client:
         builds.append(1)
         for _ in range(threads_count):  # wait (bounded) until every thread has asked
             asked.acquire(timeout=5)
-        return real_build(client, wiring)
+        return real_build(wiring)
 
-    monkeypatch.setattr(client_module, "_build_sync", slow_build)
+    monkeypatch.setattr(client_module.Wiring, "_build_sync", slow_build)
     client = telnyx_oauth.connect("k", transport=httpx.MockTransport(lambda r: httpx.Response(204)))
     seen: list[httpx.Client] = []
 

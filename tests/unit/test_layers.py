@@ -16,17 +16,18 @@ PACKAGE = Path(telnyx_oauth.__file__).parent
 
 LAYERS: list[set[str]] = [
     # what stands alone: tuning numbers, what the overlay knows of the API's operations, log
-    # masking, the single-flight table
-    {"_constants", "_operations", "_redact", "_single_flight"},
-    # the Token value and the httpx client classes (on the tuning numbers)
-    {"_token", "_http"},
+    # masking, the after-fork hooks, the proxy mounts from the environment
+    {"_constants", "_operations", "_redact", "_fork", "_proxies"},
+    # the Token value, and the single-flight table (forgotten in a forked child)
+    {"_token", "_single_flight"},
     {"_errors"},
     # the error naming the extra an optional feature needs
     {"_extras"},
-    {"_client_auth", "_retries", "_pagination", "_verify", "_discovery", "_token_store"},
-    # the token stores (on the protocol), and what the flows do with one
-    {"_store_link", "_sqlite_store", "_redis_store", "_encrypted_store"},
-    {"_auth", "_authorization_code"},
+    {"_client_auth", "_retries", "_pagination", "_token_store"},
+    # the httpx client classes (typed errors, on the retry policy); the token stores (on the
+    # protocol), and what the flows do with one
+    {"_http", "_store_link", "_sqlite_store", "_redis_store", "_encrypted_store"},
+    {"_auth", "_authorization_code", "_discovery", "_verify"},
     {"_client", "retries", "token_stores"},
     {"__init__"},
 ]

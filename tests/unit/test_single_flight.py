@@ -206,10 +206,10 @@ def test_hashed_key_holds_no_part() -> None:
 @pytest.mark.parametrize("error", [BoomError("x", detail="y"), ValueError("plain")])
 def test_copies_keep_notes_apart(error: Exception) -> None:
     """A note added to one waiter's copy does not show on another's."""
-    from telnyx_oauth._single_flight import _own_copy
+    from telnyx_oauth._single_flight import own_copy
 
     error.add_note("shared")
-    first, second = _own_copy(error), _own_copy(error)
+    first, second = own_copy(error), own_copy(error)
     first.add_note("mine")
     assert second.__notes__ == ["shared"]
     assert error.__notes__ == ["shared"]

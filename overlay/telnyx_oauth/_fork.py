@@ -1,0 +1,39 @@
+"""What a process forked from one that used the overlay must not inherit.
+
+A pooled connection shared by parent and child hands one of them the other's answer; a lock
+or a token fetch in flight in another thread of the parent at the fork never finishes in the
+child, which would wait for it forever. Objects holding such state register a hook here; the
+child runs every hook right after the fork (``os.register_at_fork``), before any of its code.
+"""
+
+from __future__ import annotations
+
+import os
+import weakref
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+__all__: list[str] = []  # the overlay's own plumbing; nothing here is public
+
+_T = TypeVar("_T")
+# Weak: registering must not keep a client alive.
+_hooks: weakref.WeakKeyDictionary[Any, Callable[[Any], None]] = weakref.WeakKeyDictionary()
+
+
+# What the child set aside: the parent's httpx clients. Kept, neither used nor closed, so that
+# no finaliser of theirs touches the parent's connections or warns about them in the child.
+inherited: list[object] = []
+
+
+def after_fork_in_child(owner: _T, hook: Callable[[_T], None]) -> None:
+    """Call ``hook(owner)`` in the child of every later ``os.fork()``, while ``owner`` lives."""
+    _hooks[owner] = hook
+
+
+def _run_hooks() -> None:
+    for owner, hook in list(_hooks.items()):
+        hook(owner)
+
+
+if hasattr(os, "register_at_fork"):  # not on Windows, which has no fork
+    os.register_at_fork(after_in_child=_run_hooks)
