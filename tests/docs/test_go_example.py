@@ -31,7 +31,7 @@ GENERATOR = Path(sys.executable).with_name("openapi-generator-cli")
 GO_TIMEOUT_SECONDS = 300
 UUID = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
 SEEDED_CLIENTS = 3
-# What the README's "other languages" section tells Go users to pass; main.go repeats it.
+# What docs/other-languages.md tells Go users to pass; main.go repeats it.
 GENERATOR_ARGS = [
     "generate",
     "--generator-name",
