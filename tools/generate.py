@@ -6,8 +6,11 @@ Usage:
                                       any changed, new or stale file, or uncommitted change
 
 The one place that knows how the generator is called, so `make generate`, `make
-check-generated` and the tests cannot drift apart. `git diff --exit-code` alone would miss new
-files, hence the tree walk and `git status`.
+check-generated` and the tests cannot drift apart. It also copies the hand-written modules of
+templates/runtime/ (the error tree, error-body reading, the models' JSON checks) into the
+package as they are: real .py files that ruff and mypy check, rather than Python inside a
+template. The templates import them (`errors.py` re-exports them; models call `_checks`).
+`git diff --exit-code` alone would miss new files, hence the tree walk and `git status`.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ REPO = Path(__file__).resolve().parents[1]
 SPEC = REPO / "openapi" / "telnyx-oauth.yaml"
 CONFIG = REPO / "generator-config.yaml"
 TEMPLATES = REPO / "templates"
+RUNTIME = TEMPLATES / "runtime"
 PACKAGE = REPO / "generated" / "telnyx_oauth_api"
 
 IGNORED_PARTS = frozenset({"__pycache__", ".ruff_cache", ".mypy_cache"})
@@ -36,8 +40,9 @@ def _files(root: Path) -> dict[str, bytes]:
     }
 
 
-def generate(output: Path) -> None:
-    """Run the pinned generator into `output`, which must not exist yet.
+def generate(output: Path, spec: Path = SPEC) -> None:
+    """Run the pinned generator on `spec` into `output`, which must not exist yet, then copy
+    the runtime modules in.
 
     The generator's post-hooks call `ruff` from PATH, so this interpreter's scripts folder (the
     venv with the pinned ruff) goes first. --fail-on-warning turns a missing ruff or a spec
@@ -51,7 +56,7 @@ def generate(output: Path) -> None:
     command = [
         generator,
         "generate",
-        f"--path={SPEC}",
+        f"--path={spec}",
         f"--config={CONFIG}",
         f"--custom-template-path={TEMPLATES}",
         "--meta=none",
@@ -61,6 +66,8 @@ def generate(output: Path) -> None:
     result = subprocess.run(command, env=env, capture_output=True, text=True, check=False)  # noqa: S603
     if result.returncode != 0:
         raise SystemExit(f"generation failed:\n{result.stdout}{result.stderr}")
+    for module in sorted(RUNTIME.glob("*.py")):
+        shutil.copyfile(module, output / module.name)
 
 
 def tree_drift(fresh: Path, committed: Path) -> list[str]:

@@ -16,8 +16,8 @@ The httpx clients are built on first use (a sync-only program never builds the a
 costs tens of milliseconds of TLS setup), from the generated client's own ``headers``, ``cookies``
 and ``timeout`` fields. The returned object is a small subclass of the generated class whose
 ``get_httpx_client`` / ``get_async_httpx_client`` build those clients; the generated
-``with_headers`` / ``with_cookies`` / ``with_timeout`` return copies that share them, so the wiring
-survives them.
+``with_headers`` / ``with_cookies`` / ``with_timeout`` return copies that keep the wiring and build
+their own httpx clients from it, leaving the original's untouched.
 
 ``base_url`` is the API host; a trailing ``/v2`` is dropped because the spec's paths carry it.
 """
@@ -29,6 +29,7 @@ import threading
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
 
+import attrs
 import httpx
 
 from telnyx_oauth_api import AuthenticatedClient, Client
@@ -191,7 +192,6 @@ class _Wired:
     the generated classes with one line each."""
 
     __slots__ = ()
-    _overlay_wiring: _Wiring
 
     def get_httpx_client(self) -> httpx.Client:
         return _lazy_sync(self)
@@ -200,16 +200,20 @@ class _Wired:
         return _lazy_async(self)
 
 
+# attrs classes like the generated ones, so that the wiring is one of their fields: the
+# generated `with_*` copies keep it (a copy of an attrs class carries its fields only).
+@attrs.define
 class ConnectedAuthenticatedClient(_Wired, AuthenticatedClient):
     """The generated ``AuthenticatedClient``, wired by ``telnyx_oauth.connect()``."""
 
-    __slots__ = ("_overlay_wiring",)
+    _overlay_wiring: _Wiring | None = attrs.field(default=None, init=False, repr=False)
 
 
+@attrs.define
 class ConnectedClient(_Wired, Client):
     """The generated ``Client``, wired by ``telnyx_oauth.connect_anonymous()``."""
 
-    __slots__ = ("_overlay_wiring",)
+    _overlay_wiring: _Wiring | None = attrs.field(default=None, init=False, repr=False)
 
 
 def _normalize_base_url(base_url: str | httpx.URL) -> str:

@@ -6,6 +6,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.authorization_server_metadata import AuthorizationServerMetadata
+from ...models.error_response import ErrorResponse
 from ...types import Response
 
 
@@ -27,7 +28,13 @@ def _parse_response(response: httpx.Response) -> AuthorizationServerMetadata:
             AuthorizationServerMetadata.from_dict,
         )
 
-    errors.raise_unexpected(response, "get_authorization_server_metadata")
+    errors.raise_unexpected(
+        response,
+        "get_authorization_server_metadata",
+        {
+            429: ErrorResponse.from_dict,
+        },
+    )
 
 
 def _build_response(response: httpx.Response) -> Response[AuthorizationServerMetadata]:

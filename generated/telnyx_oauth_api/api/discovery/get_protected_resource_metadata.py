@@ -5,6 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.error_response import ErrorResponse
 from ...models.protected_resource_metadata import ProtectedResourceMetadata
 from ...types import Response
 
@@ -27,7 +28,13 @@ def _parse_response(response: httpx.Response) -> ProtectedResourceMetadata:
             ProtectedResourceMetadata.from_dict,
         )
 
-    errors.raise_unexpected(response, "get_protected_resource_metadata")
+    errors.raise_unexpected(
+        response,
+        "get_protected_resource_metadata",
+        {
+            429: ErrorResponse.from_dict,
+        },
+    )
 
 
 def _build_response(response: httpx.Response) -> Response[ProtectedResourceMetadata]:

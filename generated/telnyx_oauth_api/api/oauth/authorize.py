@@ -9,6 +9,7 @@ from ...models.code_challenge_method import (
     CodeChallengeMethod,
     CodeChallengeMethodValue,
 )
+from ...models.error_response import ErrorResponse
 from ...models.response_type import ResponseType, ResponseTypeValue
 from ...types import UNSET, Response, Unset
 
@@ -67,7 +68,13 @@ def _parse_response(response: httpx.Response) -> str | None:
     if response.status_code == 302:
         return None
 
-    errors.raise_unexpected(response, "authorize")
+    errors.raise_unexpected(
+        response,
+        "authorize",
+        {
+            429: ErrorResponse.from_dict,
+        },
+    )
 
 
 def _build_response(response: httpx.Response) -> Response[str | None]:

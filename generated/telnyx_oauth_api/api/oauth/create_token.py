@@ -5,6 +5,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient
+from ...models.error_response import ErrorResponse
+from ...models.oauth_error import OAuthError
 from ...models.token_request import TokenRequest
 from ...models.token_response import TokenResponse
 from ...types import Response
@@ -32,7 +34,15 @@ def _parse_response(response: httpx.Response) -> TokenResponse:
     if response.status_code == 200:
         return errors.parse_json_body(response, "create_token", TokenResponse.from_dict)
 
-    errors.raise_unexpected(response, "create_token")
+    errors.raise_unexpected(
+        response,
+        "create_token",
+        {
+            400: OAuthError.from_dict,
+            401: OAuthError.from_dict,
+            429: ErrorResponse.from_dict,
+        },
+    )
 
 
 def _build_response(response: httpx.Response) -> Response[TokenResponse]:

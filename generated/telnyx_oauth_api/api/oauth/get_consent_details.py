@@ -7,6 +7,8 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient
 from ...models.consent_details_response import ConsentDetailsResponse
+from ...models.error_response import ErrorResponse
+from ...models.oauth_error import OAuthError
 from ...types import Response
 
 
@@ -30,7 +32,15 @@ def _parse_response(response: httpx.Response) -> ConsentDetailsResponse:
             response, "get_consent_details", ConsentDetailsResponse.from_dict
         )
 
-    errors.raise_unexpected(response, "get_consent_details")
+    errors.raise_unexpected(
+        response,
+        "get_consent_details",
+        {
+            401: OAuthError.from_dict,
+            404: OAuthError.from_dict,
+            429: ErrorResponse.from_dict,
+        },
+    )
 
 
 def _build_response(response: httpx.Response) -> Response[ConsentDetailsResponse]:

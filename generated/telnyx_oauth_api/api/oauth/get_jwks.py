@@ -5,6 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.error_response import ErrorResponse
 from ...models.json_web_key_set import JsonWebKeySet
 from ...types import Response
 
@@ -23,7 +24,13 @@ def _parse_response(response: httpx.Response) -> JsonWebKeySet:
     if response.status_code == 200:
         return errors.parse_json_body(response, "get_jwks", JsonWebKeySet.from_dict)
 
-    errors.raise_unexpected(response, "get_jwks")
+    errors.raise_unexpected(
+        response,
+        "get_jwks",
+        {
+            429: ErrorResponse.from_dict,
+        },
+    )
 
 
 def _build_response(response: httpx.Response) -> Response[JsonWebKeySet]:

@@ -5,8 +5,10 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient
+from ...models.error_response import ErrorResponse
 from ...models.introspect_request import IntrospectRequest
 from ...models.introspect_response import IntrospectResponse
+from ...models.oauth_error import OAuthError
 from ...types import Response
 
 
@@ -34,7 +36,15 @@ def _parse_response(response: httpx.Response) -> IntrospectResponse:
             response, "introspect_token", IntrospectResponse.from_dict
         )
 
-    errors.raise_unexpected(response, "introspect_token")
+    errors.raise_unexpected(
+        response,
+        "introspect_token",
+        {
+            400: OAuthError.from_dict,
+            401: OAuthError.from_dict,
+            429: ErrorResponse.from_dict,
+        },
+    )
 
 
 def _build_response(response: httpx.Response) -> Response[IntrospectResponse]:

@@ -5,6 +5,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.error_response import ErrorResponse
+from ...models.registration_error import RegistrationError
 from ...models.registration_request import RegistrationRequest
 from ...models.registration_response import RegistrationResponse
 from ...types import Response
@@ -35,7 +37,14 @@ def _parse_response(response: httpx.Response) -> RegistrationResponse:
             response, "register_client", RegistrationResponse.from_dict
         )
 
-    errors.raise_unexpected(response, "register_client")
+    errors.raise_unexpected(
+        response,
+        "register_client",
+        {
+            400: RegistrationError.from_dict,
+            429: ErrorResponse.from_dict,
+        },
+    )
 
 
 def _build_response(response: httpx.Response) -> Response[RegistrationResponse]:

@@ -7,6 +7,8 @@ from ... import errors
 from ...client import AuthenticatedClient
 from ...models.consent_decision_request import ConsentDecisionRequest
 from ...models.consent_decision_response import ConsentDecisionResponse
+from ...models.error_response import ErrorResponse
+from ...models.oauth_error import OAuthError
 from ...types import Response
 
 
@@ -35,7 +37,16 @@ def _parse_response(response: httpx.Response) -> ConsentDecisionResponse:
             response, "submit_consent", ConsentDecisionResponse.from_dict
         )
 
-    errors.raise_unexpected(response, "submit_consent")
+    errors.raise_unexpected(
+        response,
+        "submit_consent",
+        {
+            401: OAuthError.from_dict,
+            404: OAuthError.from_dict,
+            422: OAuthError.from_dict,
+            429: ErrorResponse.from_dict,
+        },
+    )
 
 
 def _build_response(response: httpx.Response) -> Response[ConsentDecisionResponse]:

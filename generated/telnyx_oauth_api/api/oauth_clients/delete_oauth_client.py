@@ -6,6 +6,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient
+from ...models.error_response import ErrorResponse
+from ...models.oauth_error import OAuthError
 from ...types import Response
 
 
@@ -27,7 +29,16 @@ def _parse_response(response: httpx.Response) -> None:
     if response.status_code == 204:
         return None
 
-    errors.raise_unexpected(response, "delete_oauth_client")
+    errors.raise_unexpected(
+        response,
+        "delete_oauth_client",
+        {
+            401: OAuthError.from_dict,
+            403: OAuthError.from_dict,
+            404: OAuthError.from_dict,
+            429: ErrorResponse.from_dict,
+        },
+    )
 
 
 def _build_response(response: httpx.Response) -> Response[None]:

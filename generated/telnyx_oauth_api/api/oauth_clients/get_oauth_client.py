@@ -6,7 +6,9 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient
+from ...models.error_response import ErrorResponse
 from ...models.oauth_client_response import OAuthClientResponse
+from ...models.oauth_error import OAuthError
 from ...types import Response
 
 
@@ -30,7 +32,16 @@ def _parse_response(response: httpx.Response) -> OAuthClientResponse:
             response, "get_oauth_client", OAuthClientResponse.from_dict
         )
 
-    errors.raise_unexpected(response, "get_oauth_client")
+    errors.raise_unexpected(
+        response,
+        "get_oauth_client",
+        {
+            401: OAuthError.from_dict,
+            403: OAuthError.from_dict,
+            404: OAuthError.from_dict,
+            429: ErrorResponse.from_dict,
+        },
+    )
 
 
 def _build_response(response: httpx.Response) -> Response[OAuthClientResponse]:

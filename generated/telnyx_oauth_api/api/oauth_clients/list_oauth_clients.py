@@ -6,8 +6,10 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient
 from ...models.client_type import ClientType, ClientTypeValue
+from ...models.error_response import ErrorResponse
 from ...models.grant_type import GrantType, GrantTypeValue
 from ...models.oauth_client_list_response import OAuthClientListResponse
+from ...models.oauth_error import OAuthError
 from ...types import UNSET, Response, Unset
 
 
@@ -72,7 +74,16 @@ def _parse_response(response: httpx.Response) -> OAuthClientListResponse:
             response, "list_oauth_clients", OAuthClientListResponse.from_dict
         )
 
-    errors.raise_unexpected(response, "list_oauth_clients")
+    errors.raise_unexpected(
+        response,
+        "list_oauth_clients",
+        {
+            401: OAuthError.from_dict,
+            403: OAuthError.from_dict,
+            422: OAuthError.from_dict,
+            429: ErrorResponse.from_dict,
+        },
+    )
 
 
 def _build_response(response: httpx.Response) -> Response[OAuthClientListResponse]:

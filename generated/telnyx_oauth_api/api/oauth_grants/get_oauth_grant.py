@@ -7,6 +7,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient
+from ...models.error_response import ErrorResponse
+from ...models.oauth_error import OAuthError
 from ...models.oauth_grant_response import OAuthGrantResponse
 from ...types import Response
 
@@ -31,7 +33,16 @@ def _parse_response(response: httpx.Response) -> OAuthGrantResponse:
             response, "get_oauth_grant", OAuthGrantResponse.from_dict
         )
 
-    errors.raise_unexpected(response, "get_oauth_grant")
+    errors.raise_unexpected(
+        response,
+        "get_oauth_grant",
+        {
+            401: OAuthError.from_dict,
+            403: OAuthError.from_dict,
+            404: OAuthError.from_dict,
+            429: ErrorResponse.from_dict,
+        },
+    )
 
 
 def _build_response(response: httpx.Response) -> Response[OAuthGrantResponse]:

@@ -5,6 +5,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient
+from ...models.error_response import ErrorResponse
+from ...models.oauth_error import OAuthError
 from ...models.oauth_grant_list_response import OAuthGrantListResponse
 from ...types import UNSET, Response, Unset
 
@@ -38,7 +40,16 @@ def _parse_response(response: httpx.Response) -> OAuthGrantListResponse:
             response, "list_oauth_grants", OAuthGrantListResponse.from_dict
         )
 
-    errors.raise_unexpected(response, "list_oauth_grants")
+    errors.raise_unexpected(
+        response,
+        "list_oauth_grants",
+        {
+            401: OAuthError.from_dict,
+            403: OAuthError.from_dict,
+            422: OAuthError.from_dict,
+            429: ErrorResponse.from_dict,
+        },
+    )
 
 
 def _build_response(response: httpx.Response) -> Response[OAuthGrantListResponse]:
