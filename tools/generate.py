@@ -40,9 +40,9 @@ def _files(root: Path) -> dict[str, bytes]:
     }
 
 
-def generate(output: Path, spec: Path = SPEC) -> None:
+def generate(output: Path, spec: Path = SPEC, config: Path = CONFIG) -> None:
     """Run the pinned generator on `spec` into `output`, which must not exist yet, then copy
-    the runtime modules in.
+    the runtime modules in (`spec` and `config` differ for the tests' fixture specs).
 
     The generator's post-hooks call `ruff` from PATH, so this interpreter's scripts folder (the
     venv with the pinned ruff) goes first. --fail-on-warning turns a missing ruff or a spec
@@ -57,7 +57,7 @@ def generate(output: Path, spec: Path = SPEC) -> None:
         generator,
         "generate",
         f"--path={spec}",
-        f"--config={CONFIG}",
+        f"--config={config}",
         f"--custom-template-path={TEMPLATES}",
         "--meta=none",
         "--fail-on-warning",

@@ -221,7 +221,9 @@ def describe(hint: Any) -> str:
     origin = typing.get_origin(hint)
     if origin is list:
         return "an array"
-    if origin is dict or attrs.has(hint):
+    if isinstance(hint, type) and attrs.has(hint):
+        return f"an object ({hint.__name__})"
+    if origin is dict:
         return "an object"
     if origin in (typing.Union, types.UnionType):
         members = [m for m in typing.get_args(hint) if m is not Unset]

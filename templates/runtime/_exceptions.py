@@ -78,6 +78,7 @@ class UnexpectedStatus(APIError):  # noqa: N818 - the generator's name, kept for
     """
 
     response: httpx.Response | None
+    status_code: int | None
 
     @property
     def content(self) -> bytes:
