@@ -34,9 +34,12 @@ if TYPE_CHECKING:
 
 _M = TypeVar("_M")
 _Parse = Callable[[Any], Any]
-# One plan per model class: (attribute, JSON key, parser, required) per field, and the parser
-# of additional properties (None: kept as they are; absent field: dropped).
-_Plan = tuple[tuple[tuple[str, str, _Parse, bool], ...], _Parse | None, bool]
+# One plan per model class: per field (attribute, JSON key, parser, required, fast types), where
+# a value of exactly a fast type (a field's one scalar type, and None when it is nullable) is
+# taken as it is without calling the parser (most fields are strings); then the parser of
+# additional properties (None: kept as they are) and whether the class keeps them at all.
+_Field = tuple[str, str, _Parse, bool, type | None, type | None]
+_Plan = tuple[tuple[_Field, ...], _Parse | None, bool]
 _PLANS: dict[type, _Plan] = {}
 
 
@@ -70,31 +73,41 @@ def from_json(cls: type[_M], data: object, json_names: Mapping[str, str]) -> _M:
     plan = _PLANS.get(cls)
     if plan is None:
         plan = _PLANS[cls] = _plan(cls, json_names)
-    if not isinstance(data, Mapping):
+    if type(data) is not dict and not isinstance(data, Mapping):  # JSON gives dicts: no ABC check
         raise _wrong("an object", data)
     fields, parse_extra, keeps_extra = plan
-    rest = dict(data)
     obj = cls.__new__(cls)
     set_value = object.__setattr__
-    for attribute, key, parse, required in fields:
-        value = rest.pop(key, UNSET)
+    found = 0
+    for attribute, key, parse, required, fast, fast_null in fields:
+        value = data.get(key, UNSET)
         if value is UNSET:
             if required:
                 raise InvalidDataError("required field is missing").within(key)
             set_value(obj, attribute, UNSET)
+            continue
+        found += 1
+        kind = type(value)
+        if kind is fast or kind is fast_null:
+            set_value(obj, attribute, value)
             continue
         try:
             set_value(obj, attribute, parse(value))
         except InvalidDataError as exc:
             raise exc.within(key) from None
     if keeps_extra:
+        # Only a body with keys the spec does not list pays for finding them.
+        extra: dict[str, Any] = {}
+        if found < len(data):
+            known = {field[1] for field in fields}
+            extra = {key: value for key, value in data.items() if key not in known}
         if parse_extra is not None:
-            for key, value in rest.items():
+            for key, value in extra.items():
                 try:
-                    rest[key] = parse_extra(value)
+                    extra[key] = parse_extra(value)
                 except InvalidDataError as exc:
                     raise exc.within(key) from None
-        set_value(obj, "additional_properties", rest)
+        set_value(obj, "additional_properties", extra)
     return obj
 
 
@@ -126,8 +139,13 @@ def _plan(cls: type, json_names: Mapping[str, str]) -> _Plan:
             value_type = typing.get_args(hint)[1]
             parse_extra = None if value_type is Any else parser(value_type)
             continue
-        required = Unset not in _members(hint)
-        fields.append((field.name, json_names[field.name], parser(hint), required))
+        members = _members(hint)
+        required = Unset not in members
+        scalars = [m for m in members if m is not Unset and m is not type(None)]
+        fast = scalars[0] if len(scalars) == 1 and scalars[0] in (str, bool, int, float) else None
+        fast_null = type(None) if fast is not None and type(None) in members else None
+        key = json_names[field.name]
+        fields.append((field.name, key, parser(hint), required, fast, fast_null))
     return tuple(fields), parse_extra, keeps_extra
 
 
@@ -247,7 +265,8 @@ def parser(hint: Any) -> _Parse:
     if origin in (typing.Union, types.UnionType):
         return _union(hint)
     if origin is list:
-        return _list(parser(typing.get_args(hint)[0]))
+        item = typing.get_args(hint)[0]
+        return _list(parser(item), item if item in (str, bool, int) else None)
     if origin is dict:
         return _dict(parser(typing.get_args(hint)[1]))
     if origin is typing.Literal:
@@ -291,10 +310,12 @@ def _union(hint: Any) -> _Parse:
     return parse_union
 
 
-def _list(item: _Parse) -> _Parse:
+def _list(item: _Parse, fast: type | None) -> _Parse:
     def parse_list(value: Any) -> list[Any]:
         if not isinstance(value, list):
             raise _wrong("an array", value)
+        if fast is not None and all(type(element) is fast for element in value):
+            return value  # the usual case, a list of strings, checked without a call per item
         items = []
         for index, element in enumerate(value):
             try:
@@ -345,7 +366,7 @@ def _model(cls: type) -> _Parse:
     from_dict: _Parse = cls.from_dict  # type: ignore[attr-defined]
 
     def parse_model(value: Any) -> Any:
-        if not isinstance(value, Mapping):
+        if type(value) is not dict and not isinstance(value, Mapping):
             raise _wrong("an object", value)
         return from_dict(value)
 

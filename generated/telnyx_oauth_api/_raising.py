@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Mapping
+from importlib import import_module
 from typing import Any, NoReturn, TypeVar
 
 import httpx
@@ -28,13 +29,13 @@ def make_status_error(
     response: httpx.Response,
     *,
     context: str | None = None,
-    error_models: Mapping[int, Callable[[Any], object]] | None = None,
+    error_models: Mapping[int, str] | None = None,
 ) -> APIStatusError:
     """The right ``APIStatusError`` subclass for a response (status >= 400) whose body is read.
 
     ``context`` prefixes the message (for example ``"token request failed"``). ``error_models``
-    maps the statuses the spec documents to their error model's ``from_dict``: the error carries
-    the parsed model as ``.model`` (``None`` when the body does not match it).
+    maps the statuses the spec documents to the name of their error model in ``models``: the
+    error carries the parsed model as ``.model`` (``None`` when the body does not match it).
     """
     status = response.status_code
     cls = STATUS_CLASSES.get(status)
@@ -109,7 +110,7 @@ def _answer(response: httpx.Response, operation: str) -> str:
 def raise_unexpected(
     response: httpx.Response,
     operation: str,
-    error_models: Mapping[int, Callable[[Any], object]] | None = None,
+    error_models: Mapping[int, str] | None = None,
 ) -> NoReturn:
     """Raise for a status that ``operation`` does not document as a success; ``error_models``
     as for ``make_status_error``."""
@@ -134,16 +135,19 @@ def raise_unexpected(
 
 
 def _error_model(
-    response: httpx.Response,
-    body: object,
-    error_models: Mapping[int, Callable[[Any], object]] | None,
+    response: httpx.Response, body: object, error_models: Mapping[int, str] | None
 ) -> object:
-    """The body parsed with the error model documented for the status, or None."""
-    parse = error_models.get(response.status_code) if error_models else None
-    if parse is None or not isinstance(body, dict):
+    """The body parsed with the error model documented for the status, or None.
+
+    The model is named, not passed, so that an endpoint module loads its error models only
+    when an error comes (each attrs class costs import time).
+    """
+    name = error_models.get(response.status_code) if error_models else None
+    if name is None or not isinstance(body, dict):
         return None
+    model = getattr(import_module(f"{__package__}.models"), name)
     try:
-        return parse(body)
+        return model.from_dict(body)
     except InvalidDataError:
         # The body is not what the spec documents: keep the error, without a model.
         return None

@@ -52,7 +52,7 @@ def _content_repr(content: bytes) -> str:
     return f"<{len(content)} bytes>"
 
 
-@define(frozen=True)
+@define
 class Response(Generic[T]):
     """A documented success of an endpoint: its status, raw content, headers and parsed body."""
 

@@ -6,7 +6,6 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.authorization_server_metadata import AuthorizationServerMetadata
-from ...models.error_response import ErrorResponse
 from ...types import Response
 
 
@@ -32,7 +31,7 @@ def _parse_response(response: httpx.Response) -> AuthorizationServerMetadata:
         response,
         "get_authorization_server_metadata",
         {
-            429: ErrorResponse.from_dict,
+            429: "ErrorResponse",
         },
     )
 

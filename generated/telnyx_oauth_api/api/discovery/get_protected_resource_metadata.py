@@ -5,7 +5,6 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.error_response import ErrorResponse
 from ...models.protected_resource_metadata import ProtectedResourceMetadata
 from ...types import Response
 
@@ -32,7 +31,7 @@ def _parse_response(response: httpx.Response) -> ProtectedResourceMetadata:
         response,
         "get_protected_resource_metadata",
         {
-            429: ErrorResponse.from_dict,
+            429: "ErrorResponse",
         },
     )
 

@@ -9,7 +9,6 @@ from ...models.code_challenge_method import (
     CodeChallengeMethod,
     CodeChallengeMethodValue,
 )
-from ...models.error_response import ErrorResponse
 from ...models.response_type import ResponseType, ResponseTypeValue
 from ...types import UNSET, Response, Unset
 
@@ -72,7 +71,7 @@ def _parse_response(response: httpx.Response) -> str | None:
         response,
         "authorize",
         {
-            429: ErrorResponse.from_dict,
+            429: "ErrorResponse",
         },
     )
 

@@ -5,8 +5,6 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient
-from ...models.error_response import ErrorResponse
-from ...models.oauth_error import OAuthError
 from ...models.token_request import TokenRequest
 from ...models.token_response import TokenResponse
 from ...types import Response
@@ -38,9 +36,9 @@ def _parse_response(response: httpx.Response) -> TokenResponse:
         response,
         "create_token",
         {
-            400: OAuthError.from_dict,
-            401: OAuthError.from_dict,
-            429: ErrorResponse.from_dict,
+            400: "OAuthError",
+            401: "OAuthError",
+            429: "ErrorResponse",
         },
     )
 

@@ -7,8 +7,6 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient
 from ...models.consent_details_response import ConsentDetailsResponse
-from ...models.error_response import ErrorResponse
-from ...models.oauth_error import OAuthError
 from ...types import Response
 
 
@@ -36,9 +34,9 @@ def _parse_response(response: httpx.Response) -> ConsentDetailsResponse:
         response,
         "get_consent_details",
         {
-            401: OAuthError.from_dict,
-            404: OAuthError.from_dict,
-            429: ErrorResponse.from_dict,
+            401: "OAuthError",
+            404: "OAuthError",
+            429: "ErrorResponse",
         },
     )
 

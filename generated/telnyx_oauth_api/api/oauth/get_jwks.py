@@ -5,7 +5,6 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.error_response import ErrorResponse
 from ...models.json_web_key_set import JsonWebKeySet
 from ...types import Response
 
@@ -28,7 +27,7 @@ def _parse_response(response: httpx.Response) -> JsonWebKeySet:
         response,
         "get_jwks",
         {
-            429: ErrorResponse.from_dict,
+            429: "ErrorResponse",
         },
     )
 

@@ -5,10 +5,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient
-from ...models.error_response import ErrorResponse
 from ...models.introspect_request import IntrospectRequest
 from ...models.introspect_response import IntrospectResponse
-from ...models.oauth_error import OAuthError
 from ...types import Response
 
 
@@ -40,9 +38,9 @@ def _parse_response(response: httpx.Response) -> IntrospectResponse:
         response,
         "introspect_token",
         {
-            400: OAuthError.from_dict,
-            401: OAuthError.from_dict,
-            429: ErrorResponse.from_dict,
+            400: "OAuthError",
+            401: "OAuthError",
+            429: "ErrorResponse",
         },
     )
 

@@ -5,8 +5,6 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.error_response import ErrorResponse
-from ...models.registration_error import RegistrationError
 from ...models.registration_request import RegistrationRequest
 from ...models.registration_response import RegistrationResponse
 from ...types import Response
@@ -41,8 +39,8 @@ def _parse_response(response: httpx.Response) -> RegistrationResponse:
         response,
         "register_client",
         {
-            400: RegistrationError.from_dict,
-            429: ErrorResponse.from_dict,
+            400: "RegistrationError",
+            429: "ErrorResponse",
         },
     )
 

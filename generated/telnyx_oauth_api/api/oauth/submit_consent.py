@@ -7,8 +7,6 @@ from ... import errors
 from ...client import AuthenticatedClient
 from ...models.consent_decision_request import ConsentDecisionRequest
 from ...models.consent_decision_response import ConsentDecisionResponse
-from ...models.error_response import ErrorResponse
-from ...models.oauth_error import OAuthError
 from ...types import Response
 
 
@@ -41,10 +39,10 @@ def _parse_response(response: httpx.Response) -> ConsentDecisionResponse:
         response,
         "submit_consent",
         {
-            401: OAuthError.from_dict,
-            404: OAuthError.from_dict,
-            422: OAuthError.from_dict,
-            429: ErrorResponse.from_dict,
+            401: "OAuthError",
+            404: "OAuthError",
+            422: "OAuthError",
+            429: "ErrorResponse",
         },
     )
 

@@ -6,8 +6,6 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient
-from ...models.error_response import ErrorResponse
-from ...models.oauth_error import OAuthError
 from ...types import Response
 
 
@@ -33,10 +31,10 @@ def _parse_response(response: httpx.Response) -> None:
         response,
         "delete_oauth_client",
         {
-            401: OAuthError.from_dict,
-            403: OAuthError.from_dict,
-            404: OAuthError.from_dict,
-            429: ErrorResponse.from_dict,
+            401: "OAuthError",
+            403: "OAuthError",
+            404: "OAuthError",
+            429: "ErrorResponse",
         },
     )
 

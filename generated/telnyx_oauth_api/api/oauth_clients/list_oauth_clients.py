@@ -6,10 +6,8 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient
 from ...models.client_type import ClientType, ClientTypeValue
-from ...models.error_response import ErrorResponse
 from ...models.grant_type import GrantType, GrantTypeValue
 from ...models.oauth_client_list_response import OAuthClientListResponse
-from ...models.oauth_error import OAuthError
 from ...types import UNSET, Response, Unset
 
 
@@ -78,10 +76,10 @@ def _parse_response(response: httpx.Response) -> OAuthClientListResponse:
         response,
         "list_oauth_clients",
         {
-            401: OAuthError.from_dict,
-            403: OAuthError.from_dict,
-            422: OAuthError.from_dict,
-            429: ErrorResponse.from_dict,
+            401: "OAuthError",
+            403: "OAuthError",
+            422: "OAuthError",
+            429: "ErrorResponse",
         },
     )
 

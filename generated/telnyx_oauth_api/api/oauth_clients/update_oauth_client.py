@@ -6,10 +6,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient
-from ...models.error_response import ErrorResponse
 from ...models.oauth_client_response import OAuthClientResponse
 from ...models.oauth_client_update_request import OAuthClientUpdateRequest
-from ...models.oauth_error import OAuthError
 from ...types import Response
 
 
@@ -45,11 +43,11 @@ def _parse_response(response: httpx.Response) -> OAuthClientResponse:
         response,
         "update_oauth_client",
         {
-            401: OAuthError.from_dict,
-            403: OAuthError.from_dict,
-            404: OAuthError.from_dict,
-            422: OAuthError.from_dict,
-            429: ErrorResponse.from_dict,
+            401: "OAuthError",
+            403: "OAuthError",
+            404: "OAuthError",
+            422: "OAuthError",
+            429: "ErrorResponse",
         },
     )
 

@@ -5,8 +5,6 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient
-from ...models.error_response import ErrorResponse
-from ...models.oauth_error import OAuthError
 from ...models.oauth_grant_list_response import OAuthGrantListResponse
 from ...types import UNSET, Response, Unset
 
@@ -44,10 +42,10 @@ def _parse_response(response: httpx.Response) -> OAuthGrantListResponse:
         response,
         "list_oauth_grants",
         {
-            401: OAuthError.from_dict,
-            403: OAuthError.from_dict,
-            422: OAuthError.from_dict,
-            429: ErrorResponse.from_dict,
+            401: "OAuthError",
+            403: "OAuthError",
+            422: "OAuthError",
+            429: "ErrorResponse",
         },
     )
 
