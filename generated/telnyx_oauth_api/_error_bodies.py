@@ -14,22 +14,61 @@ import json
 import re
 from typing import Any
 
-import attrs
 import httpx
 
 # Characters of an error body quoted in a message (the whole body stays on the error).
 ERROR_BODY_SNIPPET_CHARS = 200
+_DETAIL_FIELDS = ("code", "title", "detail", "pointer", "url")
 
 
-@attrs.frozen
 class ErrorDetail:
     """One entry of a Telnyx ``{"errors": [...]}`` body (immutable)."""
 
-    code: str | None = None
-    title: str | None = None
-    detail: str | None = None
-    pointer: str | None = None
-    url: str | None = None
+    # A plain class: `import telnyx_oauth` loads this module, and creating an attrs class costs
+    # a third of a millisecond at import (it compiles its methods); the models need attrs, this
+    # small value class does not.
+    __slots__ = ("code", "detail", "pointer", "title", "url")
+
+    code: str | None
+    title: str | None
+    detail: str | None
+    pointer: str | None
+    url: str | None
+
+    def __init__(
+        self,
+        code: str | None = None,
+        title: str | None = None,
+        detail: str | None = None,
+        pointer: str | None = None,
+        url: str | None = None,
+    ) -> None:
+        set_field = object.__setattr__
+        set_field(self, "code", code)
+        set_field(self, "title", title)
+        set_field(self, "detail", detail)
+        set_field(self, "pointer", pointer)
+        set_field(self, "url", url)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"ErrorDetail is immutable: cannot set {name!r}")
+
+    def _fields(self) -> tuple[str | None, ...]:
+        return (self.code, self.title, self.detail, self.pointer, self.url)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, ErrorDetail):
+            return NotImplemented
+        return self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        shown = ", ".join(
+            f"{name}={value!r}" for name, value in zip(_DETAIL_FIELDS, self._fields(), strict=True)
+        )
+        return f"ErrorDetail({shown})"
 
     def __str__(self) -> str:
         return self.describe()

@@ -29,7 +29,6 @@ import threading
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
 
-import attrs
 import httpx
 
 from telnyx_oauth_api import AuthenticatedClient, Client
@@ -192,6 +191,18 @@ class _Wired:
     the generated classes with one line each."""
 
     __slots__ = ()
+    _overlay_wiring: _Wiring
+
+    # The generated with_* methods copy the client (copy.copy); the generated classes are attrs
+    # classes, whose state holds their own fields only, so the wiring is added to it here.
+    def __getstate__(self) -> dict[str, Any]:
+        state: dict[str, Any] = cast(Any, super()).__getstate__()
+        return {**state, "_overlay_wiring": self._overlay_wiring}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        fields = dict(state)
+        object.__setattr__(self, "_overlay_wiring", fields.pop("_overlay_wiring"))
+        cast(Any, super()).__setstate__(fields)
 
     def get_httpx_client(self) -> httpx.Client:
         return _lazy_sync(self)
@@ -200,20 +211,16 @@ class _Wired:
         return _lazy_async(self)
 
 
-# attrs classes like the generated ones, so that the wiring is one of their fields: the
-# generated `with_*` copies keep it (a copy of an attrs class carries its fields only).
-@attrs.define
 class ConnectedAuthenticatedClient(_Wired, AuthenticatedClient):
     """The generated ``AuthenticatedClient``, wired by ``telnyx_oauth.connect()``."""
 
-    _overlay_wiring: _Wiring | None = attrs.field(default=None, init=False, repr=False)
+    __slots__ = ("_overlay_wiring",)
 
 
-@attrs.define
 class ConnectedClient(_Wired, Client):
     """The generated ``Client``, wired by ``telnyx_oauth.connect_anonymous()``."""
 
-    _overlay_wiring: _Wiring | None = attrs.field(default=None, init=False, repr=False)
+    __slots__ = ("_overlay_wiring",)
 
 
 def _normalize_base_url(base_url: str | httpx.URL) -> str:
