@@ -158,3 +158,11 @@ def test_raise_on_unexpected_status_is_accepted_and_token_hidden() -> None:
     assert "tok-123" not in repr(client)
     client.get_httpx_client()
     assert "tok-123" not in repr(client)
+
+
+def test_evolve_starts_without_unknown_fields() -> None:
+    """As in stock openapi-python-client, additional_properties is not an __init__ argument, so
+    an evolved copy starts without the original's unknown fields (the README says so)."""
+    original = _client(extra_field="x")
+    assert original.additional_properties == {"extra_field": "x"}
+    assert attrs.evolve(original).additional_properties == {}
