@@ -21,7 +21,7 @@ def test_unconditional_requirements() -> None:
     """Without extras, telnyx-oauth pulls in exactly what its code imports."""
     requires = [Requirement(text) for text in metadata.requires("telnyx-oauth") or []]
     unconditional = sorted(req.name for req in requires if req.marker is None)
-    assert unconditional == ["anyio", "cryptography", "httpx", "joserfc"]
+    assert unconditional == ["anyio", "attrs", "cryptography", "httpx", "joserfc"]
 
 
 def test_sandbox_console_script() -> None:
