@@ -353,11 +353,16 @@ def _literal(values: tuple[Any, ...]) -> _Parse:
 
 
 def _enum(cls: type[enum.Enum]) -> _Parse:
+    # The member of a listed value is looked up directly: calling the enum costs more than the
+    # rest of the field's check, and a model often holds several (lists of grant types).
+    members = cls._value2member_map_
+
     def parse_enum(value: Any) -> enum.Enum:
-        # A string the spec does not list yet becomes a pseudo-member (the enum's _missing_).
         if not isinstance(value, str):
             raise _wrong("a string", value)
-        return cls(value)
+        member = members.get(value)
+        # A string the spec does not list yet becomes a pseudo-member (the enum's _missing_).
+        return member if member is not None else cls(value)
 
     return parse_enum
 
