@@ -59,7 +59,7 @@ def measure(rounds: int, calls: int) -> Section:
             f"{RAW}: {micros(raw)}",
             to_raw,
             ratio_text(to_raw),
-            Goal("<=", 1.3),
+            Goal("<=", 1.2),
             spread=samples.ratio_iqr(OURS, RAW),
         ),
         Row(

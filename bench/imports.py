@@ -24,13 +24,15 @@ from bench._report import Goal, Profiled, Row, Section, micros, ratio_text
 from bench._stats import Samples, interleave
 
 BARE = "pass"
-HTTPX = "import httpx"
+# The floor: the design card's runtime packages, which the generated code cannot do without.
+HTTPX = "import httpx, attrs"
 # As a user imports: the overlay and one endpoint module, which loads its own models.
 OURS = "import telnyx_oauth; import telnyx_oauth_api.api.oauth_clients.list_oauth_clients"
-IMPORT_GOAL = 1.25
+IMPORT_GOAL = 1.2
 SDK = "import telnyx"
 HTTPX_CLI = "httpx._main"
 SDK_GOAL = 15.0
+FLOOR_ROWS = ((0, "httpx"), (0, "attrs"))
 IMPORTTIME_RUNS = 7
 ADDED_SHOWN = 6
 
@@ -116,11 +118,12 @@ def charged(rows: list[tuple[int, str, float, float]]) -> dict[str, float]:
 
 def added_to_httpx(python: Path, env: Mapping[str, str]) -> dict[str, float]:
     """Median self time, by the package that caused it, of every module ``OURS`` imports that
-    ``import httpx`` has not already imported (``-X importtime`` of ``import httpx; OURS``)."""
+    the floor (``import httpx, attrs``) has not already imported (``-X importtime`` of
+    ``import httpx, attrs; OURS``)."""
     runs: list[dict[str, float]] = []
     for _ in range(IMPORTTIME_RUNS):
         rows = import_times(f"{HTTPX}; {OURS}", python, env)
-        end_of_httpx = next(i for i, row in enumerate(rows) if row[:2] == (0, "httpx"))
+        end_of_httpx = max(i for i, row in enumerate(rows) if row[:2] in FLOOR_ROWS)
         runs.append(charged(rows[end_of_httpx + 1 :]))
     packages = {name for totals in runs for name in totals}
     found = {name: statistics.median(t.get(name, 0.0) for t in runs) for name in packages}

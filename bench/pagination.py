@@ -110,7 +110,7 @@ def measure(server: Server, rounds: int, clients: int, page_size: int) -> Sectio
             f"{RAW}: {micros(samples.median(RAW))}",
             ratio,
             ratio_text(ratio),
-            Goal("<=", 1.1),
+            Goal("<=", 1.3),
             spread=samples.ratio_iqr(OURS, RAW),
         ),
         Row(

@@ -7,8 +7,11 @@ Usage:
                                       any changed, new or stale file, or uncommitted change
 
 The one place that knows how the generator is called, so `make generate`, `make
-check-generated` and the tests cannot drift apart. `git diff --exit-code` alone would miss new
-files, hence the tree walk and `git status`.
+check-generated` and the tests cannot drift apart. It also copies the hand-written modules of
+templates/runtime/ (the error tree, error-body reading, the models' JSON checks) into the
+package as they are: real .py files that ruff and mypy check, rather than Python inside a
+template. The templates import them (`errors.py` re-exports them; models call `_checks`).
+`git diff --exit-code` alone would miss new files, hence the tree walk and `git status`.
 
 Generation is atomic: the generator writes into a temporary folder next to the package, and only
 a complete, successful run replaces the package (two renames on one file system). A spec that
@@ -28,6 +31,7 @@ REPO = Path(__file__).resolve().parents[1]
 SPEC = REPO / "openapi" / "telnyx-oauth.yaml"
 CONFIG = REPO / "generator-config.yaml"
 TEMPLATES = REPO / "templates"
+RUNTIME = TEMPLATES / "runtime"
 PACKAGE = REPO / "generated" / "telnyx_oauth_api"
 
 IGNORED_PARTS = frozenset({"__pycache__", ".ruff_cache", ".mypy_cache"})
@@ -41,8 +45,9 @@ def _files(root: Path) -> dict[str, bytes]:
     }
 
 
-def generate(output: Path, spec: Path = SPEC) -> None:
-    """Run the pinned generator on `spec` into `output`, which must not exist yet.
+def generate(output: Path, spec: Path = SPEC, config: Path = CONFIG) -> None:
+    """Run the pinned generator on `spec` into `output`, which must not exist yet, then copy
+    the runtime modules in (`spec` and `config` differ for the tests' fixture specs).
 
     The generator's post-hooks call `ruff` from PATH, so this interpreter's scripts folder (the
     venv with the pinned ruff) goes first. --fail-on-warning turns a missing ruff or a spec
@@ -57,7 +62,7 @@ def generate(output: Path, spec: Path = SPEC) -> None:
         generator,
         "generate",
         f"--path={spec}",
-        f"--config={CONFIG}",
+        f"--config={config}",
         f"--custom-template-path={TEMPLATES}",
         "--meta=none",
         "--fail-on-warning",
@@ -70,6 +75,8 @@ def generate(output: Path, spec: Path = SPEC) -> None:
         # Never swap in an empty folder, whatever the generator's exit status said.
         output_text = f"{result.stdout}{result.stderr}"
         raise SystemExit(f"generation failed: no package was written\n{output_text}")
+    for module in sorted(RUNTIME.glob("*.py")):
+        shutil.copyfile(module, output / module.name)
 
 
 def regenerate(package: Path = PACKAGE, spec: Path = SPEC) -> None:

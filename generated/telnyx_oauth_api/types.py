@@ -1,17 +1,21 @@
 """Contains some shared types for properties"""
 
-from collections.abc import Iterable, Mapping, MutableMapping
+from collections.abc import Mapping, MutableMapping
 from http import HTTPStatus
-from typing import IO, Any, BinaryIO, Generic, Literal, TypeVar
+from typing import IO, BinaryIO, Generic, Literal, TypeVar
+
+from attrs import define, field
 
 
 class Unset:
-    __slots__ = ()
-
     def __bool__(self) -> Literal[False]:
         return False
 
     def __repr__(self) -> str:
+        return "UNSET"
+
+    def __reduce__(self) -> str:
+        # The module attribute's name: pickle and copy give back the one UNSET.
         return "UNSET"
 
 
@@ -28,88 +32,47 @@ FileTypes = (
 RequestFiles = list[tuple[str, FileTypes]]
 
 
+@define
 class File:
     """Contains information for file uploads"""
 
-    __slots__ = ("file_name", "mime_type", "payload")
-
-    def __init__(
-        self,
-        payload: BinaryIO,
-        file_name: str | None = None,
-        mime_type: str | None = None,
-    ) -> None:
-        self.payload = payload
-        self.file_name = file_name
-        self.mime_type = mime_type
+    payload: BinaryIO
+    file_name: str | None = None
+    mime_type: str | None = None
 
     def to_tuple(self) -> FileTypes:
         """Return a tuple representation that httpx will accept for multipart/form-data"""
         return self.file_name, self.payload, self.mime_type
 
 
-T_co = TypeVar("T_co", covariant=True)
+T = TypeVar("T", covariant=True)
 
 
-class Response(Generic[T_co]):
+def _content_repr(content: bytes) -> str:
+    return f"<{len(content)} bytes>"
+
+
+@define
+class Response(Generic[T]):
     """A documented success of an endpoint: its status, raw content, headers and parsed body."""
 
-    __slots__ = ("_parsed", "content", "headers", "status_code")
-
     status_code: HTTPStatus
-    content: bytes
-    headers: MutableMapping[str, str]
-
-    def __init__(
-        self,
-        *,
-        status_code: HTTPStatus,
-        content: bytes,
-        headers: MutableMapping[str, str],
-        parsed: T_co,
-    ) -> None:
-        self.status_code = status_code
-        self.content = content
-        self.headers = headers
-        self._parsed = parsed
-
-    @property
-    def parsed(self) -> T_co:
-        """The body parsed into the documented model (None for a success without a body)."""
-        return self._parsed
-
-    def __repr__(self) -> str:
-        return (
-            f"Response(status_code={int(self.status_code)}, content=<{len(self.content)} bytes>, "
-            f"parsed={self._parsed!r})"
-        )
+    content: bytes = field(repr=_content_repr)
+    headers: MutableMapping[str, str] = field(repr=False)
+    parsed: T
 
 
 SECRET_MASK = "'***'"
 
 
-def model_repr(
-    name: str,
-    fields: Iterable[tuple[str, object]],
-    secrets: frozenset[str],
-    additional_properties: Mapping[str, Any],
-) -> str:
-    """``Name(field=value, ...)``: UNSET fields left out, secret values masked.
+def secret_repr(value: object) -> str:
+    """repr() of a field the spec marks `x-secret`: masked when set."""
+    return SECRET_MASK if isinstance(value, str) else repr(value)
 
-    Fields the spec does not list (``additional_properties``) show their keys only: the API may
-    add a secret field before the spec marks it.
-    """
-    parts = []
-    for key, value in fields:
-        if value is UNSET:
-            continue
-        if key in secrets and isinstance(value, str):
-            parts.append(f"{key}={SECRET_MASK}")
-        else:
-            parts.append(f"{key}={value!r}")
-    if additional_properties:
-        parts.append(f"additional_keys={sorted(additional_properties)!r}")
-    return f"{name}({', '.join(parts)})"
+
+def keys_repr(additional_properties: Mapping[str, object]) -> str:
+    """repr() of the fields the spec does not list: their keys only."""
+    return repr(sorted(additional_properties))
 
 
 __all__ = [
@@ -120,5 +83,6 @@ __all__ = [
     "RequestFiles",
     "Response",
     "Unset",
-    "model_repr",
+    "keys_repr",
+    "secret_repr",
 ]

@@ -16,8 +16,9 @@ every generated function accepts it. It is a small subclass whose public ``get_h
 
 The httpx clients are built on first use (a sync-only program never builds the async one), one
 sync client, and one async client per event loop, so threads that each run ``asyncio.run()``
-share the client without sharing connections. The generated ``with_headers`` /
-``with_cookies`` / ``with_timeout`` return copies that share them, as the generator's own do.
+share the client without sharing connections. ``with_headers`` / ``with_cookies`` /
+``with_timeout`` return copies, as the generated ones do: the copy builds httpx clients of its
+own from its own settings, and the original and the httpx clients it built are left as they were.
 
 After ``os.fork()`` the child forgets every httpx client and build lock it inherited: a pooled
 connection shared by two processes hands one the other's answer (``_fork``).
@@ -28,6 +29,7 @@ connection shared by two processes hands one the other's answer (``_fork``).
 from __future__ import annotations
 
 import contextlib
+import copy
 import os
 import threading
 import weakref
@@ -76,7 +78,7 @@ ASYNC_CONNECTION_LIMITS = httpx.Limits(
 class Wiring:
     """What a connected client's httpx clients are built from, and the ones built so far.
 
-    Shared by a connected client and the copies ``with_headers`` & co. make of it.
+    Each connected client has its own; ``with_headers`` & co. give the copy a ``derive``d one.
     """
 
     def __init__(
@@ -100,6 +102,27 @@ class Wiring:
         self.async_transport = async_transport
         self._forget()
         _fork.after_fork_in_child(self, Wiring._forget)
+
+    def derive(
+        self,
+        *,
+        headers: dict[str, str] | None = None,
+        cookies: dict[str, str] | None = None,
+        timeout: httpx.Timeout | None = None,
+    ) -> Wiring:
+        """The same settings with these changed, and no httpx client built yet. A transport
+        passed to ``connect()`` is shared with the copy, as the caller gave it."""
+        derived = Wiring(
+            base_url=self.base_url,
+            auth=self.auth,
+            headers=dict(self.headers if headers is None else headers),
+            timeout=self.timeout if timeout is None else timeout,
+            policy=self.policy,
+            transport=self.transport,
+            async_transport=self.async_transport,
+        )
+        derived.cookies = dict(self.cookies if cookies is None else cookies)
+        return derived
 
     def _forget(self) -> None:
         """Drop the built clients without closing them (after a fork the connections are the
@@ -229,25 +252,22 @@ class _Wired:
     def set_async_httpx_client(self, async_client: httpx.AsyncClient) -> Any:
         raise ConfigurationError(_OWN_CLIENTS)
 
-    # The generated copies share the httpx clients and update them; so do these, for every
-    # client built so far (one per event loop) and every one built later.
+    # Copies, as the generated with_* make them: the original and the httpx clients it built keep
+    # their settings. copy.copy keeps the generated fields (attrs copies its own); the copy's
+    # wiring is its own, so it builds its own httpx clients on first use.
+    def _derived(self, **changes: Any) -> Any:
+        new: Any = copy.copy(self)  # one of the two wired classes below, which have the slot
+        new.wiring = self.wiring.derive(**changes)
+        return new
+
     def with_headers(self, headers: dict[str, str]) -> Any:
-        self.wiring.headers.update(headers)
-        for http in self.wiring.built():
-            http.headers.update(headers)
-        return super().with_headers(headers)  # type: ignore[misc]
+        return self._derived(headers={**self.wiring.headers, **headers})
 
     def with_cookies(self, cookies: dict[str, str]) -> Any:
-        self.wiring.cookies.update(cookies)
-        for http in self.wiring.built():
-            http.cookies.update(cookies)
-        return super().with_cookies(cookies)  # type: ignore[misc]
+        return self._derived(cookies={**self.wiring.cookies, **cookies})
 
     def with_timeout(self, timeout: httpx.Timeout) -> Any:
-        self.wiring.timeout = timeout
-        for http in self.wiring.built():
-            http.timeout = timeout
-        return super().with_timeout(timeout)  # type: ignore[misc]
+        return self._derived(timeout=timeout)
 
 
 class ConnectedAuthenticatedClient(_Wired, AuthenticatedClient):

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
+
 import httpx
 import pytest
 
 import telnyx_oauth
+from telnyx_oauth_api import AuthenticatedClient
 from telnyx_oauth_api.errors import make_status_error
 
 REQUEST = httpx.Request("GET", "https://api.test/v2/oauth_clients")
@@ -246,3 +249,81 @@ def test_status_line_is_said_once(body: object, summary: str) -> None:
     kwargs = {"json": body} if isinstance(body, dict) else {"text": body}
     error = make_status_error(_response(503, **kwargs))
     assert str(error) == f"GET https://api.test/v2/oauth_clients: 503 Service Unavailable{summary}"
+
+
+def _mock_client(status: int, body: object) -> AuthenticatedClient:
+    client = AuthenticatedClient("https://api.test", token="k")
+    answer = httpx.Response(status, json=body)
+    client.set_httpx_client(
+        httpx.Client(
+            base_url="https://api.test", transport=httpx.MockTransport(lambda request: answer)
+        )
+    )
+    return client
+
+
+def test_error_body_is_parsed_with_the_documented_error_model() -> None:
+    """A documented error status carries its body parsed with the spec's error model: get's
+    404 an OAuthError, its 429 a Telnyx ErrorResponse."""
+    from telnyx_oauth_api.api.oauth_clients import get_oauth_client
+    from telnyx_oauth_api.models import ErrorResponse, OAuthError, TelnyxError
+
+    body: dict[str, object] = {"error": "not_found", "error_description": "No such client"}
+    with pytest.raises(telnyx_oauth.NotFoundError) as caught:
+        get_oauth_client.sync("abc", client=_mock_client(404, body))
+    assert caught.value.model == OAuthError(error="not_found", error_description="No such client")
+
+    body = {"errors": [{"code": "10011", "title": "Too many requests"}]}
+    with pytest.raises(telnyx_oauth.RateLimitError) as limited:
+        get_oauth_client.sync("abc", client=_mock_client(429, body))
+    model = limited.value.model
+    assert isinstance(model, ErrorResponse)
+    assert model.errors == [TelnyxError(code="10011", title="Too many requests")]
+
+
+def test_registration_error_is_parsed_with_its_model() -> None:
+    """register's 400 carries a RegistrationError, its invalid_fields a model too."""
+    from telnyx_oauth_api.api.oauth import register_client
+    from telnyx_oauth_api.models import InvalidFields, RegistrationError, RegistrationRequest
+
+    body = {
+        "error": "invalid_redirect_uri",
+        "error_description": "bad",
+        "invalid_fields": {"redirect_uris": ["must be https"]},
+    }
+    request = RegistrationRequest(redirect_uris=["http://x"])
+    with pytest.raises(telnyx_oauth.BadRequestError) as caught:
+        register_client.sync(client=_mock_client(400, body), body=request)
+    model = caught.value.model
+    assert isinstance(model, RegistrationError)
+    assert model.error == "invalid_redirect_uri"
+    assert isinstance(model.invalid_fields, InvalidFields)
+    assert model.to_dict() == body
+
+
+def test_a_body_that_does_not_match_its_model_leaves_model_none() -> None:
+    """An error body of another shape still raises the typed error, with .model None and the
+    body kept."""
+    from telnyx_oauth_api.api.oauth_clients import get_oauth_client
+
+    with pytest.raises(telnyx_oauth.NotFoundError) as caught:
+        get_oauth_client.sync("abc", client=_mock_client(404, {"message": "nope"}))
+    assert caught.value.model is None
+    assert caught.value.body == {"message": "nope"}
+
+
+def test_unexpected_status_is_the_generators_name_for_every_non_success() -> None:
+    """errors.UnexpectedStatus, as openapi-python-client names it, catches every status that is
+    not a documented success, with .status_code and .content."""
+    from telnyx_oauth_api import errors
+    from telnyx_oauth_api.api.oauth_clients import get_oauth_client
+
+    cases: list[tuple[int, dict[str, object]]] = [(500, {"errors": []}), (204, {})]
+    for status, body in cases:
+        with pytest.raises(errors.UnexpectedStatus) as caught:
+            get_oauth_client.sync("abc", client=_mock_client(status, body))
+        assert caught.value.status_code == status
+        assert (
+            caught.value.content == json.dumps(body).replace(" ", "").encode()
+            or caught.value.content
+        )

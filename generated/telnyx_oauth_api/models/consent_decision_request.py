@@ -1,12 +1,23 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, ClassVar, Self
+from typing import Any, TypeVar
 
-from ..errors import InvalidDataError, json_type_name
-from ..types import UNSET, model_repr
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from .._checks import from_json
+from ..types import keys_repr, secret_repr
+
+T = TypeVar("T", bound="ConsentDecisionRequest")
+
+_JSON_NAMES: dict[str, str] = {
+    "consent_token": "consent_token",
+    "allowed": "allowed",
+}
 
 
+@_attrs_define
 class ConsentDecisionRequest:
     """The user's decision on a consent request.
 
@@ -15,59 +26,13 @@ class ConsentDecisionRequest:
         allowed (bool): Whether the user allows the request.
     """
 
-    __slots__ = (
-        "consent_token",
-        "allowed",
-        "additional_properties",
+    consent_token: str = _attrs_field(
+        repr=secret_repr,
     )
-
-    consent_token: str
     allowed: bool
-    additional_properties: dict[str, Any]
-
-    _SECRET_FIELDS: ClassVar[frozenset[str]] = frozenset(
-        {
-            "consent_token",
-        }
+    additional_properties: dict[str, Any] = _attrs_field(
+        init=False, factory=dict, repr=keys_repr
     )
-
-    def __init__(
-        self,
-        consent_token: str,
-        allowed: bool,
-    ) -> None:
-        self.consent_token = consent_token
-        self.allowed = allowed
-        self.additional_properties = {}
-
-    def __repr__(self) -> str:
-        return model_repr(
-            "ConsentDecisionRequest",
-            (
-                ("consent_token", self.consent_token),
-                ("allowed", self.allowed),
-            ),
-            self._SECRET_FIELDS,
-            self.additional_properties,
-        )
-
-    def __eq__(self, other: object) -> bool:
-        # Equal fields of the same class, as attrs compared them; defining __eq__ makes the class
-        # unhashable, as a mutable value should be.
-        if (
-            not isinstance(other, ConsentDecisionRequest)
-            or other.__class__ is not self.__class__
-        ):
-            return NotImplemented
-        return (
-            self.consent_token,
-            self.allowed,
-            self.additional_properties,
-        ) == (
-            other.consent_token,
-            other.allowed,
-            other.additional_properties,
-        )
 
     def to_dict(self) -> dict[str, Any]:
         consent_token = self.consent_token
@@ -86,34 +51,8 @@ class ConsentDecisionRequest:
         return field_dict
 
     @classmethod
-    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        """Build a ConsentDecisionRequest from a JSON object, checked against the spec.
-
-        Raises ``InvalidDataError`` naming the field (``.path``) whose value is missing or of the
-        wrong type; fields the spec does not list are kept in ``additional_properties``.
-        """
-        if not isinstance(src_dict, Mapping):
-            raise InvalidDataError(
-                f"expected an object, got {json_type_name(src_dict)}"
-            )
-        d = dict(src_dict)
-        obj = cls.__new__(cls)
-        _value = d.pop("consent_token", UNSET)
-        if not isinstance(_value, str):
-            raise InvalidDataError.of("consent_token", "a string", _value)
-        obj.consent_token = _value
-
-        _value = d.pop("allowed", UNSET)
-        if not isinstance(_value, bool):
-            raise InvalidDataError.of("allowed", "a boolean", _value)
-        obj.allowed = _value
-
-        additional_properties: dict[str, Any] = {}
-        for prop_name, prop_value in d.items():
-            additional_properties[prop_name] = prop_value
-
-        obj.additional_properties = additional_properties
-        return obj
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        return from_json(cls, src_dict, _JSON_NAMES)
 
     @property
     def additional_keys(self) -> list[str]:

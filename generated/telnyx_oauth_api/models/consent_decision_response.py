@@ -1,12 +1,22 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, ClassVar, Self
+from typing import Any, TypeVar
 
-from ..errors import InvalidDataError, json_type_name
-from ..types import UNSET, model_repr
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from .._checks import from_json
+from ..types import keys_repr, secret_repr
+
+T = TypeVar("T", bound="ConsentDecisionResponse")
+
+_JSON_NAMES: dict[str, str] = {
+    "redirect_uri": "redirect_uri",
+}
 
 
+@_attrs_define
 class ConsentDecisionResponse:
     """Where to send the user's browser after the decision.
 
@@ -15,50 +25,12 @@ class ConsentDecisionResponse:
             `state`.
     """
 
-    __slots__ = (
-        "redirect_uri",
-        "additional_properties",
+    redirect_uri: str = _attrs_field(
+        repr=secret_repr,
     )
-
-    redirect_uri: str
-    additional_properties: dict[str, Any]
-
-    _SECRET_FIELDS: ClassVar[frozenset[str]] = frozenset(
-        {
-            "redirect_uri",
-        }
+    additional_properties: dict[str, Any] = _attrs_field(
+        init=False, factory=dict, repr=keys_repr
     )
-
-    def __init__(
-        self,
-        redirect_uri: str,
-    ) -> None:
-        self.redirect_uri = redirect_uri
-        self.additional_properties = {}
-
-    def __repr__(self) -> str:
-        return model_repr(
-            "ConsentDecisionResponse",
-            (("redirect_uri", self.redirect_uri),),
-            self._SECRET_FIELDS,
-            self.additional_properties,
-        )
-
-    def __eq__(self, other: object) -> bool:
-        # Equal fields of the same class, as attrs compared them; defining __eq__ makes the class
-        # unhashable, as a mutable value should be.
-        if (
-            not isinstance(other, ConsentDecisionResponse)
-            or other.__class__ is not self.__class__
-        ):
-            return NotImplemented
-        return (
-            self.redirect_uri,
-            self.additional_properties,
-        ) == (
-            other.redirect_uri,
-            other.additional_properties,
-        )
 
     def to_dict(self) -> dict[str, Any]:
         redirect_uri = self.redirect_uri
@@ -74,29 +46,8 @@ class ConsentDecisionResponse:
         return field_dict
 
     @classmethod
-    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        """Build a ConsentDecisionResponse from a JSON object, checked against the spec.
-
-        Raises ``InvalidDataError`` naming the field (``.path``) whose value is missing or of the
-        wrong type; fields the spec does not list are kept in ``additional_properties``.
-        """
-        if not isinstance(src_dict, Mapping):
-            raise InvalidDataError(
-                f"expected an object, got {json_type_name(src_dict)}"
-            )
-        d = dict(src_dict)
-        obj = cls.__new__(cls)
-        _value = d.pop("redirect_uri", UNSET)
-        if not isinstance(_value, str):
-            raise InvalidDataError.of("redirect_uri", "a string", _value)
-        obj.redirect_uri = _value
-
-        additional_properties: dict[str, Any] = {}
-        for prop_name, prop_value in d.items():
-            additional_properties[prop_name] = prop_value
-
-        obj.additional_properties = additional_properties
-        return obj
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        return from_json(cls, src_dict, _JSON_NAMES)
 
     @property
     def additional_keys(self) -> list[str]:

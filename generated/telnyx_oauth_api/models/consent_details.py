@@ -1,15 +1,33 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, Self
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from ..errors import InvalidDataError, json_type_name
-from ..types import UNSET, Unset, model_repr
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from .._checks import from_json
+from ..types import UNSET, Unset, keys_repr
 
 if TYPE_CHECKING:
     from ..models.requested_scope import RequestedScope
 
 
+T = TypeVar("T", bound="ConsentDetails")
+
+_JSON_NAMES: dict[str, str] = {
+    "client_id": "client_id",
+    "name": "name",
+    "redirect_uri": "redirect_uri",
+    "verified": "verified",
+    "requested_scopes": "requested_scopes",
+    "logo_uri": "logo_uri",
+    "policy_uri": "policy_uri",
+    "tos_uri": "tos_uri",
+}
+
+
+@_attrs_define
 class ConsentDetails:
     """What the user is asked to consent to. Telnyx's reference guarantees none of its fields.
 
@@ -24,97 +42,17 @@ class ConsentDetails:
         tos_uri (None | str | Unset): The client's terms of service.
     """
 
-    __slots__ = (
-        "client_id",
-        "name",
-        "redirect_uri",
-        "verified",
-        "requested_scopes",
-        "logo_uri",
-        "policy_uri",
-        "tos_uri",
-        "additional_properties",
+    client_id: str | Unset = UNSET
+    name: str | Unset = UNSET
+    redirect_uri: str | Unset = UNSET
+    verified: bool | Unset = UNSET
+    requested_scopes: list[RequestedScope] | Unset = UNSET
+    logo_uri: None | str | Unset = UNSET
+    policy_uri: None | str | Unset = UNSET
+    tos_uri: None | str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(
+        init=False, factory=dict, repr=keys_repr
     )
-
-    client_id: str | Unset
-    name: str | Unset
-    redirect_uri: str | Unset
-    verified: bool | Unset
-    requested_scopes: list[RequestedScope] | Unset
-    logo_uri: None | str | Unset
-    policy_uri: None | str | Unset
-    tos_uri: None | str | Unset
-    additional_properties: dict[str, Any]
-
-    _SECRET_FIELDS: ClassVar[frozenset[str]] = frozenset({})
-
-    def __init__(
-        self,
-        client_id: str | Unset = UNSET,
-        name: str | Unset = UNSET,
-        redirect_uri: str | Unset = UNSET,
-        verified: bool | Unset = UNSET,
-        requested_scopes: list[RequestedScope] | Unset = UNSET,
-        logo_uri: None | str | Unset = UNSET,
-        policy_uri: None | str | Unset = UNSET,
-        tos_uri: None | str | Unset = UNSET,
-    ) -> None:
-        self.client_id = client_id
-        self.name = name
-        self.redirect_uri = redirect_uri
-        self.verified = verified
-        self.requested_scopes = requested_scopes
-        self.logo_uri = logo_uri
-        self.policy_uri = policy_uri
-        self.tos_uri = tos_uri
-        self.additional_properties = {}
-
-    def __repr__(self) -> str:
-        return model_repr(
-            "ConsentDetails",
-            (
-                ("client_id", self.client_id),
-                ("name", self.name),
-                ("redirect_uri", self.redirect_uri),
-                ("verified", self.verified),
-                ("requested_scopes", self.requested_scopes),
-                ("logo_uri", self.logo_uri),
-                ("policy_uri", self.policy_uri),
-                ("tos_uri", self.tos_uri),
-            ),
-            self._SECRET_FIELDS,
-            self.additional_properties,
-        )
-
-    def __eq__(self, other: object) -> bool:
-        # Equal fields of the same class, as attrs compared them; defining __eq__ makes the class
-        # unhashable, as a mutable value should be.
-        if (
-            not isinstance(other, ConsentDetails)
-            or other.__class__ is not self.__class__
-        ):
-            return NotImplemented
-        return (
-            self.client_id,
-            self.name,
-            self.redirect_uri,
-            self.verified,
-            self.requested_scopes,
-            self.logo_uri,
-            self.policy_uri,
-            self.tos_uri,
-            self.additional_properties,
-        ) == (
-            other.client_id,
-            other.name,
-            other.redirect_uri,
-            other.verified,
-            other.requested_scopes,
-            other.logo_uri,
-            other.policy_uri,
-            other.tos_uri,
-            other.additional_properties,
-        )
 
     def to_dict(self) -> dict[str, Any]:
         client_id = self.client_id
@@ -173,106 +111,8 @@ class ConsentDetails:
         return field_dict
 
     @classmethod
-    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        """Build a ConsentDetails from a JSON object, checked against the spec.
-
-        Raises ``InvalidDataError`` naming the field (``.path``) whose value is missing or of the
-        wrong type; fields the spec does not list are kept in ``additional_properties``.
-        """
-        from ..models.requested_scope import RequestedScope  # noqa: PLC0415
-
-        if not isinstance(src_dict, Mapping):
-            raise InvalidDataError(
-                f"expected an object, got {json_type_name(src_dict)}"
-            )
-        d = dict(src_dict)
-        obj = cls.__new__(cls)
-        _value = d.pop("client_id", UNSET)
-        if _value is UNSET:
-            obj.client_id = UNSET
-        else:
-            if not isinstance(_value, str):
-                raise InvalidDataError.of("client_id", "a string", _value)
-            obj.client_id = _value
-
-        _value = d.pop("name", UNSET)
-        if _value is UNSET:
-            obj.name = UNSET
-        else:
-            if not isinstance(_value, str):
-                raise InvalidDataError.of("name", "a string", _value)
-            obj.name = _value
-
-        _value = d.pop("redirect_uri", UNSET)
-        if _value is UNSET:
-            obj.redirect_uri = UNSET
-        else:
-            if not isinstance(_value, str):
-                raise InvalidDataError.of("redirect_uri", "a string", _value)
-            obj.redirect_uri = _value
-
-        _value = d.pop("verified", UNSET)
-        if _value is UNSET:
-            obj.verified = UNSET
-        else:
-            if not isinstance(_value, bool):
-                raise InvalidDataError.of("verified", "a boolean", _value)
-            obj.verified = _value
-
-        _value = d.pop("requested_scopes", UNSET)
-        if _value is UNSET:
-            obj.requested_scopes = UNSET
-        else:
-            if not isinstance(_value, list):
-                raise InvalidDataError.of("requested_scopes", "an array", _value)
-            _requested_scopes_items: list[RequestedScope] = []
-            try:
-                for _index, _item in enumerate(_value):
-                    _requested_scopes_items.append(RequestedScope.from_dict(_item))
-            except InvalidDataError as exc:
-                exc.within("requested_scopes", _index)
-                raise
-            obj.requested_scopes = _requested_scopes_items
-
-        _value = d.pop("logo_uri", UNSET)
-        if _value is UNSET:
-            obj.logo_uri = UNSET
-        else:
-            if _value is None:
-                obj.logo_uri = None
-            else:
-                if not isinstance(_value, str):
-                    raise InvalidDataError.of("logo_uri", "a string", _value)
-                obj.logo_uri = _value
-
-        _value = d.pop("policy_uri", UNSET)
-        if _value is UNSET:
-            obj.policy_uri = UNSET
-        else:
-            if _value is None:
-                obj.policy_uri = None
-            else:
-                if not isinstance(_value, str):
-                    raise InvalidDataError.of("policy_uri", "a string", _value)
-                obj.policy_uri = _value
-
-        _value = d.pop("tos_uri", UNSET)
-        if _value is UNSET:
-            obj.tos_uri = UNSET
-        else:
-            if _value is None:
-                obj.tos_uri = None
-            else:
-                if not isinstance(_value, str):
-                    raise InvalidDataError.of("tos_uri", "a string", _value)
-                obj.tos_uri = _value
-
-        additional_properties: dict[str, Any] = {}
-        for prop_name, prop_value in d.items():
-            additional_properties[prop_name] = prop_value
-
-        obj.additional_properties = additional_properties
-        return obj
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        return from_json(cls, src_dict, _JSON_NAMES)
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,15 +1,26 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, Self
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from ..errors import InvalidDataError, json_type_name
-from ..types import UNSET, model_repr
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from .._checks import from_json
+from ..types import keys_repr
 
 if TYPE_CHECKING:
     from ..models.consent_details import ConsentDetails
 
 
+T = TypeVar("T", bound="ConsentDetailsResponse")
+
+_JSON_NAMES: dict[str, str] = {
+    "data": "data",
+}
+
+
+@_attrs_define
 class ConsentDetailsResponse:
     """The consent request, in the `data` envelope.
 
@@ -17,46 +28,10 @@ class ConsentDetailsResponse:
         data (ConsentDetails): What the user is asked to consent to. Telnyx's reference guarantees none of its fields.
     """
 
-    __slots__ = (
-        "data",
-        "additional_properties",
-    )
-
     data: ConsentDetails
-    additional_properties: dict[str, Any]
-
-    _SECRET_FIELDS: ClassVar[frozenset[str]] = frozenset({})
-
-    def __init__(
-        self,
-        data: ConsentDetails,
-    ) -> None:
-        self.data = data
-        self.additional_properties = {}
-
-    def __repr__(self) -> str:
-        return model_repr(
-            "ConsentDetailsResponse",
-            (("data", self.data),),
-            self._SECRET_FIELDS,
-            self.additional_properties,
-        )
-
-    def __eq__(self, other: object) -> bool:
-        # Equal fields of the same class, as attrs compared them; defining __eq__ makes the class
-        # unhashable, as a mutable value should be.
-        if (
-            not isinstance(other, ConsentDetailsResponse)
-            or other.__class__ is not self.__class__
-        ):
-            return NotImplemented
-        return (
-            self.data,
-            self.additional_properties,
-        ) == (
-            other.data,
-            other.additional_properties,
-        )
+    additional_properties: dict[str, Any] = _attrs_field(
+        init=False, factory=dict, repr=keys_repr
+    )
 
     def to_dict(self) -> dict[str, Any]:
         data = self.data.to_dict()
@@ -72,35 +47,8 @@ class ConsentDetailsResponse:
         return field_dict
 
     @classmethod
-    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        """Build a ConsentDetailsResponse from a JSON object, checked against the spec.
-
-        Raises ``InvalidDataError`` naming the field (``.path``) whose value is missing or of the
-        wrong type; fields the spec does not list are kept in ``additional_properties``.
-        """
-        from ..models.consent_details import ConsentDetails  # noqa: PLC0415
-
-        if not isinstance(src_dict, Mapping):
-            raise InvalidDataError(
-                f"expected an object, got {json_type_name(src_dict)}"
-            )
-        d = dict(src_dict)
-        obj = cls.__new__(cls)
-        _value = d.pop("data", UNSET)
-        if not isinstance(_value, dict):
-            raise InvalidDataError.of("data", "an object", _value)
-        try:
-            obj.data = ConsentDetails.from_dict(_value)
-        except InvalidDataError as exc:
-            exc.within("data")
-            raise
-
-        additional_properties: dict[str, Any] = {}
-        for prop_name, prop_value in d.items():
-            additional_properties[prop_name] = prop_value
-
-        obj.additional_properties = additional_properties
-        return obj
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        return from_json(cls, src_dict, _JSON_NAMES)
 
     @property
     def additional_keys(self) -> list[str]:

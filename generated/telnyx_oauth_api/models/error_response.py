@@ -1,15 +1,26 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, Self
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from ..errors import InvalidDataError, json_type_name
-from ..types import UNSET, model_repr
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from .._checks import from_json
+from ..types import keys_repr
 
 if TYPE_CHECKING:
     from ..models.telnyx_error import TelnyxError
 
 
+T = TypeVar("T", bound="ErrorResponse")
+
+_JSON_NAMES: dict[str, str] = {
+    "errors": "errors",
+}
+
+
+@_attrs_define
 class ErrorResponse:
     """The Telnyx platform's error answer, a list of errors.
 
@@ -17,46 +28,10 @@ class ErrorResponse:
         errors (list[TelnyxError]): The errors.
     """
 
-    __slots__ = (
-        "errors",
-        "additional_properties",
-    )
-
     errors: list[TelnyxError]
-    additional_properties: dict[str, Any]
-
-    _SECRET_FIELDS: ClassVar[frozenset[str]] = frozenset({})
-
-    def __init__(
-        self,
-        errors: list[TelnyxError],
-    ) -> None:
-        self.errors = errors
-        self.additional_properties = {}
-
-    def __repr__(self) -> str:
-        return model_repr(
-            "ErrorResponse",
-            (("errors", self.errors),),
-            self._SECRET_FIELDS,
-            self.additional_properties,
-        )
-
-    def __eq__(self, other: object) -> bool:
-        # Equal fields of the same class, as attrs compared them; defining __eq__ makes the class
-        # unhashable, as a mutable value should be.
-        if (
-            not isinstance(other, ErrorResponse)
-            or other.__class__ is not self.__class__
-        ):
-            return NotImplemented
-        return (
-            self.errors,
-            self.additional_properties,
-        ) == (
-            other.errors,
-            other.additional_properties,
-        )
+    additional_properties: dict[str, Any] = _attrs_field(
+        init=False, factory=dict, repr=keys_repr
+    )
 
     def to_dict(self) -> dict[str, Any]:
         errors = []
@@ -75,38 +50,8 @@ class ErrorResponse:
         return field_dict
 
     @classmethod
-    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        """Build a ErrorResponse from a JSON object, checked against the spec.
-
-        Raises ``InvalidDataError`` naming the field (``.path``) whose value is missing or of the
-        wrong type; fields the spec does not list are kept in ``additional_properties``.
-        """
-        from ..models.telnyx_error import TelnyxError  # noqa: PLC0415
-
-        if not isinstance(src_dict, Mapping):
-            raise InvalidDataError(
-                f"expected an object, got {json_type_name(src_dict)}"
-            )
-        d = dict(src_dict)
-        obj = cls.__new__(cls)
-        _value = d.pop("errors", UNSET)
-        if not isinstance(_value, list):
-            raise InvalidDataError.of("errors", "an array", _value)
-        _errors_items: list[TelnyxError] = []
-        try:
-            for _index, _item in enumerate(_value):
-                _errors_items.append(TelnyxError.from_dict(_item))
-        except InvalidDataError as exc:
-            exc.within("errors", _index)
-            raise
-        obj.errors = _errors_items
-
-        additional_properties: dict[str, Any] = {}
-        for prop_name, prop_value in d.items():
-            additional_properties[prop_name] = prop_value
-
-        obj.additional_properties = additional_properties
-        return obj
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        return from_json(cls, src_dict, _JSON_NAMES)
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,12 +1,24 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, ClassVar, Self
+from typing import Any, TypeVar
 
-from ..errors import InvalidDataError, json_type_name
-from ..types import UNSET, Unset, model_repr
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from .._checks import from_json
+from ..types import UNSET, Unset, keys_repr, secret_repr
+
+T = TypeVar("T", bound="IntrospectRequest")
+
+_JSON_NAMES: dict[str, str] = {
+    "token": "token",
+    "client_id": "client_id",
+    "client_secret": "client_secret",
+}
 
 
+@_attrs_define
 class IntrospectRequest:
     """An introspection request (RFC 7662).
 
@@ -16,67 +28,14 @@ class IntrospectRequest:
         client_secret (str | Unset): The calling client's secret, for `client_secret_post`.
     """
 
-    __slots__ = (
-        "token",
-        "client_id",
-        "client_secret",
-        "additional_properties",
+    token: str = _attrs_field(
+        repr=secret_repr,
     )
-
-    token: str
-    client_id: str | Unset
-    client_secret: str | Unset
-    additional_properties: dict[str, Any]
-
-    _SECRET_FIELDS: ClassVar[frozenset[str]] = frozenset(
-        {
-            "token",
-            "client_secret",
-        }
+    client_id: str | Unset = UNSET
+    client_secret: str | Unset = _attrs_field(repr=secret_repr, default=UNSET)
+    additional_properties: dict[str, Any] = _attrs_field(
+        init=False, factory=dict, repr=keys_repr
     )
-
-    def __init__(
-        self,
-        token: str,
-        client_id: str | Unset = UNSET,
-        client_secret: str | Unset = UNSET,
-    ) -> None:
-        self.token = token
-        self.client_id = client_id
-        self.client_secret = client_secret
-        self.additional_properties = {}
-
-    def __repr__(self) -> str:
-        return model_repr(
-            "IntrospectRequest",
-            (
-                ("token", self.token),
-                ("client_id", self.client_id),
-                ("client_secret", self.client_secret),
-            ),
-            self._SECRET_FIELDS,
-            self.additional_properties,
-        )
-
-    def __eq__(self, other: object) -> bool:
-        # Equal fields of the same class, as attrs compared them; defining __eq__ makes the class
-        # unhashable, as a mutable value should be.
-        if (
-            not isinstance(other, IntrospectRequest)
-            or other.__class__ is not self.__class__
-        ):
-            return NotImplemented
-        return (
-            self.token,
-            self.client_id,
-            self.client_secret,
-            self.additional_properties,
-        ) == (
-            other.token,
-            other.client_id,
-            other.client_secret,
-            other.additional_properties,
-        )
 
     def to_dict(self) -> dict[str, Any]:
         token = self.token
@@ -100,45 +59,8 @@ class IntrospectRequest:
         return field_dict
 
     @classmethod
-    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        """Build a IntrospectRequest from a JSON object, checked against the spec.
-
-        Raises ``InvalidDataError`` naming the field (``.path``) whose value is missing or of the
-        wrong type; fields the spec does not list are kept in ``additional_properties``.
-        """
-        if not isinstance(src_dict, Mapping):
-            raise InvalidDataError(
-                f"expected an object, got {json_type_name(src_dict)}"
-            )
-        d = dict(src_dict)
-        obj = cls.__new__(cls)
-        _value = d.pop("token", UNSET)
-        if not isinstance(_value, str):
-            raise InvalidDataError.of("token", "a string", _value)
-        obj.token = _value
-
-        _value = d.pop("client_id", UNSET)
-        if _value is UNSET:
-            obj.client_id = UNSET
-        else:
-            if not isinstance(_value, str):
-                raise InvalidDataError.of("client_id", "a string", _value)
-            obj.client_id = _value
-
-        _value = d.pop("client_secret", UNSET)
-        if _value is UNSET:
-            obj.client_secret = UNSET
-        else:
-            if not isinstance(_value, str):
-                raise InvalidDataError.of("client_secret", "a string", _value)
-            obj.client_secret = _value
-
-        additional_properties: dict[str, Any] = {}
-        for prop_name, prop_value in d.items():
-            additional_properties[prop_name] = prop_value
-
-        obj.additional_properties = additional_properties
-        return obj
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        return from_json(cls, src_dict, _JSON_NAMES)
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,12 +1,28 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, ClassVar, Self
+from typing import Any, TypeVar
 
-from ..errors import InvalidDataError, json_type_name
-from ..types import UNSET, Unset, model_repr
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from .._checks import from_json
+from ..types import UNSET, Unset, keys_repr
+
+T = TypeVar("T", bound="IntrospectResponse")
+
+_JSON_NAMES: dict[str, str] = {
+    "active": "active",
+    "aud": "aud",
+    "client_id": "client_id",
+    "exp": "exp",
+    "iat": "iat",
+    "iss": "iss",
+    "scope": "scope",
+}
 
 
+@_attrs_define
 class IntrospectResponse:
     """The state of a token (RFC 7662). An inactive token carries `active` only.
 
@@ -20,90 +36,16 @@ class IntrospectResponse:
         scope (str | Unset): Space-separated scopes of the token.
     """
 
-    __slots__ = (
-        "active",
-        "aud",
-        "client_id",
-        "exp",
-        "iat",
-        "iss",
-        "scope",
-        "additional_properties",
-    )
-
     active: bool
-    aud: str | Unset
-    client_id: str | Unset
-    exp: int | Unset
-    iat: int | Unset
-    iss: str | Unset
-    scope: str | Unset
-    additional_properties: dict[str, Any]
-
-    _SECRET_FIELDS: ClassVar[frozenset[str]] = frozenset({})
-
-    def __init__(
-        self,
-        active: bool,
-        aud: str | Unset = UNSET,
-        client_id: str | Unset = UNSET,
-        exp: int | Unset = UNSET,
-        iat: int | Unset = UNSET,
-        iss: str | Unset = UNSET,
-        scope: str | Unset = UNSET,
-    ) -> None:
-        self.active = active
-        self.aud = aud
-        self.client_id = client_id
-        self.exp = exp
-        self.iat = iat
-        self.iss = iss
-        self.scope = scope
-        self.additional_properties = {}
-
-    def __repr__(self) -> str:
-        return model_repr(
-            "IntrospectResponse",
-            (
-                ("active", self.active),
-                ("aud", self.aud),
-                ("client_id", self.client_id),
-                ("exp", self.exp),
-                ("iat", self.iat),
-                ("iss", self.iss),
-                ("scope", self.scope),
-            ),
-            self._SECRET_FIELDS,
-            self.additional_properties,
-        )
-
-    def __eq__(self, other: object) -> bool:
-        # Equal fields of the same class, as attrs compared them; defining __eq__ makes the class
-        # unhashable, as a mutable value should be.
-        if (
-            not isinstance(other, IntrospectResponse)
-            or other.__class__ is not self.__class__
-        ):
-            return NotImplemented
-        return (
-            self.active,
-            self.aud,
-            self.client_id,
-            self.exp,
-            self.iat,
-            self.iss,
-            self.scope,
-            self.additional_properties,
-        ) == (
-            other.active,
-            other.aud,
-            other.client_id,
-            other.exp,
-            other.iat,
-            other.iss,
-            other.scope,
-            other.additional_properties,
-        )
+    aud: str | Unset = UNSET
+    client_id: str | Unset = UNSET
+    exp: int | Unset = UNSET
+    iat: int | Unset = UNSET
+    iss: str | Unset = UNSET
+    scope: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(
+        init=False, factory=dict, repr=keys_repr
+    )
 
     def to_dict(self) -> dict[str, Any]:
         active = self.active
@@ -143,77 +85,8 @@ class IntrospectResponse:
         return field_dict
 
     @classmethod
-    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        """Build a IntrospectResponse from a JSON object, checked against the spec.
-
-        Raises ``InvalidDataError`` naming the field (``.path``) whose value is missing or of the
-        wrong type; fields the spec does not list are kept in ``additional_properties``.
-        """
-        if not isinstance(src_dict, Mapping):
-            raise InvalidDataError(
-                f"expected an object, got {json_type_name(src_dict)}"
-            )
-        d = dict(src_dict)
-        obj = cls.__new__(cls)
-        _value = d.pop("active", UNSET)
-        if not isinstance(_value, bool):
-            raise InvalidDataError.of("active", "a boolean", _value)
-        obj.active = _value
-
-        _value = d.pop("aud", UNSET)
-        if _value is UNSET:
-            obj.aud = UNSET
-        else:
-            if not isinstance(_value, str):
-                raise InvalidDataError.of("aud", "a string", _value)
-            obj.aud = _value
-
-        _value = d.pop("client_id", UNSET)
-        if _value is UNSET:
-            obj.client_id = UNSET
-        else:
-            if not isinstance(_value, str):
-                raise InvalidDataError.of("client_id", "a string", _value)
-            obj.client_id = _value
-
-        _value = d.pop("exp", UNSET)
-        if _value is UNSET:
-            obj.exp = UNSET
-        else:
-            if not isinstance(_value, int) or isinstance(_value, bool):
-                raise InvalidDataError.of("exp", "an integer", _value)
-            obj.exp = _value
-
-        _value = d.pop("iat", UNSET)
-        if _value is UNSET:
-            obj.iat = UNSET
-        else:
-            if not isinstance(_value, int) or isinstance(_value, bool):
-                raise InvalidDataError.of("iat", "an integer", _value)
-            obj.iat = _value
-
-        _value = d.pop("iss", UNSET)
-        if _value is UNSET:
-            obj.iss = UNSET
-        else:
-            if not isinstance(_value, str):
-                raise InvalidDataError.of("iss", "a string", _value)
-            obj.iss = _value
-
-        _value = d.pop("scope", UNSET)
-        if _value is UNSET:
-            obj.scope = UNSET
-        else:
-            if not isinstance(_value, str):
-                raise InvalidDataError.of("scope", "a string", _value)
-            obj.scope = _value
-
-        additional_properties: dict[str, Any] = {}
-        for prop_name, prop_value in d.items():
-            additional_properties[prop_name] = prop_value
-
-        obj.additional_properties = additional_properties
-        return obj
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        return from_json(cls, src_dict, _JSON_NAMES)
 
     @property
     def additional_keys(self) -> list[str]:

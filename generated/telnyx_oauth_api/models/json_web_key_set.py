@@ -1,15 +1,26 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, Self
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from ..errors import InvalidDataError, json_type_name
-from ..types import UNSET, model_repr
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from .._checks import from_json
+from ..types import keys_repr
 
 if TYPE_CHECKING:
     from ..models.json_web_key import JsonWebKey
 
 
+T = TypeVar("T", bound="JsonWebKeySet")
+
+_JSON_NAMES: dict[str, str] = {
+    "keys": "keys",
+}
+
+
+@_attrs_define
 class JsonWebKeySet:
     """A JSON Web Key Set (RFC 7517).
 
@@ -17,46 +28,10 @@ class JsonWebKeySet:
         keys (list[JsonWebKey]): The keys.
     """
 
-    __slots__ = (
-        "keys",
-        "additional_properties",
-    )
-
     keys: list[JsonWebKey]
-    additional_properties: dict[str, Any]
-
-    _SECRET_FIELDS: ClassVar[frozenset[str]] = frozenset({})
-
-    def __init__(
-        self,
-        keys: list[JsonWebKey],
-    ) -> None:
-        self.keys = keys
-        self.additional_properties = {}
-
-    def __repr__(self) -> str:
-        return model_repr(
-            "JsonWebKeySet",
-            (("keys", self.keys),),
-            self._SECRET_FIELDS,
-            self.additional_properties,
-        )
-
-    def __eq__(self, other: object) -> bool:
-        # Equal fields of the same class, as attrs compared them; defining __eq__ makes the class
-        # unhashable, as a mutable value should be.
-        if (
-            not isinstance(other, JsonWebKeySet)
-            or other.__class__ is not self.__class__
-        ):
-            return NotImplemented
-        return (
-            self.keys,
-            self.additional_properties,
-        ) == (
-            other.keys,
-            other.additional_properties,
-        )
+    additional_properties: dict[str, Any] = _attrs_field(
+        init=False, factory=dict, repr=keys_repr
+    )
 
     def to_dict(self) -> dict[str, Any]:
         keys = []
@@ -75,38 +50,8 @@ class JsonWebKeySet:
         return field_dict
 
     @classmethod
-    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        """Build a JsonWebKeySet from a JSON object, checked against the spec.
-
-        Raises ``InvalidDataError`` naming the field (``.path``) whose value is missing or of the
-        wrong type; fields the spec does not list are kept in ``additional_properties``.
-        """
-        from ..models.json_web_key import JsonWebKey  # noqa: PLC0415
-
-        if not isinstance(src_dict, Mapping):
-            raise InvalidDataError(
-                f"expected an object, got {json_type_name(src_dict)}"
-            )
-        d = dict(src_dict)
-        obj = cls.__new__(cls)
-        _value = d.pop("keys", UNSET)
-        if not isinstance(_value, list):
-            raise InvalidDataError.of("keys", "an array", _value)
-        _keys_items: list[JsonWebKey] = []
-        try:
-            for _index, _item in enumerate(_value):
-                _keys_items.append(JsonWebKey.from_dict(_item))
-        except InvalidDataError as exc:
-            exc.within("keys", _index)
-            raise
-        obj.keys = _keys_items
-
-        additional_properties: dict[str, Any] = {}
-        for prop_name, prop_value in d.items():
-            additional_properties[prop_name] = prop_value
-
-        obj.additional_properties = additional_properties
-        return obj
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        return from_json(cls, src_dict, _JSON_NAMES)
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,12 +1,23 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, ClassVar, Self
+from typing import Any, TypeVar
 
-from ..errors import InvalidDataError, json_type_name
-from ..types import UNSET, Unset, model_repr
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from .._checks import from_json
+from ..types import UNSET, Unset, keys_repr
+
+T = TypeVar("T", bound="OAuthError")
+
+_JSON_NAMES: dict[str, str] = {
+    "error": "error",
+    "error_description": "error_description",
+}
 
 
+@_attrs_define
 class OAuthError:
     """An OAuth error (RFC 6749 section 5.2).
 
@@ -16,52 +27,11 @@ class OAuthError:
         error_description (str | Unset): What went wrong, in words.
     """
 
-    __slots__ = (
-        "error",
-        "error_description",
-        "additional_properties",
-    )
-
     error: str
-    error_description: str | Unset
-    additional_properties: dict[str, Any]
-
-    _SECRET_FIELDS: ClassVar[frozenset[str]] = frozenset({})
-
-    def __init__(
-        self,
-        error: str,
-        error_description: str | Unset = UNSET,
-    ) -> None:
-        self.error = error
-        self.error_description = error_description
-        self.additional_properties = {}
-
-    def __repr__(self) -> str:
-        return model_repr(
-            "OAuthError",
-            (
-                ("error", self.error),
-                ("error_description", self.error_description),
-            ),
-            self._SECRET_FIELDS,
-            self.additional_properties,
-        )
-
-    def __eq__(self, other: object) -> bool:
-        # Equal fields of the same class, as attrs compared them; defining __eq__ makes the class
-        # unhashable, as a mutable value should be.
-        if not isinstance(other, OAuthError) or other.__class__ is not self.__class__:
-            return NotImplemented
-        return (
-            self.error,
-            self.error_description,
-            self.additional_properties,
-        ) == (
-            other.error,
-            other.error_description,
-            other.additional_properties,
-        )
+    error_description: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(
+        init=False, factory=dict, repr=keys_repr
+    )
 
     def to_dict(self) -> dict[str, Any]:
         error = self.error
@@ -81,37 +51,8 @@ class OAuthError:
         return field_dict
 
     @classmethod
-    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        """Build a OAuthError from a JSON object, checked against the spec.
-
-        Raises ``InvalidDataError`` naming the field (``.path``) whose value is missing or of the
-        wrong type; fields the spec does not list are kept in ``additional_properties``.
-        """
-        if not isinstance(src_dict, Mapping):
-            raise InvalidDataError(
-                f"expected an object, got {json_type_name(src_dict)}"
-            )
-        d = dict(src_dict)
-        obj = cls.__new__(cls)
-        _value = d.pop("error", UNSET)
-        if not isinstance(_value, str):
-            raise InvalidDataError.of("error", "a string", _value)
-        obj.error = _value
-
-        _value = d.pop("error_description", UNSET)
-        if _value is UNSET:
-            obj.error_description = UNSET
-        else:
-            if not isinstance(_value, str):
-                raise InvalidDataError.of("error_description", "a string", _value)
-            obj.error_description = _value
-
-        additional_properties: dict[str, Any] = {}
-        for prop_name, prop_value in d.items():
-            additional_properties[prop_name] = prop_value
-
-        obj.additional_properties = additional_properties
-        return obj
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        return from_json(cls, src_dict, _JSON_NAMES)
 
     @property
     def additional_keys(self) -> list[str]:

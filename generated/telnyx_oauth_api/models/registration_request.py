@@ -1,18 +1,63 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any, ClassVar, Self
+from typing import Any, TypeVar
 
-from ..errors import InvalidDataError, json_type_name
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from .._checks import from_json
 from ..models.grant_type import GrantType, GrantTypeValue
 from ..models.response_type import ResponseType, ResponseTypeValue
 from ..models.token_endpoint_auth_method import (
     TokenEndpointAuthMethod,
     TokenEndpointAuthMethodValue,
 )
-from ..types import UNSET, Unset, model_repr
+from ..types import UNSET, Unset
 
 
+def _to_grant_types(
+    value: Sequence[GrantType | GrantTypeValue] | Unset,
+) -> list[GrantType] | Unset:
+    if isinstance(value, Unset):
+        return value
+    return GrantType.coerce_list(value, "RegistrationRequest.grant_types")
+
+
+def _to_response_types(
+    value: Sequence[ResponseType | ResponseTypeValue] | Unset,
+) -> list[ResponseType] | Unset:
+    if isinstance(value, Unset):
+        return value
+    return ResponseType.coerce_list(value, "RegistrationRequest.response_types")
+
+
+def _to_token_endpoint_auth_method(
+    value: TokenEndpointAuthMethod | TokenEndpointAuthMethodValue | Unset,
+) -> TokenEndpointAuthMethod | Unset:
+    if isinstance(value, Unset):
+        return value
+    return TokenEndpointAuthMethod.coerce(
+        value, "RegistrationRequest.token_endpoint_auth_method"
+    )
+
+
+T = TypeVar("T", bound="RegistrationRequest")
+
+_JSON_NAMES: dict[str, str] = {
+    "client_name": "client_name",
+    "grant_types": "grant_types",
+    "response_types": "response_types",
+    "redirect_uris": "redirect_uris",
+    "scope": "scope",
+    "token_endpoint_auth_method": "token_endpoint_auth_method",
+    "logo_uri": "logo_uri",
+    "policy_uri": "policy_uri",
+    "tos_uri": "tos_uri",
+}
+
+
+@_attrs_define
 class RegistrationRequest:
     """Client metadata for dynamic registration (RFC 7591). Every field is optional; unknown fields are rejected.
 
@@ -30,123 +75,21 @@ class RegistrationRequest:
         tos_uri (str | Unset): The client's terms of service.
     """
 
-    __slots__ = (
-        "client_name",
-        "grant_types",
-        "response_types",
-        "redirect_uris",
-        "scope",
-        "token_endpoint_auth_method",
-        "logo_uri",
-        "policy_uri",
-        "tos_uri",
-        "additional_properties",
+    client_name: str | Unset = UNSET
+    grant_types: list[GrantType] | Unset = _attrs_field(
+        converter=_to_grant_types, default=UNSET
     )
-
-    client_name: str | Unset
-    grant_types: list[GrantType] | Unset
-    response_types: list[ResponseType] | Unset
-    redirect_uris: list[str] | Unset
-    scope: str | Unset
-    token_endpoint_auth_method: TokenEndpointAuthMethod | Unset
-    logo_uri: str | Unset
-    policy_uri: str | Unset
-    tos_uri: str | Unset
-    additional_properties: dict[str, Any]
-
-    _SECRET_FIELDS: ClassVar[frozenset[str]] = frozenset({})
-
-    def __init__(
-        self,
-        client_name: str | Unset = UNSET,
-        grant_types: Sequence[GrantType | GrantTypeValue] | Unset = UNSET,
-        response_types: Sequence[ResponseType | ResponseTypeValue] | Unset = UNSET,
-        redirect_uris: list[str] | Unset = UNSET,
-        scope: str | Unset = UNSET,
-        token_endpoint_auth_method: TokenEndpointAuthMethod
-        | TokenEndpointAuthMethodValue
-        | Unset = UNSET,
-        logo_uri: str | Unset = UNSET,
-        policy_uri: str | Unset = UNSET,
-        tos_uri: str | Unset = UNSET,
-    ) -> None:
-        self.client_name = client_name
-        self.grant_types = (
-            UNSET
-            if isinstance(grant_types, Unset)
-            else GrantType.coerce_list(grant_types, "RegistrationRequest.grant_types")
-        )
-        self.response_types = (
-            UNSET
-            if isinstance(response_types, Unset)
-            else ResponseType.coerce_list(
-                response_types, "RegistrationRequest.response_types"
-            )
-        )
-        self.redirect_uris = redirect_uris
-        self.scope = scope
-        self.token_endpoint_auth_method = (
-            UNSET
-            if isinstance(token_endpoint_auth_method, Unset)
-            else TokenEndpointAuthMethod.coerce(
-                token_endpoint_auth_method,
-                "RegistrationRequest.token_endpoint_auth_method",
-            )
-        )
-        self.logo_uri = logo_uri
-        self.policy_uri = policy_uri
-        self.tos_uri = tos_uri
-        self.additional_properties = {}
-
-    def __repr__(self) -> str:
-        return model_repr(
-            "RegistrationRequest",
-            (
-                ("client_name", self.client_name),
-                ("grant_types", self.grant_types),
-                ("response_types", self.response_types),
-                ("redirect_uris", self.redirect_uris),
-                ("scope", self.scope),
-                ("token_endpoint_auth_method", self.token_endpoint_auth_method),
-                ("logo_uri", self.logo_uri),
-                ("policy_uri", self.policy_uri),
-                ("tos_uri", self.tos_uri),
-            ),
-            self._SECRET_FIELDS,
-            self.additional_properties,
-        )
-
-    def __eq__(self, other: object) -> bool:
-        # Equal fields of the same class, as attrs compared them; defining __eq__ makes the class
-        # unhashable, as a mutable value should be.
-        if (
-            not isinstance(other, RegistrationRequest)
-            or other.__class__ is not self.__class__
-        ):
-            return NotImplemented
-        return (
-            self.client_name,
-            self.grant_types,
-            self.response_types,
-            self.redirect_uris,
-            self.scope,
-            self.token_endpoint_auth_method,
-            self.logo_uri,
-            self.policy_uri,
-            self.tos_uri,
-            self.additional_properties,
-        ) == (
-            other.client_name,
-            other.grant_types,
-            other.response_types,
-            other.redirect_uris,
-            other.scope,
-            other.token_endpoint_auth_method,
-            other.logo_uri,
-            other.policy_uri,
-            other.tos_uri,
-            other.additional_properties,
-        )
+    response_types: list[ResponseType] | Unset = _attrs_field(
+        converter=_to_response_types, default=UNSET
+    )
+    redirect_uris: list[str] | Unset = UNSET
+    scope: str | Unset = UNSET
+    token_endpoint_auth_method: TokenEndpointAuthMethod | Unset = _attrs_field(
+        converter=_to_token_endpoint_auth_method, default=UNSET
+    )
+    logo_uri: str | Unset = UNSET
+    policy_uri: str | Unset = UNSET
+    tos_uri: str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         client_name = self.client_name
@@ -212,124 +155,5 @@ class RegistrationRequest:
         return field_dict
 
     @classmethod
-    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        """Build a RegistrationRequest from a JSON object, checked against the spec.
-
-        Raises ``InvalidDataError`` naming the field (``.path``) whose value is missing or of the
-        wrong type; fields the spec does not list are kept in ``additional_properties``.
-        """
-        if not isinstance(src_dict, Mapping):
-            raise InvalidDataError(
-                f"expected an object, got {json_type_name(src_dict)}"
-            )
-        d = dict(src_dict)
-        obj = cls.__new__(cls)
-        _value = d.pop("client_name", UNSET)
-        if _value is UNSET:
-            obj.client_name = UNSET
-        else:
-            if not isinstance(_value, str):
-                raise InvalidDataError.of("client_name", "a string", _value)
-            obj.client_name = _value
-
-        _value = d.pop("grant_types", UNSET)
-        if _value is UNSET:
-            obj.grant_types = UNSET
-        else:
-            if not isinstance(_value, list):
-                raise InvalidDataError.of("grant_types", "an array", _value)
-            _grant_types_items: list[GrantType] = []
-            for _index, _item in enumerate(_value):
-                if not isinstance(_item, str):
-                    raise InvalidDataError.of("grant_types", "a string", _item, _index)
-                _grant_types_items.append(GrantType(_item))
-            obj.grant_types = _grant_types_items
-
-        _value = d.pop("response_types", UNSET)
-        if _value is UNSET:
-            obj.response_types = UNSET
-        else:
-            if not isinstance(_value, list):
-                raise InvalidDataError.of("response_types", "an array", _value)
-            _response_types_items: list[ResponseType] = []
-            for _index, _item in enumerate(_value):
-                if not isinstance(_item, str):
-                    raise InvalidDataError.of(
-                        "response_types", "a string", _item, _index
-                    )
-                _response_types_items.append(ResponseType(_item))
-            obj.response_types = _response_types_items
-
-        _value = d.pop("redirect_uris", UNSET)
-        if _value is UNSET:
-            obj.redirect_uris = UNSET
-        else:
-            if not isinstance(_value, list):
-                raise InvalidDataError.of("redirect_uris", "an array", _value)
-            for _index, _item in enumerate(_value):
-                if not isinstance(_item, str):
-                    raise InvalidDataError.of(
-                        "redirect_uris", "a string", _item, _index
-                    )
-            obj.redirect_uris = _value
-
-        _value = d.pop("scope", UNSET)
-        if _value is UNSET:
-            obj.scope = UNSET
-        else:
-            if not isinstance(_value, str):
-                raise InvalidDataError.of("scope", "a string", _value)
-            obj.scope = _value
-
-        _value = d.pop("token_endpoint_auth_method", UNSET)
-        if _value is UNSET:
-            obj.token_endpoint_auth_method = UNSET
-        else:
-            if not isinstance(_value, str):
-                raise InvalidDataError.of(
-                    "token_endpoint_auth_method", "a string", _value
-                )
-            obj.token_endpoint_auth_method = TokenEndpointAuthMethod(_value)
-
-        _value = d.pop("logo_uri", UNSET)
-        if _value is UNSET:
-            obj.logo_uri = UNSET
-        else:
-            if not isinstance(_value, str):
-                raise InvalidDataError.of("logo_uri", "a string", _value)
-            obj.logo_uri = _value
-
-        _value = d.pop("policy_uri", UNSET)
-        if _value is UNSET:
-            obj.policy_uri = UNSET
-        else:
-            if not isinstance(_value, str):
-                raise InvalidDataError.of("policy_uri", "a string", _value)
-            obj.policy_uri = _value
-
-        _value = d.pop("tos_uri", UNSET)
-        if _value is UNSET:
-            obj.tos_uri = UNSET
-        else:
-            if not isinstance(_value, str):
-                raise InvalidDataError.of("tos_uri", "a string", _value)
-            obj.tos_uri = _value
-
-        obj.additional_properties = d
-        return obj
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        return from_json(cls, src_dict, _JSON_NAMES)

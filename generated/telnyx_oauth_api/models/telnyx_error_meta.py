@@ -1,12 +1,22 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, ClassVar, Self
+from typing import Any, TypeVar
 
-from ..errors import InvalidDataError, json_type_name
-from ..types import UNSET, Unset, model_repr
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from .._checks import from_json
+from ..types import UNSET, Unset, keys_repr
+
+T = TypeVar("T", bound="TelnyxErrorMeta")
+
+_JSON_NAMES: dict[str, str] = {
+    "url": "url",
+}
 
 
+@_attrs_define
 class TelnyxErrorMeta:
     """More about the error.
 
@@ -14,46 +24,10 @@ class TelnyxErrorMeta:
         url (str | Unset): Documentation of the error code.
     """
 
-    __slots__ = (
-        "url",
-        "additional_properties",
+    url: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(
+        init=False, factory=dict, repr=keys_repr
     )
-
-    url: str | Unset
-    additional_properties: dict[str, Any]
-
-    _SECRET_FIELDS: ClassVar[frozenset[str]] = frozenset({})
-
-    def __init__(
-        self,
-        url: str | Unset = UNSET,
-    ) -> None:
-        self.url = url
-        self.additional_properties = {}
-
-    def __repr__(self) -> str:
-        return model_repr(
-            "TelnyxErrorMeta",
-            (("url", self.url),),
-            self._SECRET_FIELDS,
-            self.additional_properties,
-        )
-
-    def __eq__(self, other: object) -> bool:
-        # Equal fields of the same class, as attrs compared them; defining __eq__ makes the class
-        # unhashable, as a mutable value should be.
-        if (
-            not isinstance(other, TelnyxErrorMeta)
-            or other.__class__ is not self.__class__
-        ):
-            return NotImplemented
-        return (
-            self.url,
-            self.additional_properties,
-        ) == (
-            other.url,
-            other.additional_properties,
-        )
 
     def to_dict(self) -> dict[str, Any]:
         url = self.url
@@ -67,32 +41,8 @@ class TelnyxErrorMeta:
         return field_dict
 
     @classmethod
-    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        """Build a TelnyxErrorMeta from a JSON object, checked against the spec.
-
-        Raises ``InvalidDataError`` naming the field (``.path``) whose value is missing or of the
-        wrong type; fields the spec does not list are kept in ``additional_properties``.
-        """
-        if not isinstance(src_dict, Mapping):
-            raise InvalidDataError(
-                f"expected an object, got {json_type_name(src_dict)}"
-            )
-        d = dict(src_dict)
-        obj = cls.__new__(cls)
-        _value = d.pop("url", UNSET)
-        if _value is UNSET:
-            obj.url = UNSET
-        else:
-            if not isinstance(_value, str):
-                raise InvalidDataError.of("url", "a string", _value)
-            obj.url = _value
-
-        additional_properties: dict[str, Any] = {}
-        for prop_name, prop_value in d.items():
-            additional_properties[prop_name] = prop_value
-
-        obj.additional_properties = additional_properties
-        return obj
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        return from_json(cls, src_dict, _JSON_NAMES)
 
     @property
     def additional_keys(self) -> list[str]:

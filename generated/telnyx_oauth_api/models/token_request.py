@@ -1,13 +1,35 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, ClassVar, Self
+from typing import Any, TypeVar
 
-from ..errors import InvalidDataError, json_type_name
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from .._checks import from_json
 from ..models.grant_type import GrantType, GrantTypeValue
-from ..types import UNSET, Unset, model_repr
+from ..types import UNSET, Unset, keys_repr, secret_repr
 
 
+def _to_grant_type(value: GrantType | GrantTypeValue) -> GrantType:
+    return GrantType.coerce(value, "TokenRequest.grant_type")
+
+
+T = TypeVar("T", bound="TokenRequest")
+
+_JSON_NAMES: dict[str, str] = {
+    "grant_type": "grant_type",
+    "client_id": "client_id",
+    "client_secret": "client_secret",
+    "code": "code",
+    "code_verifier": "code_verifier",
+    "redirect_uri": "redirect_uri",
+    "refresh_token": "refresh_token",
+    "scope": "scope",
+}
+
+
+@_attrs_define
 class TokenRequest:
     """A token request. Which fields apply depends on `grant_type`.
 
@@ -22,101 +44,19 @@ class TokenRequest:
         scope (str | Unset): Space-separated scopes asked for.
     """
 
-    __slots__ = (
-        "grant_type",
-        "client_id",
-        "client_secret",
-        "code",
-        "code_verifier",
-        "redirect_uri",
-        "refresh_token",
-        "scope",
-        "additional_properties",
+    grant_type: GrantType = _attrs_field(
+        converter=_to_grant_type,
     )
-
-    grant_type: GrantType
-    client_id: str | Unset
-    client_secret: str | Unset
-    code: str | Unset
-    code_verifier: str | Unset
-    redirect_uri: str | Unset
-    refresh_token: str | Unset
-    scope: str | Unset
-    additional_properties: dict[str, Any]
-
-    _SECRET_FIELDS: ClassVar[frozenset[str]] = frozenset(
-        {
-            "client_secret",
-            "code",
-            "code_verifier",
-            "refresh_token",
-        }
+    client_id: str | Unset = UNSET
+    client_secret: str | Unset = _attrs_field(repr=secret_repr, default=UNSET)
+    code: str | Unset = _attrs_field(repr=secret_repr, default=UNSET)
+    code_verifier: str | Unset = _attrs_field(repr=secret_repr, default=UNSET)
+    redirect_uri: str | Unset = UNSET
+    refresh_token: str | Unset = _attrs_field(repr=secret_repr, default=UNSET)
+    scope: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(
+        init=False, factory=dict, repr=keys_repr
     )
-
-    def __init__(
-        self,
-        grant_type: GrantType | GrantTypeValue,
-        client_id: str | Unset = UNSET,
-        client_secret: str | Unset = UNSET,
-        code: str | Unset = UNSET,
-        code_verifier: str | Unset = UNSET,
-        redirect_uri: str | Unset = UNSET,
-        refresh_token: str | Unset = UNSET,
-        scope: str | Unset = UNSET,
-    ) -> None:
-        self.grant_type = GrantType.coerce(grant_type, "TokenRequest.grant_type")
-        self.client_id = client_id
-        self.client_secret = client_secret
-        self.code = code
-        self.code_verifier = code_verifier
-        self.redirect_uri = redirect_uri
-        self.refresh_token = refresh_token
-        self.scope = scope
-        self.additional_properties = {}
-
-    def __repr__(self) -> str:
-        return model_repr(
-            "TokenRequest",
-            (
-                ("grant_type", self.grant_type),
-                ("client_id", self.client_id),
-                ("client_secret", self.client_secret),
-                ("code", self.code),
-                ("code_verifier", self.code_verifier),
-                ("redirect_uri", self.redirect_uri),
-                ("refresh_token", self.refresh_token),
-                ("scope", self.scope),
-            ),
-            self._SECRET_FIELDS,
-            self.additional_properties,
-        )
-
-    def __eq__(self, other: object) -> bool:
-        # Equal fields of the same class, as attrs compared them; defining __eq__ makes the class
-        # unhashable, as a mutable value should be.
-        if not isinstance(other, TokenRequest) or other.__class__ is not self.__class__:
-            return NotImplemented
-        return (
-            self.grant_type,
-            self.client_id,
-            self.client_secret,
-            self.code,
-            self.code_verifier,
-            self.redirect_uri,
-            self.refresh_token,
-            self.scope,
-            self.additional_properties,
-        ) == (
-            other.grant_type,
-            other.client_id,
-            other.client_secret,
-            other.code,
-            other.code_verifier,
-            other.redirect_uri,
-            other.refresh_token,
-            other.scope,
-            other.additional_properties,
-        )
 
     def to_dict(self) -> dict[str, Any]:
         grant_type = GrantType.coerce(self.grant_type, "grant_type").value
@@ -160,85 +100,8 @@ class TokenRequest:
         return field_dict
 
     @classmethod
-    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        """Build a TokenRequest from a JSON object, checked against the spec.
-
-        Raises ``InvalidDataError`` naming the field (``.path``) whose value is missing or of the
-        wrong type; fields the spec does not list are kept in ``additional_properties``.
-        """
-        if not isinstance(src_dict, Mapping):
-            raise InvalidDataError(
-                f"expected an object, got {json_type_name(src_dict)}"
-            )
-        d = dict(src_dict)
-        obj = cls.__new__(cls)
-        _value = d.pop("grant_type", UNSET)
-        if not isinstance(_value, str):
-            raise InvalidDataError.of("grant_type", "a string", _value)
-        obj.grant_type = GrantType(_value)
-
-        _value = d.pop("client_id", UNSET)
-        if _value is UNSET:
-            obj.client_id = UNSET
-        else:
-            if not isinstance(_value, str):
-                raise InvalidDataError.of("client_id", "a string", _value)
-            obj.client_id = _value
-
-        _value = d.pop("client_secret", UNSET)
-        if _value is UNSET:
-            obj.client_secret = UNSET
-        else:
-            if not isinstance(_value, str):
-                raise InvalidDataError.of("client_secret", "a string", _value)
-            obj.client_secret = _value
-
-        _value = d.pop("code", UNSET)
-        if _value is UNSET:
-            obj.code = UNSET
-        else:
-            if not isinstance(_value, str):
-                raise InvalidDataError.of("code", "a string", _value)
-            obj.code = _value
-
-        _value = d.pop("code_verifier", UNSET)
-        if _value is UNSET:
-            obj.code_verifier = UNSET
-        else:
-            if not isinstance(_value, str):
-                raise InvalidDataError.of("code_verifier", "a string", _value)
-            obj.code_verifier = _value
-
-        _value = d.pop("redirect_uri", UNSET)
-        if _value is UNSET:
-            obj.redirect_uri = UNSET
-        else:
-            if not isinstance(_value, str):
-                raise InvalidDataError.of("redirect_uri", "a string", _value)
-            obj.redirect_uri = _value
-
-        _value = d.pop("refresh_token", UNSET)
-        if _value is UNSET:
-            obj.refresh_token = UNSET
-        else:
-            if not isinstance(_value, str):
-                raise InvalidDataError.of("refresh_token", "a string", _value)
-            obj.refresh_token = _value
-
-        _value = d.pop("scope", UNSET)
-        if _value is UNSET:
-            obj.scope = UNSET
-        else:
-            if not isinstance(_value, str):
-                raise InvalidDataError.of("scope", "a string", _value)
-            obj.scope = _value
-
-        additional_properties: dict[str, Any] = {}
-        for prop_name, prop_value in d.items():
-            additional_properties[prop_name] = prop_value
-
-        obj.additional_properties = additional_properties
-        return obj
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        return from_json(cls, src_dict, _JSON_NAMES)
 
     @property
     def additional_keys(self) -> list[str]:

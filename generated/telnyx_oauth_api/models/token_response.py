@@ -1,12 +1,26 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, ClassVar, Self
+from typing import Any, TypeVar
 
-from ..errors import InvalidDataError, json_type_name
-from ..types import UNSET, Unset, model_repr
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from .._checks import from_json
+from ..types import UNSET, Unset, keys_repr, secret_repr
+
+T = TypeVar("T", bound="TokenResponse")
+
+_JSON_NAMES: dict[str, str] = {
+    "access_token": "access_token",
+    "token_type": "token_type",
+    "expires_in": "expires_in",
+    "refresh_token": "refresh_token",
+    "scope": "scope",
+}
 
 
+@_attrs_define
 class TokenResponse:
     """An issued access token (RFC 6749 section 5.1).
 
@@ -20,81 +34,16 @@ class TokenResponse:
         scope (str | Unset): Space-separated scopes of the access token.
     """
 
-    __slots__ = (
-        "access_token",
-        "token_type",
-        "expires_in",
-        "refresh_token",
-        "scope",
-        "additional_properties",
+    access_token: str = _attrs_field(
+        repr=secret_repr,
     )
-
-    access_token: str
     token_type: str
     expires_in: int
-    refresh_token: str | Unset
-    scope: str | Unset
-    additional_properties: dict[str, Any]
-
-    _SECRET_FIELDS: ClassVar[frozenset[str]] = frozenset(
-        {
-            "access_token",
-            "refresh_token",
-        }
+    refresh_token: str | Unset = _attrs_field(repr=secret_repr, default=UNSET)
+    scope: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(
+        init=False, factory=dict, repr=keys_repr
     )
-
-    def __init__(
-        self,
-        access_token: str,
-        token_type: str,
-        expires_in: int,
-        refresh_token: str | Unset = UNSET,
-        scope: str | Unset = UNSET,
-    ) -> None:
-        self.access_token = access_token
-        self.token_type = token_type
-        self.expires_in = expires_in
-        self.refresh_token = refresh_token
-        self.scope = scope
-        self.additional_properties = {}
-
-    def __repr__(self) -> str:
-        return model_repr(
-            "TokenResponse",
-            (
-                ("access_token", self.access_token),
-                ("token_type", self.token_type),
-                ("expires_in", self.expires_in),
-                ("refresh_token", self.refresh_token),
-                ("scope", self.scope),
-            ),
-            self._SECRET_FIELDS,
-            self.additional_properties,
-        )
-
-    def __eq__(self, other: object) -> bool:
-        # Equal fields of the same class, as attrs compared them; defining __eq__ makes the class
-        # unhashable, as a mutable value should be.
-        if (
-            not isinstance(other, TokenResponse)
-            or other.__class__ is not self.__class__
-        ):
-            return NotImplemented
-        return (
-            self.access_token,
-            self.token_type,
-            self.expires_in,
-            self.refresh_token,
-            self.scope,
-            self.additional_properties,
-        ) == (
-            other.access_token,
-            other.token_type,
-            other.expires_in,
-            other.refresh_token,
-            other.scope,
-            other.additional_properties,
-        )
 
     def to_dict(self) -> dict[str, Any]:
         access_token = self.access_token
@@ -124,55 +73,8 @@ class TokenResponse:
         return field_dict
 
     @classmethod
-    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        """Build a TokenResponse from a JSON object, checked against the spec.
-
-        Raises ``InvalidDataError`` naming the field (``.path``) whose value is missing or of the
-        wrong type; fields the spec does not list are kept in ``additional_properties``.
-        """
-        if not isinstance(src_dict, Mapping):
-            raise InvalidDataError(
-                f"expected an object, got {json_type_name(src_dict)}"
-            )
-        d = dict(src_dict)
-        obj = cls.__new__(cls)
-        _value = d.pop("access_token", UNSET)
-        if not isinstance(_value, str):
-            raise InvalidDataError.of("access_token", "a string", _value)
-        obj.access_token = _value
-
-        _value = d.pop("token_type", UNSET)
-        if not isinstance(_value, str):
-            raise InvalidDataError.of("token_type", "a string", _value)
-        obj.token_type = _value
-
-        _value = d.pop("expires_in", UNSET)
-        if not isinstance(_value, int) or isinstance(_value, bool):
-            raise InvalidDataError.of("expires_in", "an integer", _value)
-        obj.expires_in = _value
-
-        _value = d.pop("refresh_token", UNSET)
-        if _value is UNSET:
-            obj.refresh_token = UNSET
-        else:
-            if not isinstance(_value, str):
-                raise InvalidDataError.of("refresh_token", "a string", _value)
-            obj.refresh_token = _value
-
-        _value = d.pop("scope", UNSET)
-        if _value is UNSET:
-            obj.scope = UNSET
-        else:
-            if not isinstance(_value, str):
-                raise InvalidDataError.of("scope", "a string", _value)
-            obj.scope = _value
-
-        additional_properties: dict[str, Any] = {}
-        for prop_name, prop_value in d.items():
-            additional_properties[prop_name] = prop_value
-
-        obj.additional_properties = additional_properties
-        return obj
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        return from_json(cls, src_dict, _JSON_NAMES)
 
     @property
     def additional_keys(self) -> list[str]:

@@ -27,7 +27,13 @@ def _parse_response(response: httpx.Response) -> AuthorizationServerMetadata:
             AuthorizationServerMetadata.from_dict,
         )
 
-    errors.raise_unexpected(response, "get_authorization_server_metadata")
+    errors.raise_unexpected(
+        response,
+        "get_authorization_server_metadata",
+        {
+            429: "ErrorResponse",
+        },
+    )
 
 
 def _build_response(response: httpx.Response) -> Response[AuthorizationServerMetadata]:

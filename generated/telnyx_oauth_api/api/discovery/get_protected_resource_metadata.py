@@ -27,7 +27,13 @@ def _parse_response(response: httpx.Response) -> ProtectedResourceMetadata:
             ProtectedResourceMetadata.from_dict,
         )
 
-    errors.raise_unexpected(response, "get_protected_resource_metadata")
+    errors.raise_unexpected(
+        response,
+        "get_protected_resource_metadata",
+        {
+            429: "ErrorResponse",
+        },
+    )
 
 
 def _build_response(response: httpx.Response) -> Response[ProtectedResourceMetadata]:

@@ -67,7 +67,13 @@ def _parse_response(response: httpx.Response) -> str | None:
     if response.status_code == 302:
         return None
 
-    errors.raise_unexpected(response, "authorize")
+    errors.raise_unexpected(
+        response,
+        "authorize",
+        {
+            429: "ErrorResponse",
+        },
+    )
 
 
 def _build_response(response: httpx.Response) -> Response[str | None]:

@@ -32,7 +32,15 @@ def _parse_response(response: httpx.Response) -> TokenResponse:
     if response.status_code == 200:
         return errors.parse_json_body(response, "create_token", TokenResponse.from_dict)
 
-    errors.raise_unexpected(response, "create_token")
+    errors.raise_unexpected(
+        response,
+        "create_token",
+        {
+            400: "OAuthError",
+            401: "OAuthError",
+            429: "ErrorResponse",
+        },
+    )
 
 
 def _build_response(response: httpx.Response) -> Response[TokenResponse]:

@@ -30,7 +30,15 @@ def _parse_response(response: httpx.Response) -> ConsentDetailsResponse:
             response, "get_consent_details", ConsentDetailsResponse.from_dict
         )
 
-    errors.raise_unexpected(response, "get_consent_details")
+    errors.raise_unexpected(
+        response,
+        "get_consent_details",
+        {
+            401: "OAuthError",
+            404: "OAuthError",
+            429: "ErrorResponse",
+        },
+    )
 
 
 def _build_response(response: httpx.Response) -> Response[ConsentDetailsResponse]:

@@ -23,7 +23,13 @@ def _parse_response(response: httpx.Response) -> JsonWebKeySet:
     if response.status_code == 200:
         return errors.parse_json_body(response, "get_jwks", JsonWebKeySet.from_dict)
 
-    errors.raise_unexpected(response, "get_jwks")
+    errors.raise_unexpected(
+        response,
+        "get_jwks",
+        {
+            429: "ErrorResponse",
+        },
+    )
 
 
 def _build_response(response: httpx.Response) -> Response[JsonWebKeySet]:

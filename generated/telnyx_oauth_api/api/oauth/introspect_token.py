@@ -34,7 +34,15 @@ def _parse_response(response: httpx.Response) -> IntrospectResponse:
             response, "introspect_token", IntrospectResponse.from_dict
         )
 
-    errors.raise_unexpected(response, "introspect_token")
+    errors.raise_unexpected(
+        response,
+        "introspect_token",
+        {
+            400: "OAuthError",
+            401: "OAuthError",
+            429: "ErrorResponse",
+        },
+    )
 
 
 def _build_response(response: httpx.Response) -> Response[IntrospectResponse]:

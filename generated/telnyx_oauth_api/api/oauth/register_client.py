@@ -35,7 +35,14 @@ def _parse_response(response: httpx.Response) -> RegistrationResponse:
             response, "register_client", RegistrationResponse.from_dict
         )
 
-    errors.raise_unexpected(response, "register_client")
+    errors.raise_unexpected(
+        response,
+        "register_client",
+        {
+            400: "RegistrationError",
+            429: "ErrorResponse",
+        },
+    )
 
 
 def _build_response(response: httpx.Response) -> Response[RegistrationResponse]:

@@ -35,7 +35,16 @@ def _parse_response(response: httpx.Response) -> ConsentDecisionResponse:
             response, "submit_consent", ConsentDecisionResponse.from_dict
         )
 
-    errors.raise_unexpected(response, "submit_consent")
+    errors.raise_unexpected(
+        response,
+        "submit_consent",
+        {
+            401: "OAuthError",
+            404: "OAuthError",
+            422: "OAuthError",
+            429: "ErrorResponse",
+        },
+    )
 
 
 def _build_response(response: httpx.Response) -> Response[ConsentDecisionResponse]:

@@ -35,7 +35,16 @@ def _parse_response(response: httpx.Response) -> OAuthClientResponse:
             response, "create_oauth_client", OAuthClientResponse.from_dict
         )
 
-    errors.raise_unexpected(response, "create_oauth_client")
+    errors.raise_unexpected(
+        response,
+        "create_oauth_client",
+        {
+            401: "OAuthError",
+            403: "OAuthError",
+            422: "OAuthError",
+            429: "ErrorResponse",
+        },
+    )
 
 
 def _build_response(response: httpx.Response) -> Response[OAuthClientResponse]:

@@ -27,7 +27,16 @@ def _parse_response(response: httpx.Response) -> None:
     if response.status_code == 204:
         return None
 
-    errors.raise_unexpected(response, "delete_oauth_client")
+    errors.raise_unexpected(
+        response,
+        "delete_oauth_client",
+        {
+            401: "OAuthError",
+            403: "OAuthError",
+            404: "OAuthError",
+            429: "ErrorResponse",
+        },
+    )
 
 
 def _build_response(response: httpx.Response) -> Response[None]:

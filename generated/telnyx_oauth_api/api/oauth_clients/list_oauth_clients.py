@@ -72,7 +72,16 @@ def _parse_response(response: httpx.Response) -> OAuthClientListResponse:
             response, "list_oauth_clients", OAuthClientListResponse.from_dict
         )
 
-    errors.raise_unexpected(response, "list_oauth_clients")
+    errors.raise_unexpected(
+        response,
+        "list_oauth_clients",
+        {
+            401: "OAuthError",
+            403: "OAuthError",
+            422: "OAuthError",
+            429: "ErrorResponse",
+        },
+    )
 
 
 def _build_response(response: httpx.Response) -> Response[OAuthClientListResponse]:

@@ -39,7 +39,17 @@ def _parse_response(response: httpx.Response) -> OAuthClientResponse:
             response, "update_oauth_client", OAuthClientResponse.from_dict
         )
 
-    errors.raise_unexpected(response, "update_oauth_client")
+    errors.raise_unexpected(
+        response,
+        "update_oauth_client",
+        {
+            401: "OAuthError",
+            403: "OAuthError",
+            404: "OAuthError",
+            422: "OAuthError",
+            429: "ErrorResponse",
+        },
+    )
 
 
 def _build_response(response: httpx.Response) -> Response[OAuthClientResponse]:

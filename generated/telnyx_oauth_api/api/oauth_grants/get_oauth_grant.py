@@ -31,7 +31,16 @@ def _parse_response(response: httpx.Response) -> OAuthGrantResponse:
             response, "get_oauth_grant", OAuthGrantResponse.from_dict
         )
 
-    errors.raise_unexpected(response, "get_oauth_grant")
+    errors.raise_unexpected(
+        response,
+        "get_oauth_grant",
+        {
+            401: "OAuthError",
+            403: "OAuthError",
+            404: "OAuthError",
+            429: "ErrorResponse",
+        },
+    )
 
 
 def _build_response(response: httpx.Response) -> Response[OAuthGrantResponse]:

@@ -38,7 +38,16 @@ def _parse_response(response: httpx.Response) -> OAuthGrantListResponse:
             response, "list_oauth_grants", OAuthGrantListResponse.from_dict
         )
 
-    errors.raise_unexpected(response, "list_oauth_grants")
+    errors.raise_unexpected(
+        response,
+        "list_oauth_grants",
+        {
+            401: "OAuthError",
+            403: "OAuthError",
+            422: "OAuthError",
+            429: "ErrorResponse",
+        },
+    )
 
 
 def _build_response(response: httpx.Response) -> Response[OAuthGrantListResponse]:
