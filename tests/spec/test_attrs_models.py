@@ -82,7 +82,7 @@ def test_evolve_converts_and_checks_enum_values() -> None:
     with pytest.raises(
         ValueError, match=r"OAuthClientCreateRequest\.client_type: 'secret' is not one of"
     ):
-        attrs.evolve(request, client_type="secret")
+        attrs.evolve(request, client_type="secret")  # type: ignore[arg-type]
 
 
 def test_match_on_a_model() -> None:
