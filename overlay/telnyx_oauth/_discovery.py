@@ -12,13 +12,13 @@ generated models, which keep unknown fields in ``additional_properties``.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Protocol, Self, TypeVar
+from typing import TYPE_CHECKING, Any, cast
 
 import httpx
 
 from telnyx_oauth_api.errors import make_status_error, parse_json_body
 
+from ._drive import Core, arun, run
 from ._http import api_base_url
 from ._operations import AUTHORIZATION_SERVER_METADATA_PATH, PROTECTED_RESOURCE_METADATA_PATH
 
@@ -39,50 +39,43 @@ def well_known_url(base_url: str | httpx.URL, path: str) -> httpx.URL:
     return httpx.URL(str(base_url)).copy_with(path=path, query=None, fragment=None)
 
 
-def _url(client: AuthenticatedClient | Client, path: str) -> httpx.URL:
-    return well_known_url(api_base_url(client), path)
-
-
-class _Document(Protocol):
-    @classmethod
-    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self: ...
-
-
-_M = TypeVar("_M", bound=_Document)
-
-
-def _parse(response: httpx.Response, model: type[_M], operation: str) -> _M:
+def _document(
+    client: AuthenticatedClient | Client, path: str, model: str, operation: str, *, is_async: bool
+) -> Core[Any]:
+    """Fetch and parse one discovery document (``_drive``); ``model`` names its generated model,
+    imported only now to keep ``import telnyx_oauth`` cheap."""
+    url = well_known_url(api_base_url(client), path)
+    if is_async:
+        response = yield client.get_async_httpx_client().get(url, auth=None)
+    else:
+        response = yield client.get_httpx_client().get(url, auth=None)
     if response.status_code >= 400:
         raise make_status_error(response)
-    # The generated model checks the document against the spec; a mismatch names the field.
-    return parse_json_body(response, operation, model.from_dict)
-
-
-def _get(client: AuthenticatedClient | Client, path: str, model: type[_M], operation: str) -> _M:
-    response = client.get_httpx_client().get(_url(client, path), auth=None)
-    return _parse(response, model, operation)
-
-
-async def _aget(
-    client: AuthenticatedClient | Client, path: str, model: type[_M], operation: str
-) -> _M:
-    response = await client.get_async_httpx_client().get(_url(client, path), auth=None)
-    return _parse(response, model, operation)
-
-
-def _models() -> Any:
     from telnyx_oauth_api import models
 
-    return models
+    # The generated model checks the document against the spec; a mismatch names the field.
+    return parse_json_body(response, operation, getattr(models, model).from_dict)
+
+
+_AUTHORIZATION_SERVER = (
+    AUTHORIZATION_SERVER_METADATA_PATH,
+    "AuthorizationServerMetadata",
+    "get_authorization_server_metadata",
+)
+_PROTECTED_RESOURCE = (
+    PROTECTED_RESOURCE_METADATA_PATH,
+    "ProtectedResourceMetadata",
+    "get_protected_resource_metadata",
+)
 
 
 def get_authorization_server_metadata(
     client: AuthenticatedClient | Client,
 ) -> AuthorizationServerMetadata:
     """The RFC 8414 authorization server metadata of the client's host."""
-    model: type[AuthorizationServerMetadata] = _models().AuthorizationServerMetadata
-    return _get(
-        client, AUTHORIZATION_SERVER_METADATA_PATH, model, "get_authorization_server_metadata"
+    return cast(
+        "AuthorizationServerMetadata",
+        run(_document(client, *_AUTHORIZATION_SERVER, is_async=False)),
     )
 
 
@@ -90,9 +83,9 @@ async def aget_authorization_server_metadata(
     client: AuthenticatedClient | Client,
 ) -> AuthorizationServerMetadata:
     """Async ``get_authorization_server_metadata``."""
-    model: type[AuthorizationServerMetadata] = _models().AuthorizationServerMetadata
-    return await _aget(
-        client, AUTHORIZATION_SERVER_METADATA_PATH, model, "get_authorization_server_metadata"
+    return cast(
+        "AuthorizationServerMetadata",
+        await arun(_document(client, *_AUTHORIZATION_SERVER, is_async=True)),
     )
 
 
@@ -100,15 +93,16 @@ def get_protected_resource_metadata(
     client: AuthenticatedClient | Client,
 ) -> ProtectedResourceMetadata:
     """The RFC 9728 protected resource metadata of the client's host."""
-    model: type[ProtectedResourceMetadata] = _models().ProtectedResourceMetadata
-    return _get(client, PROTECTED_RESOURCE_METADATA_PATH, model, "get_protected_resource_metadata")
+    return cast(
+        "ProtectedResourceMetadata", run(_document(client, *_PROTECTED_RESOURCE, is_async=False))
+    )
 
 
 async def aget_protected_resource_metadata(
     client: AuthenticatedClient | Client,
 ) -> ProtectedResourceMetadata:
     """Async ``get_protected_resource_metadata``."""
-    model: type[ProtectedResourceMetadata] = _models().ProtectedResourceMetadata
-    return await _aget(
-        client, PROTECTED_RESOURCE_METADATA_PATH, model, "get_protected_resource_metadata"
+    return cast(
+        "ProtectedResourceMetadata",
+        await arun(_document(client, *_PROTECTED_RESOURCE, is_async=True)),
     )

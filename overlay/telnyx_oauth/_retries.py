@@ -37,6 +37,7 @@ import random as _random
 import time
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import httpx
 
@@ -50,6 +51,7 @@ from ._constants import (
     RATELIMIT_RESET_EPOCH_THRESHOLD_SECONDS,
     RETRY_JITTER_FRACTION,
 )
+from ._drive import Core, arun, run
 from ._errors import ConfigurationError
 from ._operations import is_safe_to_retry
 
@@ -171,20 +173,6 @@ def _note_failure(request: httpx.Request, error: httpx.TransportError) -> None:
 # Asked before each retry with its delay in seconds; False: do not retry (see the docstring).
 RETRY_GUARD_EXTENSION = "telnyx_oauth.retry_guard"  # Callable[[float], bool]
 ASYNC_RETRY_GUARD_EXTENSION = "telnyx_oauth.async_retry_guard"  # ... -> Awaitable[bool]
-
-
-def _guarded(request: httpx.Request, delay: float | None) -> float | None:
-    guard = request.extensions.get(RETRY_GUARD_EXTENSION)
-    if delay is None or guard is None:
-        return delay
-    return delay if guard(delay) else None
-
-
-async def _aguarded(request: httpx.Request, delay: float | None) -> float | None:
-    guard = request.extensions.get(ASYNC_RETRY_GUARD_EXTENSION)
-    if delay is None or guard is None:
-        return delay
-    return delay if await guard(delay) else None
 
 
 @dataclass(frozen=True)
@@ -326,7 +314,51 @@ def _final(
     raise outcome
 
 
-class RetryTransport(httpx.BaseTransport):
+class _Retrying:
+    """The retry loop both transports run, written once (``_drive``): an attempt, the policy's
+    delay, the request's guard, the wait."""
+
+    def __init__(
+        self,
+        transport: Any,
+        max_retries: int | None,
+        policy: RetryPolicy | None,
+        sleep: Callable[[float], Any],
+        clock: Callable[[], float],
+        random: Callable[[], float],
+    ) -> None:
+        self._transport = transport
+        self._policy = _Policy(resolve_policy(max_retries, policy), clock, random)
+        self._sleep = sleep
+
+    def _attempts(self, request: httpx.Request, *, is_async: bool) -> Core[httpx.Response]:
+        transport, retries = self._transport, 0
+        while True:
+            try:
+                outcome: httpx.Response | httpx.TransportError = yield (
+                    transport.handle_async_request(request)
+                    if is_async
+                    else transport.handle_request(request)
+                )
+            except httpx.TransportError as exc:
+                outcome = exc
+            delay = self._policy.delay(request, outcome, retries)
+            guard = request.extensions.get(
+                ASYNC_RETRY_GUARD_EXTENSION if is_async else RETRY_GUARD_EXTENSION
+            )
+            if delay is not None and guard is not None and not (yield guard(delay)):
+                delay = None
+            if delay is None:
+                return _final(request, outcome)
+            if isinstance(outcome, httpx.Response) and is_async:
+                yield outcome.aclose()
+            elif isinstance(outcome, httpx.Response):
+                outcome.close()
+            yield self._sleep(delay)
+            retries += 1
+
+
+class RetryTransport(_Retrying, httpx.BaseTransport):
     """Wraps any sync httpx transport and retries by the policy above."""
 
     def __init__(
@@ -339,26 +371,10 @@ class RetryTransport(httpx.BaseTransport):
         clock: Callable[[], float] = time.time,
         random: Callable[[], float] = _random.random,
     ) -> None:
-        self._transport = transport
-        self._policy = _Policy(resolve_policy(max_retries, policy), clock, random)
-        self._sleep = sleep
+        super().__init__(transport, max_retries, policy, sleep, clock, random)
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
-        retries = 0
-        while True:
-            try:
-                outcome: httpx.Response | httpx.TransportError = self._transport.handle_request(
-                    request
-                )
-            except httpx.TransportError as exc:
-                outcome = exc
-            delay = _guarded(request, self._policy.delay(request, outcome, retries))
-            if delay is None:
-                return _final(request, outcome)
-            if isinstance(outcome, httpx.Response):
-                outcome.close()
-            self._sleep(delay)
-            retries += 1
+        return run(self._attempts(request, is_async=False))
 
     def close(self) -> None:
         self._transport.close()
@@ -370,7 +386,7 @@ async def _anyio_sleep(seconds: float) -> None:
     await anyio.sleep(seconds)
 
 
-class AsyncRetryTransport(httpx.AsyncBaseTransport):
+class AsyncRetryTransport(_Retrying, httpx.AsyncBaseTransport):
     """Wraps any async httpx transport and retries by the policy above."""
 
     def __init__(
@@ -383,26 +399,10 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
         clock: Callable[[], float] = time.time,
         random: Callable[[], float] = _random.random,
     ) -> None:
-        self._transport = transport
-        self._policy = _Policy(resolve_policy(max_retries, policy), clock, random)
-        self._sleep = sleep
+        super().__init__(transport, max_retries, policy, sleep, clock, random)
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        retries = 0
-        while True:
-            try:
-                outcome: (
-                    httpx.Response | httpx.TransportError
-                ) = await self._transport.handle_async_request(request)
-            except httpx.TransportError as exc:
-                outcome = exc
-            delay = await _aguarded(request, self._policy.delay(request, outcome, retries))
-            if delay is None:
-                return _final(request, outcome)
-            if isinstance(outcome, httpx.Response):
-                await outcome.aclose()
-            await self._sleep(delay)
-            retries += 1
+        return await arun(self._attempts(request, is_async=True))
 
     async def aclose(self) -> None:
         await self._transport.aclose()

@@ -1,0 +1,48 @@
+"""Drive one core generator from sync code or from asyncio code, so a flow is written once.
+
+A core is a generator that yields each blocking step's outcome as its caller's shell makes it:
+``yield self.held.load()`` gets the record back. For the sync shell (``run``) the step has
+already run when it is yielded, and its value is sent straight back (its error was raised inside
+the core, where the core catches it). For the async shell (``arun``) the step is an awaitable:
+it is awaited and its value sent back, or its error thrown in at the same ``yield``. The core
+picks the step for its mode (``store.alock(...)`` or ``store.lock(...)``); every decision around
+the steps is written once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Generator
+from typing import Any, TypeVar
+
+__all__: list[str] = []  # used by the flows, the stores' links and the retry transports
+
+_T = TypeVar("_T")
+
+Core = Generator[Any, Any, _T]
+
+
+def run(core: Core[_T]) -> _T:
+    """Run ``core`` whose steps are done by the time they are yielded."""
+    try:
+        value = core.send(None)
+        while True:
+            value = core.send(value)
+    except StopIteration as stop:
+        result: _T = stop.value
+        return result
+
+
+async def arun(core: Core[_T]) -> _T:
+    """Run ``core`` whose steps are awaitables, awaiting each."""
+    try:
+        step: Awaitable[Any] = core.send(None)
+        while True:
+            try:
+                value = await step
+            except BaseException as exc:  # a cancellation too: the core's cleanup runs
+                step = core.throw(exc)
+            else:
+                step = core.send(value)
+    except StopIteration as stop:
+        result: _T = stop.value
+        return result
