@@ -31,13 +31,13 @@ import time
 from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import asynccontextmanager, contextmanager
 from types import TracebackType
+from typing import Any
 
+from ._drive import Core, arun, run
 from ._errors import ConfigurationError, TokenRecordError, TokenStoreError
 from ._fork import after_fork_in_child
 from ._token import Token
 from ._token_store import (
-    AsyncTokenLease,
-    TokenLease,
     TokenStore,
     decode_record,
     encode_record,
@@ -87,26 +87,14 @@ class StoreLink:
     def lease(self, key: str, ttl_seconds: float, *, shared: bool = True) -> Iterator[Lease]:
         """Hold the store's lock for ``key`` (unless ``shared`` is False) around the block."""
         lease = Lease(self, ttl_seconds)
-        lock = None
-        if self.store is not None and shared:
-            try:
-                lock = self.store.lock(key, ttl_seconds=ttl_seconds)
-                lease.held, lease.attached = lock.__enter__(), True
-            except Exception as exc:
-                lock = None
-                self.refused(lease, exc, "taking its lock")
+        lock = run(self._enter(lease, key, shared=shared, is_async=False))
         try:
             yield lease
         except BaseException:
             if lock is not None:
                 _exit_quietly(self, lambda: lock.__exit__(*sys.exc_info()))
             raise
-        if lock is not None:
-            try:
-                lock.__exit__(None, None, None)
-            except Exception as exc:
-                self.unsaved(lease, exc, "releasing its lock")
-        self.finish(lease)
+        run(self._leave(lease, lock, is_async=False))
 
     @asynccontextmanager
     async def alease(
@@ -114,14 +102,7 @@ class StoreLink:
     ) -> AsyncIterator[AsyncLease]:
         """``lease`` for asyncio code."""
         lease = AsyncLease(self, ttl_seconds)
-        lock = None
-        if self.store is not None and shared:
-            try:
-                lock = self.store.alock(key, ttl_seconds=ttl_seconds)
-                lease.held, lease.attached = await lock.__aenter__(), True
-            except Exception as exc:
-                lock = None
-                self.refused(lease, exc, "taking its lock")
+        lock = await arun(self._enter(lease, key, shared=shared, is_async=True))
         try:
             yield lease
         except BaseException:
@@ -132,9 +113,35 @@ class StoreLink:
                 except Exception as exc:
                     _log_release_failure(self, exc)
             raise
+        await arun(self._leave(lease, lock, is_async=True))
+
+    def _enter(self, lease: _LeaseState, key: str, *, shared: bool, is_async: bool) -> Core[Any]:
+        """Take the store's lock for ``key``: the lock held, or None (detached)."""
+        if self.store is None or not shared:
+            return None
+        ttl_seconds = lease.ttl_seconds
+        try:
+            if is_async:
+                lock: Any = self.store.alock(key, ttl_seconds=ttl_seconds)
+                lease.held = yield lock.__aenter__()
+            else:
+                lock = self.store.lock(key, ttl_seconds=ttl_seconds)
+                lease.held = yield lock.__enter__()
+        except Exception as exc:
+            self.refused(lease, exc, "taking its lock")
+            return None
+        lease.attached = True
+        return lock
+
+    def _leave(self, lease: _LeaseState, lock: Any, *, is_async: bool) -> Core[None]:
+        """Release the lock after a block that ended without an error, then ``finish``."""
         if lock is not None:
             try:
-                await lock.__aexit__(None, None, None)
+                yield (
+                    lock.__aexit__(None, None, None)
+                    if is_async
+                    else lock.__exit__(None, None, None)
+                )
             except Exception as exc:
                 self.unsaved(lease, exc, "releasing its lock")
         self.finish(lease)
@@ -223,11 +230,15 @@ class StoreLink:
 
 
 class _LeaseState:
-    __slots__ = ("_link", "attached", "faulted", "saved", "ttl_seconds", "unsaved")
+    """A lease's state and its steps, written once (``_drive``); ``Lease`` and ``AsyncLease``
+    run them."""
+
+    __slots__ = ("_link", "attached", "faulted", "held", "saved", "ttl_seconds", "unsaved")
 
     def __init__(self, link: StoreLink, ttl_seconds: float) -> None:
         self._link = link
         self.ttl_seconds = ttl_seconds
+        self.held: Any = None  # the store's TokenLease (AsyncTokenLease for AsyncLease)
         self.attached = False  # the store's lock was taken
         self.faulted = False  # the store failed during this lease
         self.saved: Token | None = None
@@ -236,8 +247,19 @@ class _LeaseState:
     def detach(self) -> None:
         """Stop using the store for the rest of this lease (it failed)."""
         self.faulted = True
+        self.held = None
 
-    def _decoded(self, record: bytes | None) -> Token | None:
+    def _load(self) -> Core[Token | None]:
+        if self.held is None:
+            return None
+        try:
+            record = yield self.held.load()
+        except TokenRecordError as exc:
+            self._link.unreadable(self, exc)
+            return None
+        except Exception as exc:
+            self._link.refused(self, exc, "reading a record")
+            return None
         if record is None:
             return None
         try:
@@ -246,116 +268,66 @@ class _LeaseState:
             self._link.unreadable(self, exc)
             return None
 
-    def _load_failed(self, exc: Exception) -> None:
-        if isinstance(exc, TokenRecordError):
-            self._link.unreadable(self, exc)
-        else:
-            self._link.refused(self, exc, "reading a record")
+    def _save(self, token: Token) -> Core[None]:
+        if self.held is not None:
+            self.saved = token  # noted before the write (see StoreLink.unsaved)
+            try:
+                yield self.held.save(
+                    encode_record(token), expires_at=record_expires_at(token, time.time())
+                )
+            except Exception as exc:
+                self._link.unsaved(self, exc, "saving a record")
 
-    def _record(self, token: Token) -> tuple[bytes, float]:
-        """The record to save for ``token``, noted as saved (see ``StoreLink.unsaved``)."""
-        self.saved = token
-        return encode_record(token), record_expires_at(token, time.time())
+    def _extend(self, seconds: float, doing: str) -> Core[bool]:
+        try:
+            if self.held is not None:
+                yield self.held.extend(seconds)
+        except Exception as exc:
+            return self._link.lost(self, exc, doing)
+        return True
 
 
 class Lease(_LeaseState):
     """The leader's hold on its key's record (sync); see the module docstring."""
 
-    __slots__ = ("held",)
-
-    def __init__(self, link: StoreLink, ttl_seconds: float) -> None:
-        super().__init__(link, ttl_seconds)
-        self.held: TokenLease | None = None
-
-    def detach(self) -> None:
-        """See ``_LeaseState.detach``."""
-        super().detach()
-        self.held = None
+    __slots__ = ()
 
     def load(self) -> Token | None:
         """The shared token, if there is one (a wall-clock ``expires_at``)."""
-        if self.held is None:
-            return None
-        try:
-            record = self.held.load()
-        except Exception as exc:
-            self._load_failed(exc)
-            return None
-        return self._decoded(record)
+        return run(self._load())
 
     def save(self, token: Token) -> None:
         """Share ``token`` (a wall-clock ``expires_at``) as the key's record."""
-        if self.held is not None:
-            record, expires_at = self._record(token)
-            try:
-                self.held.save(record, expires_at=expires_at)
-            except Exception as exc:
-                self._link.unsaved(self, exc, "saving a record")
+        run(self._save(token))
 
     def extend(self) -> None:
         """Keep the lock a full TTL from now (before ``on_token``)."""
-        if self.held is not None:
-            try:
-                self.held.extend(self.ttl_seconds)
-            except Exception as exc:
-                self._link.lost(self, exc, "extending its lock")
+        run(self._extend(self.ttl_seconds, "extending its lock"))
 
     def before_retry(self, delay_seconds: float) -> bool:
         """Whether the token request may be retried after ``delay_seconds``: the lock is
         extended to cover the wait and the next attempt first."""
-        try:
-            if self.held is not None:
-                self.held.extend(delay_seconds + self.ttl_seconds)
-        except Exception as exc:
-            return self._link.lost(self, exc, "extending its lock for a retry")
-        return True
+        seconds = delay_seconds + self.ttl_seconds
+        return run(self._extend(seconds, "extending its lock for a retry"))
 
 
 class AsyncLease(_LeaseState):
     """``Lease`` for asyncio code: the same steps, each store call awaited."""
 
-    __slots__ = ("held",)
-
-    def __init__(self, link: StoreLink, ttl_seconds: float) -> None:
-        super().__init__(link, ttl_seconds)
-        self.held: AsyncTokenLease | None = None
-
-    def detach(self) -> None:
-        super().detach()
-        self.held = None
+    __slots__ = ()
 
     async def load(self) -> Token | None:
-        if self.held is None:
-            return None
-        try:
-            record = await self.held.load()
-        except Exception as exc:
-            self._load_failed(exc)
-            return None
-        return self._decoded(record)
+        return await arun(self._load())
 
     async def save(self, token: Token) -> None:
-        if self.held is not None:
-            record, expires_at = self._record(token)
-            try:
-                await self.held.save(record, expires_at=expires_at)
-            except Exception as exc:
-                self._link.unsaved(self, exc, "saving a record")
+        await arun(self._save(token))
 
     async def extend(self) -> None:
-        if self.held is not None:
-            try:
-                await self.held.extend(self.ttl_seconds)
-            except Exception as exc:
-                self._link.lost(self, exc, "extending its lock")
+        await arun(self._extend(self.ttl_seconds, "extending its lock"))
 
     async def before_retry(self, delay_seconds: float) -> bool:
-        try:
-            if self.held is not None:
-                await self.held.extend(delay_seconds + self.ttl_seconds)
-        except Exception as exc:
-            return self._link.lost(self, exc, "extending its lock for a retry")
-        return True
+        seconds = delay_seconds + self.ttl_seconds
+        return await arun(self._extend(seconds, "extending its lock for a retry"))
 
 
 def _exit_quietly(link: StoreLink, leave: Callable[[], object]) -> None:
