@@ -50,6 +50,7 @@ from ._client_auth import (
     resolve_client_auth_method,
 )
 from ._constants import TOKEN_REFRESH_LEEWAY_SECONDS
+from ._drive import Closed, Core, async_auth_flow, auth_flow
 from ._errors import ConfigurationError
 from ._http import status_error
 from ._operations import FORM_CONTENT_TYPE, TOKEN_PATH
@@ -60,7 +61,7 @@ from ._retries import (
     TransportFailure,
 )
 from ._single_flight import Leader, SingleFlight, Waiter, hashed_key
-from ._store_link import StoreLink
+from ._store_link import AsyncLease, Lease, StoreLink
 from ._token import Token, parse_token_response
 from ._token_store import TokenStore, lock_ttl_seconds
 
@@ -173,77 +174,67 @@ class ClientCredentials(httpx.Auth):
         """Forget the cached token; the next request fetches a new one."""
         self._token = None
 
-    # -- the flows ------------------------------------------------------------------------------
-    # Both flows are the same steps; the async one awaits where the sync one blocks. A flow
-    # renews (``token is None``) at most twice: when it has no fresh token, and after a 401.
+    # -- the flow -------------------------------------------------------------------------------
+    # One core (``_drive``), driven by httpx's two entry points. A flow renews (``token is
+    # None``) at most twice: when it has no fresh token, and after a 401.
 
     def sync_auth_flow(
         self, request: httpx.Request
     ) -> Generator[httpx.Request, httpx.Response, None]:
-        token, refused = self._fresh_token(), None
-        while True:
-            while token is None:
-                joined = self._flights.join(
-                    self._key, partial(self._usable, refused), is_async=False
-                )
-                if isinstance(joined, Leader):
-                    failure = TransportFailure()
-                    with (
-                        _landing(joined, failure),
-                        self._link.lease(
-                            self._key, _lock_ttl(request), shared=not joined.solo
-                        ) as lease,
-                    ):
-                        token = self._adopt(lease.load(), refused)
-                        if token is None:
-                            guard = {RETRY_GUARD_EXTENSION: lease.before_retry}
-                            token_response = yield self._token_request(request, failure, guard)
-                            token_response.read()
-                            token, shared = self._store(token_response)
-                            lease.save(shared)
-                    joined.succeed(token)
-                elif isinstance(joined, Waiter):
-                    token = joined.wait()  # None: its leader gave up; join again
-                else:
-                    token = joined
-            response = yield self._authorize(request, token)
-            if response.status_code != 401 or refused is not None:
-                return
-            response.read()  # give the pooled connection back before waiting (see the docstring)
-            token, refused = None, token
+        return auth_flow(self._flow(request, is_async=False))
 
-    async def async_auth_flow(
+    def async_auth_flow(
         self, request: httpx.Request
     ) -> AsyncGenerator[httpx.Request, httpx.Response]:
+        return async_auth_flow(self._flow(request, is_async=True))
+
+    def _flow(self, request: httpx.Request, *, is_async: bool) -> Core[None]:
         token, refused = self._fresh_token(), None
         while True:
             while token is None:
-                joined = self._flights.join(
-                    self._key, partial(self._usable, refused), is_async=True
-                )
+                usable = partial(self._usable, refused)
+                joined = self._flights.join(self._key, usable, is_async=is_async)
                 if isinstance(joined, Leader):
-                    failure = TransportFailure()
-                    with _landing(joined, failure):
-                        async with self._link.alease(
-                            self._key, _lock_ttl(request), shared=not joined.solo
-                        ) as alease:
-                            token = self._adopt(await alease.load(), refused)
-                            if token is None:
-                                aguard = {ASYNC_RETRY_GUARD_EXTENSION: alease.before_retry}
-                                token_response = yield self._token_request(request, failure, aguard)
-                                await token_response.aread()
-                                token, shared = self._store(token_response)
-                                await alease.save(shared)
-                    joined.succeed(token)
-                elif isinstance(joined, Waiter):
-                    token = await joined.wait_async()
+                    token = yield from self._lead(joined, request, refused, is_async=is_async)
+                elif isinstance(joined, Waiter):  # None: its leader gave up; join again
+                    token = yield joined.wait_async() if is_async else joined.wait()
                 else:
                     token = joined
             response = yield self._authorize(request, token)
             if response.status_code != 401 or refused is not None:
                 return
-            await response.aread()
+            # Give the pooled connection back before waiting (see the module docstring).
+            yield response.aread() if is_async else response.read()
             token, refused = None, token
+
+    def _lead(
+        self,
+        joined: Leader[_CachedToken],
+        request: httpx.Request,
+        refused: _CachedToken | None,
+        *,
+        is_async: bool,
+    ) -> Core[_CachedToken]:
+        """Renew as the flight's leader: the store's token if fresh, else a token request."""
+        failure = TransportFailure()
+        with _landing(joined, failure):
+            lease = (AsyncLease if is_async else Lease)(self._link, _lock_ttl(request))
+            yield from self._link.enter(lease, self._key, shared=not joined.solo)
+            try:
+                token = self._adopt((yield from lease.load_steps()), refused)
+                if token is None:
+                    guard_name = ASYNC_RETRY_GUARD_EXTENSION if is_async else RETRY_GUARD_EXTENSION
+                    guard = {guard_name: lease.before_retry}
+                    response = yield self._token_request(request, failure, guard)
+                    yield response.aread() if is_async else response.read()
+                    token, shared = self._store(response)
+                    yield from lease.save_steps(shared)
+            except BaseException as exc:
+                yield from self._link.abandon(lease, exc)
+                raise
+            yield from self._link.leave(lease)
+        joined.succeed(token)
+        return token
 
     # -- helpers --------------------------------------------------------------------------------
 
@@ -322,7 +313,7 @@ def _landing(leader: Leader[_CachedToken], failure: TransportFailure) -> Iterato
     """Land the leader's flight with the error that ends its token request, if one does."""
     try:
         yield
-    except GeneratorExit:
+    except (Closed, GeneratorExit):
         # httpx closes the flow instead of throwing the token request's transport error into it;
         # the retry transport noted that error. Without one, the caller itself was cancelled.
         shared = None if failure.error is None else connection_error(failure.error)

@@ -11,8 +11,10 @@ the steps is written once.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Generator
+from collections.abc import AsyncGenerator, Awaitable, Generator
 from typing import Any, TypeVar
+
+import httpx
 
 __all__: list[str] = []  # used by the flows, the stores' links and the retry transports
 
@@ -46,3 +48,49 @@ async def arun(core: Core[_T]) -> _T:
     except StopIteration as stop:
         result: _T = stop.value
         return result
+
+
+class Closed(BaseException):
+    """Thrown into an auth flow's core where httpx closed its shell (``GeneratorExit``): the
+    core's cleanup may still take steps (release a lock), which a closed generator cannot."""
+
+
+def auth_flow(core: Core[None]) -> Generator[httpx.Request, httpx.Response, None]:
+    """``httpx.Auth.sync_auth_flow`` over ``core``: its requests go to httpx, its steps are done."""
+    value: Any = None
+    error: BaseException | None = None
+    while True:
+        try:
+            step = core.send(value) if error is None else core.throw(error)
+        except StopIteration:
+            return
+        except Closed:
+            raise GeneratorExit from None
+        value, error = step, None
+        if isinstance(step, httpx.Request):
+            try:
+                value = yield step
+            except GeneratorExit:
+                error = Closed()
+            except BaseException as exc:
+                error = exc
+
+
+async def async_auth_flow(core: Core[None]) -> AsyncGenerator[httpx.Request, httpx.Response]:
+    """``httpx.Auth.async_auth_flow`` over ``core``: requests go to httpx, steps are awaited."""
+    value: Any = None
+    error: BaseException | None = None
+    while True:
+        try:
+            step = core.send(value) if error is None else core.throw(error)
+        except StopIteration:
+            return
+        except Closed:
+            raise GeneratorExit from None
+        error = None
+        try:
+            value = (yield step) if isinstance(step, httpx.Request) else await step
+        except GeneratorExit:
+            error = Closed()
+        except BaseException as exc:
+            error = exc

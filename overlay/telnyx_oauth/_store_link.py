@@ -25,10 +25,9 @@ Failures, by policy:
 from __future__ import annotations
 
 import logging
-import sys
 import threading
 import time
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager, contextmanager
 from types import TracebackType
 from typing import Any
@@ -87,14 +86,13 @@ class StoreLink:
     def lease(self, key: str, ttl_seconds: float, *, shared: bool = True) -> Iterator[Lease]:
         """Hold the store's lock for ``key`` (unless ``shared`` is False) around the block."""
         lease = Lease(self, ttl_seconds)
-        lock = run(self._enter(lease, key, shared=shared, is_async=False))
+        run(self.enter(lease, key, shared=shared))
         try:
             yield lease
-        except BaseException:
-            if lock is not None:
-                _exit_quietly(self, lambda: lock.__exit__(*sys.exc_info()))
+        except BaseException as exc:
+            run(self.abandon(lease, exc))
             raise
-        run(self._leave(lease, lock, is_async=False))
+        run(self.leave(lease))
 
     @asynccontextmanager
     async def alease(
@@ -102,44 +100,51 @@ class StoreLink:
     ) -> AsyncIterator[AsyncLease]:
         """``lease`` for asyncio code."""
         lease = AsyncLease(self, ttl_seconds)
-        lock = await arun(self._enter(lease, key, shared=shared, is_async=True))
+        await arun(self.enter(lease, key, shared=shared))
         try:
             yield lease
-        except BaseException:
-            if lock is not None:
-                info = sys.exc_info()
-                try:
-                    await lock.__aexit__(*info)
-                except Exception as exc:
-                    _log_release_failure(self, exc)
+        except BaseException as exc:
+            await arun(self.abandon(lease, exc))
             raise
-        await arun(self._leave(lease, lock, is_async=True))
+        await arun(self.leave(lease))
 
-    def _enter(self, lease: _LeaseState, key: str, *, shared: bool, is_async: bool) -> Core[Any]:
-        """Take the store's lock for ``key``: the lock held, or None (detached)."""
+    # The lock's steps (``_drive``), for ``lease``, ``alease`` and flows written as one core.
+
+    def enter(self, lease: _LeaseState, key: str, *, shared: bool) -> Core[None]:
+        """Take the store's lock for ``key`` into ``lease``, or leave it detached."""
         if self.store is None or not shared:
-            return None
-        ttl_seconds = lease.ttl_seconds
+            return
         try:
-            if is_async:
-                lock: Any = self.store.alock(key, ttl_seconds=ttl_seconds)
+            if lease.is_async:
+                lock: Any = self.store.alock(key, ttl_seconds=lease.ttl_seconds)
                 lease.held = yield lock.__aenter__()
             else:
-                lock = self.store.lock(key, ttl_seconds=ttl_seconds)
+                lock = self.store.lock(key, ttl_seconds=lease.ttl_seconds)
                 lease.held = yield lock.__enter__()
         except Exception as exc:
             self.refused(lease, exc, "taking its lock")
-            return None
-        lease.attached = True
-        return lock
+            return
+        lease.lock, lease.attached = lock, True
 
-    def _leave(self, lease: _LeaseState, lock: Any, *, is_async: bool) -> Core[None]:
+    def abandon(self, lease: _LeaseState, error: BaseException) -> Core[None]:
+        """Release the lock while ``error`` of the flow propagates: that error is the one to see."""
+        lock, lease.lock = lease.lock, None
+        if lock is None:
+            return
+        info = (type(error), error, error.__traceback__)
+        try:
+            yield lock.__aexit__(*info) if lease.is_async else lock.__exit__(*info)
+        except Exception as exc:
+            logger.warning("%s", self.error(exc, "releasing its lock"))
+
+    def leave(self, lease: _LeaseState) -> Core[None]:
         """Release the lock after a block that ended without an error, then ``finish``."""
+        lock, lease.lock = lease.lock, None
         if lock is not None:
             try:
                 yield (
                     lock.__aexit__(None, None, None)
-                    if is_async
+                    if lease.is_async
                     else lock.__exit__(None, None, None)
                 )
             except Exception as exc:
@@ -233,12 +238,14 @@ class _LeaseState:
     """A lease's state and its steps, written once (``_drive``); ``Lease`` and ``AsyncLease``
     run them."""
 
-    __slots__ = ("_link", "attached", "faulted", "held", "saved", "ttl_seconds", "unsaved")
+    __slots__ = ("_link", "attached", "faulted", "held", "lock", "saved", "ttl_seconds", "unsaved")
+    is_async = False
 
     def __init__(self, link: StoreLink, ttl_seconds: float) -> None:
         self._link = link
         self.ttl_seconds = ttl_seconds
-        self.held: Any = None  # the store's TokenLease (AsyncTokenLease for AsyncLease)
+        self.lock: Any = None  # the store's lock, while held
+        self.held: Any = None  # what it gave: a TokenLease (AsyncTokenLease for AsyncLease)
         self.attached = False  # the store's lock was taken
         self.faulted = False  # the store failed during this lease
         self.saved: Token | None = None
@@ -249,7 +256,7 @@ class _LeaseState:
         self.faulted = True
         self.held = None
 
-    def _load(self) -> Core[Token | None]:
+    def load_steps(self) -> Core[Token | None]:
         if self.held is None:
             return None
         try:
@@ -268,7 +275,7 @@ class _LeaseState:
             self._link.unreadable(self, exc)
             return None
 
-    def _save(self, token: Token) -> Core[None]:
+    def save_steps(self, token: Token) -> Core[None]:
         if self.held is not None:
             self.saved = token  # noted before the write (see StoreLink.unsaved)
             try:
@@ -294,11 +301,11 @@ class Lease(_LeaseState):
 
     def load(self) -> Token | None:
         """The shared token, if there is one (a wall-clock ``expires_at``)."""
-        return run(self._load())
+        return run(self.load_steps())
 
     def save(self, token: Token) -> None:
         """Share ``token`` (a wall-clock ``expires_at``) as the key's record."""
-        run(self._save(token))
+        run(self.save_steps(token))
 
     def extend(self) -> None:
         """Keep the lock a full TTL from now (before ``on_token``)."""
@@ -315,12 +322,13 @@ class AsyncLease(_LeaseState):
     """``Lease`` for asyncio code: the same steps, each store call awaited."""
 
     __slots__ = ()
+    is_async = True
 
     async def load(self) -> Token | None:
-        return await arun(self._load())
+        return await arun(self.load_steps())
 
     async def save(self, token: Token) -> None:
-        await arun(self._save(token))
+        await arun(self.save_steps(token))
 
     async def extend(self) -> None:
         await arun(self._extend(self.ttl_seconds, "extending its lock"))
@@ -328,15 +336,3 @@ class AsyncLease(_LeaseState):
     async def before_retry(self, delay_seconds: float) -> bool:
         seconds = delay_seconds + self.ttl_seconds
         return await arun(self._extend(seconds, "extending its lock for a retry"))
-
-
-def _exit_quietly(link: StoreLink, leave: Callable[[], object]) -> None:
-    """Release a lock while an error of the flow propagates: that error is the one to see."""
-    try:
-        leave()
-    except Exception as exc:
-        _log_release_failure(link, exc)
-
-
-def _log_release_failure(link: StoreLink, exc: Exception) -> None:
-    logger.warning("%s", link.error(exc, "releasing its lock"))
