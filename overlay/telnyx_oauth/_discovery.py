@@ -57,12 +57,12 @@ def _document(
     return parse_json_body(response, operation, getattr(models, model).from_dict)
 
 
-_AUTHORIZATION_SERVER = (
+_AS = (
     AUTHORIZATION_SERVER_METADATA_PATH,
     "AuthorizationServerMetadata",
     "get_authorization_server_metadata",
 )
-_PROTECTED_RESOURCE = (
+_PR = (
     PROTECTED_RESOURCE_METADATA_PATH,
     "ProtectedResourceMetadata",
     "get_protected_resource_metadata",
@@ -73,36 +73,25 @@ def get_authorization_server_metadata(
     client: AuthenticatedClient | Client,
 ) -> AuthorizationServerMetadata:
     """The RFC 8414 authorization server metadata of the client's host."""
-    return cast(
-        "AuthorizationServerMetadata",
-        run(_document(client, *_AUTHORIZATION_SERVER, is_async=False)),
-    )
+    return cast("AuthorizationServerMetadata", run(_document(client, *_AS, is_async=False)))
 
 
 async def aget_authorization_server_metadata(
     client: AuthenticatedClient | Client,
 ) -> AuthorizationServerMetadata:
     """Async ``get_authorization_server_metadata``."""
-    return cast(
-        "AuthorizationServerMetadata",
-        await arun(_document(client, *_AUTHORIZATION_SERVER, is_async=True)),
-    )
+    return cast("AuthorizationServerMetadata", await arun(_document(client, *_AS, is_async=True)))
 
 
 def get_protected_resource_metadata(
     client: AuthenticatedClient | Client,
 ) -> ProtectedResourceMetadata:
     """The RFC 9728 protected resource metadata of the client's host."""
-    return cast(
-        "ProtectedResourceMetadata", run(_document(client, *_PROTECTED_RESOURCE, is_async=False))
-    )
+    return cast("ProtectedResourceMetadata", run(_document(client, *_PR, is_async=False)))
 
 
 async def aget_protected_resource_metadata(
     client: AuthenticatedClient | Client,
 ) -> ProtectedResourceMetadata:
     """Async ``get_protected_resource_metadata``."""
-    return cast(
-        "ProtectedResourceMetadata",
-        await arun(_document(client, *_PROTECTED_RESOURCE, is_async=True)),
-    )
+    return cast("ProtectedResourceMetadata", await arun(_document(client, *_PR, is_async=True)))

@@ -55,17 +55,24 @@ class Closed(BaseException):
     core's cleanup may still take steps (release a lock), which a closed generator cannot."""
 
 
+_DONE: Any = object()
+
+
+def _advance(core: Core[None], value: Any, error: BaseException | None) -> Any:
+    """The core's next step (``_DONE`` once it returns), given the last one's value or error."""
+    try:
+        return core.send(value) if error is None else core.throw(error)
+    except StopIteration:
+        return _DONE
+    except Closed:
+        raise GeneratorExit from None
+
+
 def auth_flow(core: Core[None]) -> Generator[httpx.Request, httpx.Response, None]:
     """``httpx.Auth.sync_auth_flow`` over ``core``: its requests go to httpx, its steps are done."""
     value: Any = None
     error: BaseException | None = None
-    while True:
-        try:
-            step = core.send(value) if error is None else core.throw(error)
-        except StopIteration:
-            return
-        except Closed:
-            raise GeneratorExit from None
+    while (step := _advance(core, value, error)) is not _DONE:
         value, error = step, None
         if isinstance(step, httpx.Request):
             try:
@@ -80,13 +87,7 @@ async def async_auth_flow(core: Core[None]) -> AsyncGenerator[httpx.Request, htt
     """``httpx.Auth.async_auth_flow`` over ``core``: requests go to httpx, steps are awaited."""
     value: Any = None
     error: BaseException | None = None
-    while True:
-        try:
-            step = core.send(value) if error is None else core.throw(error)
-        except StopIteration:
-            return
-        except Closed:
-            raise GeneratorExit from None
+    while (step := _advance(core, value, error)) is not _DONE:
         error = None
         try:
             value = (yield step) if isinstance(step, httpx.Request) else await step
