@@ -219,21 +219,28 @@ class ClientCredentials(httpx.Auth):
         failure = TransportFailure()
         with _landing(joined, failure):
             lease = (AsyncLease if is_async else Lease)(self._link, _lock_ttl(request))
-            yield from self._link.enter(lease, self._key, shared=not joined.solo)
-            try:
-                token = self._adopt((yield from lease.load_steps()), refused)
-                if token is None:
-                    guard_name = ASYNC_RETRY_GUARD_EXTENSION if is_async else RETRY_GUARD_EXTENSION
-                    guard = {guard_name: lease.before_retry}
-                    response = yield self._token_request(request, failure, guard)
-                    yield response.aread() if is_async else response.read()
-                    token, shared = self._store(response)
-                    yield from lease.save_steps(shared)
-            except BaseException as exc:
-                yield from self._link.abandon(lease, exc)
-                raise
-            yield from self._link.leave(lease)
+            renewal = self._renew(lease, request, refused, failure)
+            token = yield from self._link.hold(lease, self._key, renewal, shared=not joined.solo)
         joined.succeed(token)
+        return token
+
+    def _renew(
+        self,
+        lease: AsyncLease | Lease,
+        request: httpx.Request,
+        refused: _CachedToken | None,
+        failure: TransportFailure,
+    ) -> Core[_CachedToken]:
+        """Under the store's lock: the token saved there if fresh, else a token request's."""
+        token = self._adopt((yield from lease.load_steps()), refused)
+        if token is None:
+            is_async = lease.is_async
+            guard_name = ASYNC_RETRY_GUARD_EXTENSION if is_async else RETRY_GUARD_EXTENSION
+            guard = {guard_name: lease.before_retry}
+            response = yield self._token_request(request, failure, guard)
+            yield response.aread() if is_async else response.read()
+            token, shared = self._store(response)
+            yield from lease.save_steps(shared)
         return token
 
     # -- helpers --------------------------------------------------------------------------------

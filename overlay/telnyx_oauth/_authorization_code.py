@@ -83,6 +83,7 @@ from ._client_auth import (
     resolve_client_auth_method,
 )
 from ._constants import PKCE_VERIFIER_BYTES, ROTATED_REFRESH_TOKENS_REMEMBERED, STATE_BYTES
+from ._drive import Core, arun, run
 from ._errors import (
     APIConnectionError,
     APIError,
@@ -99,7 +100,7 @@ from ._http import api_base_url, running_loop, status_error
 from ._operations import AUTHORIZE_PATH, FORM_CONTENT_TYPE, TOKEN_PATH
 from ._retries import ASYNC_RETRY_GUARD_EXTENSION, RETRY_GUARD_EXTENSION, not_processed
 from ._single_flight import Leader, SingleFlight, Waiter, hashed_key
-from ._store_link import StoreLink
+from ._store_link import AsyncLease, Lease, StoreLink
 from ._token import Token, parse_token_response
 from ._token_store import TokenStore, lock_ttl_seconds
 
@@ -257,20 +258,25 @@ class AuthorizationCodeFlow:
         On failure, ``request.used`` and the error's message say whether ``request`` can be
         exchanged again (see the module docstring).
         """
-        form = self._exchange_form(request, callback)
-        with self._exchanging(request):
-            token = self._send_sync(form, context="code exchange failed")
-        self._store_sync(token, None)
-        return token
+        return run(self._exchange(request, callback, is_async=False))
 
     async def aexchange(
         self, request: AuthorizationRequest, callback: str | httpx.URL | Mapping[str, str]
     ) -> Token:
         """Async ``exchange``."""
+        return await arun(self._exchange(request, callback, is_async=True))
+
+    def _exchange(
+        self,
+        request: AuthorizationRequest,
+        callback: str | httpx.URL | Mapping[str, str],
+        *,
+        is_async: bool,
+    ) -> Core[Token]:
         form = self._exchange_form(request, callback)
         with self._exchanging(request):
-            token = await self._send_async(form, context="code exchange failed")
-        await self._store_async(token, None)
+            token = yield from self._send(form, is_async=is_async, context="code exchange failed")
+        yield from self._store(token, None, is_async=is_async)
         return token
 
     def _exchange_form(
@@ -335,81 +341,80 @@ class AuthorizationCodeFlow:
 
     def refresh(self, token: Token, *, scope: str | Iterable[str] | None = None) -> Token:
         """A new token for ``token.refresh_token``, stored through ``on_token`` first."""
-        key = self._successor_key(token)
-        while True:
-            joined = self._refreshes.join(key, partial(self._successor_of, key), is_async=False)
-            if isinstance(joined, Leader):
-                with _leading(joined), _may_spend():
-                    new = self._lead_sync(key, token, scope, shared=not joined.solo)
-                joined.succeed(new)
-                return new
-            if not isinstance(joined, Waiter):
-                return joined
-            successor = joined.wait()
-            if successor is not None:  # None: its leader gave up; join again
-                return successor
+        return run(self._refresh(token, scope, is_async=False))
 
     async def arefresh(self, token: Token, *, scope: str | Iterable[str] | None = None) -> Token:
         """Async ``refresh``."""
+        return await arun(self._refresh(token, scope, is_async=True))
+
+    def _refresh(
+        self, token: Token, scope: str | Iterable[str] | None, *, is_async: bool
+    ) -> Core[Token]:
         key = self._successor_key(token)
         while True:
-            joined = self._refreshes.join(key, partial(self._successor_of, key), is_async=True)
+            joined = self._refreshes.join(key, partial(self._successor_of, key), is_async=is_async)
             if isinstance(joined, Leader):
-                return await _to_the_end(self._alead_and_land(joined, key, token, scope))
+                landing = self._land(joined, key, token, scope, is_async=is_async)
+                if not is_async:
+                    return (yield from landing)
+                # asyncio: the refresh outlives its caller's cancellation (see _to_the_end).
+                new: Token = yield _to_the_end(arun(landing))
+                return new
             if not isinstance(joined, Waiter):
                 return joined
-            successor = await joined.wait_async()
-            if successor is not None:
+            successor: Token | None = yield joined.wait_async() if is_async else joined.wait()
+            if successor is not None:  # None: its leader gave up; join again
                 return successor
 
-    def _lead_sync(
-        self, key: str, token: Token, scope: str | Iterable[str] | None, *, shared: bool
-    ) -> Token:
-        """The leader's refresh: under the store's lock, the stored successor or a new one."""
-        ttl = lock_ttl_seconds(self._client.get_httpx_client().timeout)
-        with self._link.lease(key, ttl, shared=shared) as lease:
-            found = lease.load()
-            if found is not None:
-                self._remember(key, found)
-                return found
-            form = self._refresh_form(token, scope)
-            guard = {RETRY_GUARD_EXTENSION: lease.before_retry}
-            new = self._keep_refresh_token(self._send_sync(form, guard=guard), token)
-            # Remembered before the hook runs: should storing fail, later callers still get the
-            # successor instead of replaying the spent refresh token, which a rotating server
-            # answers by revoking the whole grant.
-            self._remember(key, new)
-            lease.save(new)
-            lease.extend()  # the hook runs under the lock: nobody sees the successor before
-            self._store_sync(new, token)
-            return new
-
-    async def _alead_and_land(
-        self, joined: Leader[Token], key: str, token: Token, scope: str | Iterable[str] | None
-    ) -> Token:
+    def _land(
+        self,
+        joined: Leader[Token],
+        key: str,
+        token: Token,
+        scope: str | Iterable[str] | None,
+        *,
+        is_async: bool,
+    ) -> Core[Token]:
         with _leading(joined), _may_spend():
-            new = await self._alead(key, token, scope, shared=not joined.solo)
+            shared = not joined.solo
+            new = yield from self._lead(key, token, scope, shared=shared, is_async=is_async)
         joined.succeed(new)
         return new
 
-    async def _alead(
-        self, key: str, token: Token, scope: str | Iterable[str] | None, *, shared: bool
-    ) -> Token:
-        """``_lead_sync`` for asyncio code."""
-        ttl = lock_ttl_seconds(self._client.get_async_httpx_client().timeout)
-        async with self._link.alease(key, ttl, shared=shared) as lease:
-            found = await lease.load()
-            if found is not None:
-                self._remember(key, found)
-                return found
-            form = self._refresh_form(token, scope)
-            guard = {ASYNC_RETRY_GUARD_EXTENSION: lease.before_retry}
-            new = self._keep_refresh_token(await self._send_async(form, guard=guard), token)
-            self._remember(key, new)  # before the hook, as in _lead_sync()
-            await lease.save(new)
-            await lease.extend()
-            await self._store_async(new, token)
-            return new
+    def _lead(
+        self,
+        key: str,
+        token: Token,
+        scope: str | Iterable[str] | None,
+        *,
+        shared: bool,
+        is_async: bool,
+    ) -> Core[Token]:
+        """The leader's refresh: under the store's lock, the stored successor or a new one."""
+        ttl = lock_ttl_seconds(self._http(is_async=is_async).timeout)
+        lease = (AsyncLease if is_async else Lease)(self._link, ttl)
+        renewal = self._renew(lease, key, token, scope)
+        new: Token = yield from self._link.hold(lease, key, renewal, shared=shared)
+        return new
+
+    def _renew(
+        self, lease: AsyncLease | Lease, key: str, token: Token, scope: str | Iterable[str] | None
+    ) -> Core[Token]:
+        found = yield from lease.load_steps()
+        if found is not None:
+            self._remember(key, found)
+            return found
+        form = self._refresh_form(token, scope)
+        sent = yield from self._send(form, is_async=lease.is_async, lease=lease)
+        new = self._keep_refresh_token(sent, token)
+        # Remembered before the hook runs: should storing fail, later callers still get the
+        # successor instead of replaying the spent refresh token, which a rotating server
+        # answers by revoking the whole grant.
+        self._remember(key, new)
+        yield from lease.save_steps(new)
+        yield from lease.extend_steps()  # the hook runs under the lock: nobody sees it before
+        yield from self._store(new, token, is_async=lease.is_async)
+        return new
 
     def _successor_key(self, token: Token) -> str:
         return hashed_key("refresh_token", self.client_id, _refresh_token_of(token))
@@ -451,29 +456,25 @@ class AuthorizationCodeFlow:
             "POST", TOKEN_PATH, data=form, headers=headers, extensions=extensions
         )
 
-    def _send_sync(
-        self,
-        form: dict[str, str],
-        *,
-        context: str = "refresh failed",
-        guard: Mapping[str, object] | None = None,
-    ) -> Token:
-        http = self._client.get_httpx_client()
-        # auth=None: the client's own credentials (an API key) are not for the token endpoint.
-        response = http.send(self._token_request(http, form, guard), auth=None)
-        response.read()
-        return self._parse(response, context)
+    def _http(self, *, is_async: bool) -> httpx.Client | httpx.AsyncClient:
+        if is_async:
+            return self._client.get_async_httpx_client()
+        return self._client.get_httpx_client()
 
-    async def _send_async(
+    def _send(
         self,
         form: dict[str, str],
         *,
+        is_async: bool,
         context: str = "refresh failed",
-        guard: Mapping[str, object] | None = None,
-    ) -> Token:
-        http = self._client.get_async_httpx_client()
-        response = await http.send(self._token_request(http, form, guard), auth=None)
-        await response.aread()
+        lease: AsyncLease | Lease | None = None,
+    ) -> Core[Token]:
+        http = self._http(is_async=is_async)
+        guard_name = ASYNC_RETRY_GUARD_EXTENSION if is_async else RETRY_GUARD_EXTENSION
+        guard = None if lease is None else {guard_name: lease.before_retry}
+        # auth=None: the client's own credentials (an API key) are not for the token endpoint.
+        response = yield http.send(self._token_request(http, form, guard), auth=None)
+        yield response.aread() if is_async else response.read()
         return self._parse(response, context)
 
     def _parse(self, response: httpx.Response, context: str) -> Token:
@@ -482,24 +483,17 @@ class AuthorizationCodeFlow:
             raise status_error(response, context=context)
         return parse_token_response(response, now=self._clock())
 
-    def _store_sync(self, token: Token, previous: Token | None) -> None:
+    def _store(self, token: Token, previous: Token | None, *, is_async: bool) -> Core[None]:
+        """Hand ``token`` to ``on_token``; an async hook needs the async methods."""
         if self._on_token is None:
             return
         try:
             result = self._on_token(token, previous)
-            if inspect.isawaitable(result):
+            if inspect.isawaitable(result) and not is_async:
                 _close_awaitable(result)
                 raise TypeError("on_token returned an awaitable; use aexchange/arefresh")
-        except Exception as exc:
-            raise TokenStorageError(token) from exc
-
-    async def _store_async(self, token: Token, previous: Token | None) -> None:
-        if self._on_token is None:
-            return
-        try:
-            result = self._on_token(token, previous)
             if inspect.isawaitable(result):
-                await result
+                yield result
         except Exception as exc:
             raise TokenStorageError(token) from exc
 

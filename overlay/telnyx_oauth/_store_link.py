@@ -1,11 +1,12 @@
 """How the flows use a ``TokenStore``: the leader's block, and what each store failure means.
 
 ``StoreLink`` is one flow's tie to its store, or to none (the in-process default). Its
-``lease(key, ttl_seconds)`` (``alease`` for asyncio) wraps the store's lock around the leader of
-a renewal (``_single_flight``) and gives a ``Lease``: ``load()`` the shared token, ``save()``
-a new one, ``extend()`` the lock before ``on_token``, and ``before_retry`` for the retry
-transports. Without a store, or for a solo leader, the lease is detached: there is nothing to
-load and nothing is saved, so the flow runs exactly as it does in one process.
+``hold(lease, key, body)`` runs the leader of a renewal (``_single_flight``) under the store's
+lock, a core step by step (``_drive``: written once for sync and async code). The ``Lease``
+(``AsyncLease``) gives it ``load_steps()`` the shared token, ``save_steps()`` a new one,
+``extend_steps()`` the lock before ``on_token``, and ``before_retry`` for the retry transports.
+Without a store, or for a solo leader, the lease is detached: there is nothing to load and
+nothing is saved, so the flow runs exactly as it does in one process.
 
 Failures, by policy:
 
@@ -27,10 +28,8 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import AsyncIterator, Iterator
-from contextlib import asynccontextmanager, contextmanager
 from types import TracebackType
-from typing import Any
+from typing import Any, TypeVar
 
 from ._drive import Core, arun, run
 from ._errors import ConfigurationError, TokenRecordError, TokenStoreError
@@ -46,6 +45,8 @@ from ._token_store import (
 __all__: list[str] = []  # used by _auth and _authorization_code
 
 logger = logging.getLogger("telnyx_oauth")
+
+_T = TypeVar("_T")
 
 _ExcInfo = tuple[type[BaseException] | None, BaseException | None, TracebackType | None]
 
@@ -82,32 +83,6 @@ class StoreLink:
     def _fresh_mutex(self) -> None:
         self._mutex = threading.Lock()  # a parent's thread may have held it at the fork
 
-    @contextmanager
-    def lease(self, key: str, ttl_seconds: float, *, shared: bool = True) -> Iterator[Lease]:
-        """Hold the store's lock for ``key`` (unless ``shared`` is False) around the block."""
-        lease = Lease(self, ttl_seconds)
-        run(self.enter(lease, key, shared=shared))
-        try:
-            yield lease
-        except BaseException as exc:
-            run(self.abandon(lease, exc))
-            raise
-        run(self.leave(lease))
-
-    @asynccontextmanager
-    async def alease(
-        self, key: str, ttl_seconds: float, *, shared: bool = True
-    ) -> AsyncIterator[AsyncLease]:
-        """``lease`` for asyncio code."""
-        lease = AsyncLease(self, ttl_seconds)
-        await arun(self.enter(lease, key, shared=shared))
-        try:
-            yield lease
-        except BaseException as exc:
-            await arun(self.abandon(lease, exc))
-            raise
-        await arun(self.leave(lease))
-
     # The lock's steps (``_drive``), for ``lease``, ``alease`` and flows written as one core.
 
     def enter(self, lease: _LeaseState, key: str, *, shared: bool) -> Core[None]:
@@ -125,6 +100,17 @@ class StoreLink:
             self.refused(lease, exc, "taking its lock")
             return
         lease.lock, lease.attached = lock, True
+
+    def hold(self, lease: _LeaseState, key: str, body: Core[_T], *, shared: bool) -> Core[_T]:
+        """``body`` under the store's lock for ``key`` (``lease``/``alease`` as one core)."""
+        yield from self.enter(lease, key, shared=shared)
+        try:
+            result = yield from body
+        except BaseException as exc:
+            yield from self.abandon(lease, exc)
+            raise
+        yield from self.leave(lease)
+        return result
 
     def abandon(self, lease: _LeaseState, error: BaseException) -> Core[None]:
         """Release the lock while ``error`` of the flow propagates: that error is the one to see."""
@@ -285,6 +271,9 @@ class _LeaseState:
             except Exception as exc:
                 self._link.unsaved(self, exc, "saving a record")
 
+    def extend_steps(self) -> Core[bool]:
+        return self._extend(self.ttl_seconds, "extending its lock")
+
     def _extend(self, seconds: float, doing: str) -> Core[bool]:
         try:
             if self.held is not None:
@@ -299,23 +288,10 @@ class Lease(_LeaseState):
 
     __slots__ = ()
 
-    def load(self) -> Token | None:
-        """The shared token, if there is one (a wall-clock ``expires_at``)."""
-        return run(self.load_steps())
-
-    def save(self, token: Token) -> None:
-        """Share ``token`` (a wall-clock ``expires_at``) as the key's record."""
-        run(self.save_steps(token))
-
-    def extend(self) -> None:
-        """Keep the lock a full TTL from now (before ``on_token``)."""
-        run(self._extend(self.ttl_seconds, "extending its lock"))
-
     def before_retry(self, delay_seconds: float) -> bool:
         """Whether the token request may be retried after ``delay_seconds``: the lock is
-        extended to cover the wait and the next attempt first."""
-        seconds = delay_seconds + self.ttl_seconds
-        return run(self._extend(seconds, "extending its lock for a retry"))
+        extended to cover the wait and the next attempt first (the retry transports ask)."""
+        return run(self._extend(delay_seconds + self.ttl_seconds, _FOR_A_RETRY))
 
 
 class AsyncLease(_LeaseState):
@@ -324,15 +300,8 @@ class AsyncLease(_LeaseState):
     __slots__ = ()
     is_async = True
 
-    async def load(self) -> Token | None:
-        return await arun(self.load_steps())
-
-    async def save(self, token: Token) -> None:
-        await arun(self.save_steps(token))
-
-    async def extend(self) -> None:
-        await arun(self._extend(self.ttl_seconds, "extending its lock"))
-
     async def before_retry(self, delay_seconds: float) -> bool:
-        seconds = delay_seconds + self.ttl_seconds
-        return await arun(self._extend(seconds, "extending its lock for a retry"))
+        return await arun(self._extend(delay_seconds + self.ttl_seconds, _FOR_A_RETRY))
+
+
+_FOR_A_RETRY = "extending its lock for a retry"
