@@ -30,6 +30,7 @@ from contextlib import asynccontextmanager, contextmanager
 from typing import TYPE_CHECKING, Any
 
 from ._constants import STORE_LOCK_POLL_SECONDS
+from ._drive import Core, arun, run
 from ._errors import ConfigurationError, TokenStoreError
 from ._extras import missing_extra
 from ._token_store import AsyncTokenLease, LeaseInThreads, TokenLease, in_worker_thread
@@ -172,8 +173,9 @@ class RedisTokenStore:
         logger.warning("%s", self._error(exc, "releasing its lock"))
 
 
-class _RedisLease:
-    """One held ``redis.lock.Lock`` and its key's record (sync)."""
+class _RedisSteps:
+    """One held redis-py ``Lock`` and its key's record: each step written once (``_drive``),
+    run by ``_RedisLease`` (a ``redis.Redis``) or ``_AsyncRedisLease`` (``redis.asyncio``)."""
 
     __slots__ = ("_key", "_lock", "_store", "_ttl_seconds")
 
@@ -181,129 +183,102 @@ class _RedisLease:
         self._store = store
         self._key = key
         self._ttl_seconds = ttl_seconds
-        self._lock: redis.lock.Lock | None = None
+        self._lock: Any = None
 
-    def _client(self) -> redis.Redis:
-        client: redis.Redis = self._store._bounded(self._ttl_seconds)
-        return client
+    def _acquire(self) -> Core[None]:
+        import redis
+
+        client = self._store._bounded(self._ttl_seconds)
+        lock = client.lock(**self._store._lock_options(self._key, self._ttl_seconds))
+        try:
+            taken = yield lock.acquire(token=secrets.token_hex(_OWNER_TOKEN_BYTES))
+        except redis.RedisError as exc:
+            raise self._store._error(exc, "taking its lock") from exc
+        if not taken:
+            raise self._store._timed_out(self._ttl_seconds)
+        self._lock = lock
+
+    def _release(self) -> Core[None]:
+        import redis
+
+        lock, self._lock = self._lock, None
+        if lock is not None:
+            try:
+                yield lock.release()
+            except redis.RedisError as exc:
+                self._store._lapsed(exc)
+
+    def _load(self) -> Core[bytes | None]:
+        import redis
+
+        client = self._store._bounded(self._ttl_seconds)
+        try:
+            value = yield client.get(self._store._record_key(self._key))
+        except redis.RedisError as exc:
+            raise self._store._error(exc, "reading a record") from exc
+        return _as_bytes(value)
+
+    def _save(self, record: bytes, expires_at: float) -> Core[None]:
+        import redis
+
+        client = self._store._bounded(self._ttl_seconds)
+        key, milliseconds = self._store._record_key(self._key), _milliseconds_until(expires_at)
+        try:
+            yield client.set(key, record, px=milliseconds)
+        except redis.RedisError as exc:
+            raise self._store._error(exc, "saving a record") from exc
+
+    def _extend(self, ttl_seconds: float) -> Core[None]:
+        import redis
+
+        if self._lock is None:
+            raise TokenStoreError(f"token store {self._store!r}: the lock is no longer held")
+        try:
+            yield self._lock.extend(ttl_seconds, replace_ttl=True)
+        except redis.RedisError as exc:
+            raise self._store._error(exc, "extending its lock") from exc
+
+
+class _RedisLease(_RedisSteps):
+    """The steps on a ``redis.Redis``."""
+
+    __slots__ = ()
 
     def acquire(self) -> None:
-        import redis
-
-        lock = self._client().lock(**self._store._lock_options(self._key, self._ttl_seconds))
-        try:
-            taken = lock.acquire(token=secrets.token_hex(_OWNER_TOKEN_BYTES))
-        except redis.RedisError as exc:
-            raise self._store._error(exc, "taking its lock") from exc
-        if not taken:
-            raise self._store._timed_out(self._ttl_seconds)
-        self._lock = lock
+        run(self._acquire())
 
     def release(self) -> None:
-        import redis
-
-        lock, self._lock = self._lock, None
-        if lock is not None:
-            try:
-                lock.release()
-            except redis.RedisError as exc:
-                self._store._lapsed(exc)
+        run(self._release())
 
     def load(self) -> bytes | None:
-        import redis
-
-        try:
-            value = self._client().get(self._store._record_key(self._key))
-        except redis.RedisError as exc:
-            raise self._store._error(exc, "reading a record") from exc
-        return _as_bytes(value)
+        return run(self._load())
 
     def save(self, record: bytes, *, expires_at: float) -> None:
-        import redis
-
-        try:
-            self._client().set(
-                self._store._record_key(self._key), record, px=_milliseconds_until(expires_at)
-            )
-        except redis.RedisError as exc:
-            raise self._store._error(exc, "saving a record") from exc
+        run(self._save(record, expires_at))
 
     def extend(self, ttl_seconds: float) -> None:
-        import redis
-
-        if self._lock is None:
-            raise TokenStoreError(f"token store {self._store!r}: the lock is no longer held")
-        try:
-            self._lock.extend(ttl_seconds, replace_ttl=True)
-        except redis.RedisError as exc:
-            raise self._store._error(exc, "extending its lock") from exc
+        run(self._extend(ttl_seconds))
 
 
-class _AsyncRedisLease:
-    """One held ``redis.asyncio.lock.Lock`` and its key's record."""
+class _AsyncRedisLease(_RedisSteps):
+    """The steps on a ``redis.asyncio.Redis``, each command awaited."""
 
-    __slots__ = ("_key", "_lock", "_store", "_ttl_seconds")
-
-    def __init__(self, store: RedisTokenStore, key: str, ttl_seconds: float) -> None:
-        self._store = store
-        self._key = key
-        self._ttl_seconds = ttl_seconds
-        self._lock: redis.asyncio.lock.Lock | None = None
-
-    def _client(self) -> redis.asyncio.Redis:
-        client: redis.asyncio.Redis = self._store._bounded(self._ttl_seconds)
-        return client
+    __slots__ = ()
 
     async def acquire(self) -> None:
-        import redis
-
-        lock = self._client().lock(**self._store._lock_options(self._key, self._ttl_seconds))
-        try:
-            taken = await lock.acquire(token=secrets.token_hex(_OWNER_TOKEN_BYTES))
-        except redis.RedisError as exc:
-            raise self._store._error(exc, "taking its lock") from exc
-        if not taken:
-            raise self._store._timed_out(self._ttl_seconds)
-        self._lock = lock
+        await arun(self._acquire())
 
     async def release(self) -> None:
-        import redis
-
-        lock, self._lock = self._lock, None
-        if lock is not None:
-            try:
-                await lock.release()
-            except redis.RedisError as exc:
-                self._store._lapsed(exc)
+        await arun(self._release())
 
     async def load(self) -> bytes | None:
-        import redis
-
-        try:
-            value = await self._client().get(self._store._record_key(self._key))
-        except redis.RedisError as exc:
-            raise self._store._error(exc, "reading a record") from exc
-        return _as_bytes(value)
+        return await arun(self._load())
 
     async def save(self, record: bytes, *, expires_at: float) -> None:
-        import redis
-
-        try:
-            await self._client().set(
-                self._store._record_key(self._key), record, px=_milliseconds_until(expires_at)
-            )
-        except redis.RedisError as exc:
-            raise self._store._error(exc, "saving a record") from exc
+        await arun(self._save(record, expires_at))
 
     async def extend(self, ttl_seconds: float) -> None:
-        import redis
-
-        if self._lock is None:
-            raise TokenStoreError(f"token store {self._store!r}: the lock is no longer held")
-        try:
-            await self._lock.extend(ttl_seconds, replace_ttl=True)
-        except redis.RedisError as exc:
-            raise self._store._error(exc, "extending its lock") from exc
+        await arun(self._extend(ttl_seconds))
 
 
 def _no_retries(*, is_async: bool) -> Any:
