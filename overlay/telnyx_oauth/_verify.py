@@ -27,8 +27,8 @@ import json
 import logging
 import threading
 import time
-from collections.abc import Callable, Collection, Generator
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Collection
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import httpx
 
@@ -41,6 +41,7 @@ from ._constants import (
     JWKS_REFETCH_INTERVAL_SECONDS,
     JWT_CLOCK_LEEWAY_SECONDS,
 )
+from ._drive import Core, arun, run
 from ._errors import (
     APIError,
     APIResponseValidationError,
@@ -175,46 +176,24 @@ class JWKSCache:
         cached = self._find(kid)  # the common case takes no lock: verifications run in parallel
         if cached is not None:
             return cached
-        lookup = self._lookup(kid, self._first_fetches)
+        attempt = self._first_fetches  # before waiting for the lock: see _lookup
         with self._lock:
-            try:
-                next(lookup)
-                while True:  # each turn: the fetch the lookup asked for, its outcome sent back
-                    try:
-                        key_set = self._fetch_sync()
-                    except APIError as exc:
-                        lookup.throw(exc)
-                    else:
-                        lookup.send(key_set)
-            except StopIteration as done:
-                key: dict[str, Any] = done.value
-                return key
+            return run(self._lookup(kid, attempt, self._fetch_sync))
 
     async def aget_key(self, kid: str | None) -> dict[str, Any]:
         """Async ``get_key``: the same lookup, the fetches awaited."""
         cached = self._find(kid)
         if cached is not None:
             return cached
-        lookup = self._lookup(kid, self._first_fetches)
+        attempt = self._first_fetches
         async with self._get_async_lock():
-            try:
-                next(lookup)
-                while True:
-                    try:
-                        key_set = await self._fetch_async()
-                    except APIError as exc:
-                        lookup.throw(exc)
-                    else:
-                        lookup.send(key_set)
-            except StopIteration as done:
-                key: dict[str, Any] = done.value
-                return key
+            return await arun(self._lookup(kid, attempt, self._fetch_async))
 
     def _lookup(
-        self, kid: str | None, attempt: int
-    ) -> Generator[None, JsonWebKeySet, dict[str, Any]]:
-        """A lookup under the lock, without I/O: it yields where a fetch is due and is sent the
-        key set (or thrown the fetch's ``APIError``); it returns the key or raises.
+        self, kid: str | None, attempt: int, fetch: Callable[[], Any]
+    ) -> Core[dict[str, Any]]:
+        """A lookup under the lock (``_drive``): it yields ``fetch()`` where a fetch is due and
+        gets the key set back (or the fetch's ``APIError``); it returns the key or raises.
 
         ``attempt`` is the count of first fetches when the caller arrived (see
         ``_raise_if_failed_meanwhile``).
@@ -224,7 +203,7 @@ class JWKSCache:
             self._first_fetches += 1
             self._first_failure = None
             try:
-                self._store((yield))
+                self._store((yield fetch()))
             except APIError as exc:
                 self._first_failure = exc
                 raise
@@ -235,7 +214,7 @@ class JWKSCache:
         if self._may_refetch():
             self._last_refetch_at = self._clock()
             try:
-                self._store((yield))
+                self._store((yield fetch()))
             except APIError as exc:
                 cause = self._refetch_failed(exc)
         return self._found_or_raise(kid, cause)
@@ -427,17 +406,8 @@ def verify_access_token(
     ``audience`` may be one value or several accepted ones; ``now`` is Unix seconds (default:
     the current time). Raises ``TokenVerificationError``.
     """
-    kid = _precheck(token, algorithms)
-    key = jwks.get_key(kid)
-    return _check(
-        token,
-        key,
-        issuer=issuer,
-        audience=audience,
-        algorithms=algorithms,
-        leeway_seconds=leeway_seconds,
-        now=now,
-    )
+    checks = _Checks(issuer, audience, algorithms, leeway_seconds, now)
+    return run(_verify(token, jwks, checks, is_async=False))
 
 
 async def averify_access_token(
@@ -451,14 +421,24 @@ async def averify_access_token(
     now: float | None = None,
 ) -> dict[str, Any]:
     """Async ``verify_access_token`` (only the JWKS fetch is async)."""
-    kid = _precheck(token, algorithms)
-    key = await jwks.aget_key(kid)
-    return _check(
-        token,
-        key,
-        issuer=issuer,
-        audience=audience,
-        algorithms=algorithms,
-        leeway_seconds=leeway_seconds,
-        now=now,
-    )
+    checks = _Checks(issuer, audience, algorithms, leeway_seconds, now)
+    return await arun(_verify(token, jwks, checks, is_async=True))
+
+
+_Claims = dict[str, Any]
+
+
+class _Checks(NamedTuple):
+    issuer: str | None
+    audience: str | Collection[str] | None
+    algorithms: Collection[str]
+    leeway_seconds: int
+    now: float | None
+
+
+def _verify(
+    token: str, jwks: JWKSCache, checks: _Checks, *, is_async: bool
+) -> Core[dict[str, Any]]:
+    kid = _precheck(token, checks.algorithms)
+    key = yield jwks.aget_key(kid) if is_async else jwks.get_key(kid)
+    return _check(token, key, **checks._asdict())
