@@ -32,6 +32,7 @@ import inspect
 from collections.abc import AsyncIterator, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar, overload
 
+from ._drive import Core, arun, run
 from ._errors import ConfigurationError
 
 if TYPE_CHECKING:
@@ -234,16 +235,20 @@ class _PaginatorBase(Generic[_Item]):
         self._client = client
         self._kwargs: dict[str, Any] = _generated_kwargs(endpoint, page_size, filters)
 
+    def _fetch(self, page_number: int, *, is_async: bool) -> Core[_Listing[_Item]]:
+        """One page's listing (``_drive``), with the paginator's filters and page size."""
+        call = self._endpoint.asyncio_detailed if is_async else self._endpoint.sync_detailed
+        response = yield call(client=self._client, page_number=page_number, **self._kwargs)
+        listing: _Listing[_Item] = response.parsed
+        return listing
+
 
 class Paginator(_PaginatorBase[_Item]):
     """Iterate items with ``for item in paginator``; pages with ``paginator.pages()``."""
 
     def fetch_page(self, page_number: int) -> Page[_Item]:
         """Fetch one page by number (from 1), with the paginator's filters and page size."""
-        response = self._endpoint.sync_detailed(
-            client=self._client, page_number=page_number, **self._kwargs
-        )
-        return Page(self, response.parsed, page_number)
+        return Page(self, run(self._fetch(page_number, is_async=False)), page_number)
 
     def pages(self) -> Iterator[Page[_Item]]:
         """Every page, from the first."""
@@ -262,10 +267,7 @@ class AsyncPaginator(_PaginatorBase[_Item]):
 
     async def fetch_page(self, page_number: int) -> AsyncPage[_Item]:
         """Fetch one page by number (from 1), with the paginator's filters and page size."""
-        response = await self._endpoint.asyncio_detailed(
-            client=self._client, page_number=page_number, **self._kwargs
-        )
-        return AsyncPage(self, response.parsed, page_number)
+        return AsyncPage(self, await arun(self._fetch(page_number, is_async=True)), page_number)
 
     async def pages(self) -> AsyncIterator[AsyncPage[_Item]]:
         """Every page, from the first."""
