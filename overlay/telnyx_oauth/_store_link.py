@@ -28,7 +28,6 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from types import TracebackType
 from typing import Any, TypeVar
 
 from ._drive import Core, arun, run
@@ -47,8 +46,6 @@ __all__: list[str] = []  # used by _auth and _authorization_code
 logger = logging.getLogger("telnyx_oauth")
 
 _T = TypeVar("_T")
-
-_ExcInfo = tuple[type[BaseException] | None, BaseException | None, TracebackType | None]
 
 
 class StoreLink:
@@ -83,7 +80,7 @@ class StoreLink:
     def _fresh_mutex(self) -> None:
         self._mutex = threading.Lock()  # a parent's thread may have held it at the fork
 
-    # The lock's steps (``_drive``), for ``lease``, ``alease`` and flows written as one core.
+    # The lock's steps, for the flows' cores (``_drive``): sync or async by the lease's kind.
 
     def enter(self, lease: _LeaseState, key: str, *, shared: bool) -> Core[None]:
         """Take the store's lock for ``key`` into ``lease``, or leave it detached."""
@@ -102,7 +99,7 @@ class StoreLink:
         lease.lock, lease.attached = lock, True
 
     def hold(self, lease: _LeaseState, key: str, body: Core[_T], *, shared: bool) -> Core[_T]:
-        """``body`` under the store's lock for ``key`` (``lease``/``alease`` as one core)."""
+        """Run ``body`` (a core) under the store's lock for ``key``, released however it ends."""
         yield from self.enter(lease, key, shared=shared)
         try:
             result = yield from body
