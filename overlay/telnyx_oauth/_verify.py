@@ -28,7 +28,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable, Collection
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 import httpx
 
@@ -58,6 +58,9 @@ if TYPE_CHECKING:
 
     from telnyx_oauth_api import AuthenticatedClient, Client
     from telnyx_oauth_api.models import JsonWebKeySet
+
+    # What verify_access_token checks besides the signature, in its parameters' order.
+    _Checks = tuple[str | None, str | Collection[str] | None, Collection[str], int, float | None]
 
 __all__ = ["JWKSCache", "averify_access_token", "verify_access_token"]
 
@@ -406,7 +409,7 @@ def verify_access_token(
     ``audience`` may be one value or several accepted ones; ``now`` is Unix seconds (default:
     the current time). Raises ``TokenVerificationError``.
     """
-    checks = _Checks(issuer, audience, algorithms, leeway_seconds, now)
+    checks = (issuer, audience, algorithms, leeway_seconds, now)
     return run(_verify(token, jwks, checks, is_async=False))
 
 
@@ -421,24 +424,22 @@ async def averify_access_token(
     now: float | None = None,
 ) -> dict[str, Any]:
     """Async ``verify_access_token`` (only the JWKS fetch is async)."""
-    checks = _Checks(issuer, audience, algorithms, leeway_seconds, now)
+    checks = (issuer, audience, algorithms, leeway_seconds, now)
     return await arun(_verify(token, jwks, checks, is_async=True))
-
-
-_Claims = dict[str, Any]
-
-
-class _Checks(NamedTuple):
-    issuer: str | None
-    audience: str | Collection[str] | None
-    algorithms: Collection[str]
-    leeway_seconds: int
-    now: float | None
 
 
 def _verify(
     token: str, jwks: JWKSCache, checks: _Checks, *, is_async: bool
 ) -> Core[dict[str, Any]]:
-    kid = _precheck(token, checks.algorithms)
+    issuer, audience, algorithms, leeway_seconds, now = checks
+    kid = _precheck(token, algorithms)
     key = yield jwks.aget_key(kid) if is_async else jwks.get_key(kid)
-    return _check(token, key, **checks._asdict())
+    return _check(
+        token,
+        key,
+        issuer=issuer,
+        audience=audience,
+        algorithms=algorithms,
+        leeway_seconds=leeway_seconds,
+        now=now,
+    )
