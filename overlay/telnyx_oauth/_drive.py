@@ -51,8 +51,10 @@ async def arun(core: Core[_T]) -> _T:
 
 
 class Closed(BaseException):
-    """Thrown into an auth flow's core where httpx closed its shell (``GeneratorExit``): the
-    core's cleanup may still take steps (release a lock), which a closed generator cannot."""
+    """Thrown into an auth flow's core where httpx closed its shell (``GeneratorExit``). Not
+    ``GeneratorExit`` itself: ``yield from`` turns that into ``close()`` of the inner core, whose
+    cleanup then may not take a step (release a lock, awaited for asyncio) without a
+    ``RuntimeError``."""
 
 
 _DONE: Any = object()
