@@ -83,20 +83,10 @@ T = TypeVar("T")
 # -- the recipe: each user's tokens in a SQLite table ---------------------------------------------
 
 
-class UserTokens:
-    """Each user's ``Token`` (its ``to_dict()`` as JSON) in a SQLite table, one row per user.
+class _SQLiteTable:
+    """A table in the app's SQLite file, created on first use; each call its own transaction."""
 
-    Refresh through ``AuthorizationCodeFlow(..., store=SQLiteTokenStore(same path))``: the store
-    makes the processes sharing the file send one refresh request per refresh token and hands
-    the others its successor. Save the result *after* ``refresh`` returns, never from
-    ``on_token``: the store holds the file's write lock while ``on_token`` runs. ``replace`` only
-    writes over the token it refreshed, so a slow worker cannot put back an older token.
-    """
-
-    _SCHEMA = (
-        "CREATE TABLE IF NOT EXISTS user_tokens "
-        "(user_id TEXT PRIMARY KEY NOT NULL, token TEXT NOT NULL, updated_at REAL NOT NULL)"
-    )
+    _SCHEMA: str
 
     def __init__(self, path: str) -> None:
         self.path = path
@@ -113,6 +103,22 @@ class UserTokens:
                 yield db
         finally:
             db.close()
+
+
+class UserTokens(_SQLiteTable):
+    """Each user's ``Token`` (its ``to_dict()`` as JSON) in a SQLite table, one row per user.
+
+    Refresh through ``AuthorizationCodeFlow(..., store=SQLiteTokenStore(same path))``: the store
+    makes the processes sharing the file send one refresh request per refresh token and hands
+    the others its successor. Save the result *after* ``refresh`` returns, never from
+    ``on_token``: the store holds the file's write lock while ``on_token`` runs. ``replace`` only
+    writes over the token it refreshed, so a slow worker cannot put back an older token.
+    """
+
+    _SCHEMA = (
+        "CREATE TABLE IF NOT EXISTS user_tokens "
+        "(user_id TEXT PRIMARY KEY NOT NULL, token TEXT NOT NULL, updated_at REAL NOT NULL)"
+    )
 
     def load(self, user_id: str) -> Token | None:
         """The user's token, or ``None`` when the user is not connected."""
@@ -144,7 +150,7 @@ class UserTokens:
             db.execute("DELETE FROM user_tokens WHERE user_id = ?", (user_id,))
 
 
-class PendingSignIns:
+class PendingSignIns(_SQLiteTable):
     """The authorization request each browser started, kept on the server: the PKCE verifier
     never travels in a cookie. Keyed by the session's user id."""
 
@@ -152,20 +158,6 @@ class PendingSignIns:
         "CREATE TABLE IF NOT EXISTS pending_sign_ins "
         "(user_id TEXT PRIMARY KEY NOT NULL, request TEXT NOT NULL, started_at REAL NOT NULL)"
     )
-
-    def __init__(self, path: str) -> None:
-        self.path = path
-        with self._connection() as db:
-            db.execute(self._SCHEMA)
-
-    @contextlib.contextmanager
-    def _connection(self) -> Iterator[sqlite3.Connection]:
-        db = sqlite3.connect(self.path, timeout=30.0)
-        try:
-            with db:
-                yield db
-        finally:
-            db.close()
 
     def put(self, user_id: str, request: AuthorizationRequest) -> None:
         fields = {
