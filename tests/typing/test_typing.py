@@ -121,6 +121,12 @@ NEGATIVE_CASES = {
         """,
         r'Argument 1 to "paginate" has incompatible type Module; expected "ListOAuthClients"',
     ),
+    "a misspelt name of the package, loaded on first use or not": (
+        """
+        telnyx_oauth.ClientCredentails("id", "secret")
+        """,
+        r'Module has no attribute "ClientCredentails"; maybe "ClientCredentials"\?',
+    ),
     "an old generated parameter name": (
         """
         list_oauth_clients.sync(client=api, pagesize=10)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import ast
 import importlib
 import pkgutil
 import subprocess
 import sys
 from pathlib import Path
 from types import ModuleType
+
+import pytest
 
 import telnyx_oauth
 
@@ -16,9 +19,38 @@ PUBLIC_SUBMODULES = {"retries": telnyx_oauth.retries, "token_stores": telnyx_oau
 
 def test_all_is_the_public_namespace() -> None:
     """``__all__`` is sorted and is exactly the package's public names, the httpx way: whatever
-    the package binds without a leading underscore is exported, and nothing else is."""
-    public = sorted(name for name in vars(telnyx_oauth) if not name.startswith("_"))
-    assert telnyx_oauth.__all__ == public
+    the package binds without a leading underscore, at once or on first use, is exported, and
+    nothing else is."""
+    bound = {name for name in vars(telnyx_oauth) if not name.startswith("_")}
+    lazy = set(telnyx_oauth._LAZY)
+    assert telnyx_oauth.__all__ == sorted(bound | lazy)
+    assert dir(telnyx_oauth) == telnyx_oauth.__all__
+    for name in telnyx_oauth.__all__:
+        assert getattr(telnyx_oauth, name) is not None
+
+
+def test_lazy_names_are_the_type_checkers_names() -> None:
+    """Each name loaded on first use maps to the module the ``TYPE_CHECKING`` block imports it
+    from, so what mypy is told is what ``__getattr__`` returns."""
+    tree = ast.parse(Path(telnyx_oauth.__file__).read_text(encoding="utf-8"))
+    typing_block = next(
+        node for node in tree.body if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.dump(node)
+    )
+    told: dict[str, str] = {}
+    for node in typing_block.body:
+        assert isinstance(node, ast.ImportFrom)
+        for alias in node.names:
+            told[alias.name] = f".{node.module}" if node.module else f".{alias.name}"
+    assert told == telnyx_oauth._LAZY
+    for name, module in told.items():
+        home = importlib.import_module(module, telnyx_oauth.__name__)
+        expected = home if module == f".{name}" else getattr(home, name)
+        assert getattr(telnyx_oauth, name) is expected
+
+
+def test_an_unknown_name_is_an_attribute_error() -> None:
+    with pytest.raises(AttributeError, match="has no attribute 'connnect'"):
+        telnyx_oauth.connnect  # type: ignore[attr-defined]  # noqa: B018
 
 
 def test_the_surface_fits_one_screen() -> None:
@@ -71,15 +103,32 @@ def test_the_token_stores_the_readme_names_are_at_the_top() -> None:
     assert issubclass(stores.TokenStoreError, telnyx_oauth.TelnyxOAuthError)
 
 
+# What `import telnyx_oauth` must not load: the modules of the flows a program may not use.
+LOADED_ON_FIRST_USE = (
+    "telnyx_oauth._authorization_code",
+    "telnyx_oauth._pagination",
+    "telnyx_oauth._verify",
+    "telnyx_oauth._discovery",
+    "telnyx_oauth._sqlite_store",
+    "telnyx_oauth._redis_store",
+    "telnyx_oauth._encrypted_store",
+    "telnyx_oauth.token_stores",
+    "telnyx_oauth.retries",
+)
+
+
 def test_import_is_lazy() -> None:
     """Importing telnyx_oauth loads the generated client and error tree (and attrs, which they
-    are built with), but no generated model, no endpoint module, neither joserfc nor anyio, and
-    none of what the token stores use (sqlite3, redis-py, cryptography)."""
+    are built with), but no generated model, no endpoint module, neither joserfc nor anyio,
+    none of what the token stores use (sqlite3, redis-py, cryptography), and none of the
+    overlay's modules that ``connect()`` does not need; using a name loads its module."""
     code = (
         "import sys, telnyx_oauth; "
         "heavy = [m for m in sys.modules if m.startswith(('telnyx_oauth_api.models.', "
         "'telnyx_oauth_api.api.', 'joserfc', 'cryptography', 'anyio', 'sqlite3', "
-        "'_sqlite3', 'redis'))]; print(heavy)"
+        f"'_sqlite3', 'redis', *{LOADED_ON_FIRST_USE!r}))]; print(heavy); "
+        "telnyx_oauth.AuthorizationCodeFlow; print('telnyx_oauth._authorization_code' in "
+        "sys.modules, 'AuthorizationCodeFlow' in vars(telnyx_oauth))"
     )
     root = Path(telnyx_oauth.__file__).resolve().parents[2]
     env_path = f"{root / 'overlay'}:{root / 'generated'}"
@@ -90,4 +139,4 @@ def test_import_is_lazy() -> None:
         check=True,
         env={"PYTHONPATH": env_path},
     )
-    assert result.stdout.strip() == "[]"
+    assert result.stdout.split("\n")[:2] == ["[]", "True True"]
