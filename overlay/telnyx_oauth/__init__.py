@@ -13,151 +13,74 @@ on first use (PEP 562), so a program pays only for the flows it uses.
 """
 
 # Underscored aliases: whatever this package binds without a leading underscore is exported.
+# The `X as X` imports are how a type checker is told a name is re-exported (PEP 484).
 import importlib as _importlib
 import typing as _typing
 
-from ._auth import ApiKeyAuth
-from ._client import connect, connect_anonymous
-from ._errors import (
-    APIConnectionError,
-    APIError,
-    APIResponseValidationError,
-    APIStatusError,
-    APITimeoutError,
-    AuthenticationError,
-    AuthorizationCallbackError,
-    AuthorizationRequestUsedError,
-    BadRequestError,
-    ConfigurationError,
-    ConflictError,
-    ErrorDetail,
-    InternalServerError,
-    InvalidDataError,
-    NotFoundError,
-    PermissionDeniedError,
-    RateLimitError,
-    RetryAfterTooLongError,
-    StateMismatchError,
-    TelnyxOAuthError,
-    TokenRecordError,
-    TokenStorageError,
-    TokenStoreError,
-    TokenVerificationError,
-    UnexpectedStatusError,
-    UnprocessableEntityError,
-)
-from ._retries import RetryPolicy
+from ._auth import ApiKeyAuth as ApiKeyAuth
+from ._client import connect as connect
+from ._client import connect_anonymous as connect_anonymous
+from ._errors import *  # noqa: F403 - the one error tree, listed in _errors.__all__
+from ._retries import RetryPolicy as RetryPolicy
 
-if _typing.TYPE_CHECKING:
-    from . import retries, token_stores
-    from ._auth import ClientCredentials, ClientSecretBasic
-    from ._authorization_code import AuthorizationCodeFlow, AuthorizationRequest
-    from ._client_auth import ClientAuthMethod
-    from ._discovery import (
-        aget_authorization_server_metadata,
-        aget_protected_resource_metadata,
-        get_authorization_server_metadata,
-        get_protected_resource_metadata,
-    )
-    from ._pagination import AsyncPage, AsyncPaginator, Page, Paginator, apaginate, paginate
-    from ._redis_store import RedisTokenStore
-    from ._sqlite_store import SQLiteTokenStore
-    from ._token import Token
-    from ._token_store import TokenStore
-    from ._verify import JWKSCache, averify_access_token, verify_access_token
-
-# Each lazily loaded name and the module it lives in (the TYPE_CHECKING imports above, for
-# type checkers); tests/unit/test_public_api.py checks the two agree.
+# Each name loaded on first use, by module; the TYPE_CHECKING imports below say the same to type
+# checkers (tests/unit/test_public_api.py checks that they agree).
 _LAZY = {
-    "retries": ".retries",
-    "token_stores": ".token_stores",
-    "ClientCredentials": "._auth",
-    "ClientSecretBasic": "._auth",
-    "AuthorizationCodeFlow": "._authorization_code",
-    "AuthorizationRequest": "._authorization_code",
-    "ClientAuthMethod": "._client_auth",
-    "aget_authorization_server_metadata": "._discovery",
-    "aget_protected_resource_metadata": "._discovery",
-    "get_authorization_server_metadata": "._discovery",
-    "get_protected_resource_metadata": "._discovery",
-    "AsyncPage": "._pagination",
-    "AsyncPaginator": "._pagination",
-    "Page": "._pagination",
-    "Paginator": "._pagination",
-    "apaginate": "._pagination",
-    "paginate": "._pagination",
-    "RedisTokenStore": "._redis_store",
-    "SQLiteTokenStore": "._sqlite_store",
-    "Token": "._token",
-    "TokenStore": "._token_store",
-    "JWKSCache": "._verify",
-    "averify_access_token": "._verify",
-    "verify_access_token": "._verify",
+    ".retries": (),
+    ".token_stores": (),
+    "._auth": ("ClientCredentials", "ClientSecretBasic"),
+    "._authorization_code": ("AuthorizationCodeFlow", "AuthorizationRequest"),
+    "._client_auth": ("ClientAuthMethod",),
+    "._discovery": (
+        "aget_authorization_server_metadata",
+        "aget_protected_resource_metadata",
+        "get_authorization_server_metadata",
+        "get_protected_resource_metadata",
+    ),
+    "._pagination": ("AsyncPage", "AsyncPaginator", "Page", "Paginator", "apaginate", "paginate"),
+    "._redis_store": ("RedisTokenStore",),
+    "._sqlite_store": ("SQLiteTokenStore",),
+    "._token": ("Token",),
+    "._token_store": ("TokenStore",),
+    "._verify": ("JWKSCache", "averify_access_token", "verify_access_token"),
 }
 
-__all__ = ["ApiKeyAuth", "RetryPolicy", "connect", "connect_anonymous"]
-__all__ += [
-    "APIConnectionError",
-    "APIError",
-    "APIResponseValidationError",
-    "APIStatusError",
-    "APITimeoutError",
-    "AuthenticationError",
-    "AuthorizationCallbackError",
-    "AuthorizationRequestUsedError",
-    "BadRequestError",
-    "ConfigurationError",
-    "ConflictError",
-    "ErrorDetail",
-    "InternalServerError",
-    "InvalidDataError",
-    "NotFoundError",
-    "PermissionDeniedError",
-    "RateLimitError",
-    "RetryAfterTooLongError",
-    "StateMismatchError",
-    "TelnyxOAuthError",
-    "TokenRecordError",
-    "TokenStorageError",
-    "TokenStoreError",
-    "TokenVerificationError",
-    "UnexpectedStatusError",
-    "UnprocessableEntityError",
-]
-__all__ += [
-    "AsyncPage",
-    "AsyncPaginator",
-    "AuthorizationCodeFlow",
-    "AuthorizationRequest",
-    "ClientAuthMethod",
-    "ClientCredentials",
-    "ClientSecretBasic",
-    "JWKSCache",
-    "Page",
-    "Paginator",
-    "RedisTokenStore",
-    "SQLiteTokenStore",
-    "Token",
-    "TokenStore",
-    "aget_authorization_server_metadata",
-    "aget_protected_resource_metadata",
-    "apaginate",
-    "averify_access_token",
-    "get_authorization_server_metadata",
-    "get_protected_resource_metadata",
-    "paginate",
-    "retries",
-    "token_stores",
-    "verify_access_token",
-]
-__all__.sort()
+if _typing.TYPE_CHECKING:
+    from . import retries as retries
+    from . import token_stores as token_stores
+    from ._auth import ClientCredentials as ClientCredentials
+    from ._auth import ClientSecretBasic as ClientSecretBasic
+    from ._authorization_code import AuthorizationCodeFlow as AuthorizationCodeFlow
+    from ._authorization_code import AuthorizationRequest as AuthorizationRequest
+    from ._client_auth import ClientAuthMethod as ClientAuthMethod
+    from ._discovery import aget_authorization_server_metadata as aget_authorization_server_metadata
+    from ._discovery import aget_protected_resource_metadata as aget_protected_resource_metadata
+    from ._discovery import get_authorization_server_metadata as get_authorization_server_metadata
+    from ._discovery import get_protected_resource_metadata as get_protected_resource_metadata
+    from ._pagination import AsyncPage as AsyncPage
+    from ._pagination import AsyncPaginator as AsyncPaginator
+    from ._pagination import Page as Page
+    from ._pagination import Paginator as Paginator
+    from ._pagination import apaginate as apaginate
+    from ._pagination import paginate as paginate
+    from ._redis_store import RedisTokenStore as RedisTokenStore
+    from ._sqlite_store import SQLiteTokenStore as SQLiteTokenStore
+    from ._token import Token as Token
+    from ._token_store import TokenStore as TokenStore
+    from ._verify import JWKSCache as JWKSCache
+    from ._verify import averify_access_token as averify_access_token
+    from ._verify import verify_access_token as verify_access_token
 
-
-# Hidden from type checkers: they would take any misspelt attribute for one of its results.
+# Hidden from type checkers, which would take any misspelt name for one of its results; they read
+# the names above instead (and, with no __all__ to read, every name imported `as` itself).
 if not _typing.TYPE_CHECKING:
+    _HOMES = {name: module for module, names in _LAZY.items() for name in names}
+    _HOMES |= {module[1:]: module for module, names in _LAZY.items() if not names}
+    _PUBLIC = {name for name in globals() if not name.startswith("_")} | set(_HOMES)
+    __all__ = sorted(_PUBLIC)  # noqa: PLE0605 - the names bound now and the lazy ones
 
     def __getattr__(name: str) -> object:
-        module = _LAZY.get(name)
+        module = _HOMES.get(name)
         if module is None:
             raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
         loaded = _importlib.import_module(module, __name__)
@@ -165,6 +88,5 @@ if not _typing.TYPE_CHECKING:
         globals()[name] = value  # later lookups are plain attribute reads
         return value
 
-
-def __dir__() -> list[str]:
-    return __all__
+    def __dir__() -> list[str]:
+        return __all__
