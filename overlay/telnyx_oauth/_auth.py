@@ -7,7 +7,7 @@ from __future__ import annotations
 import time
 from collections.abc import AsyncGenerator, Callable, Generator, Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import partial
 
 import httpx
@@ -81,11 +81,8 @@ class ClientSecretBasic(_HeaderAuth):
 
 @dataclass(frozen=True)
 class _CachedToken:
-    access_token: str
+    access_token: str = field(repr=False)
     renew_at: float  # on the monotonic clock; inf when the server gave no lifetime
-
-    def __repr__(self) -> str:
-        return f"_CachedToken(access_token='***', renew_at={self.renew_at!r})"
 
 
 class ClientCredentials(httpx.Auth):
@@ -185,7 +182,9 @@ class ClientCredentials(httpx.Auth):
         """Renew as the flight's leader: the store's token if fresh, else a token request."""
         failure = TransportFailure()
         with _landing(joined, failure):
-            lease = (AsyncLease if is_async else Lease)(self._link, _lock_ttl(request))
+            timeout = request.extensions.get("timeout")  # the token request carries it too
+            ttl = lock_ttl_seconds(timeout if isinstance(timeout, dict) else None)
+            lease = (AsyncLease if is_async else Lease)(self._link, ttl)
             renewal = self._renew(lease, request, refused, failure)
             token = yield from self._link.hold(lease, self._key, renewal, shared=not joined.solo)
         joined.succeed(token)
@@ -260,12 +259,6 @@ class ClientCredentials(httpx.Auth):
         cached = _CachedToken(access_token=access_token, renew_at=renew_at)
         self._token = cached  # published before the flight lands (see _single_flight)
         return cached
-
-
-def _lock_ttl(request: httpx.Request) -> float:
-    """The store lock's TTL for a token request carrying ``request``'s timeouts."""
-    timeout = request.extensions.get("timeout")
-    return lock_ttl_seconds(timeout if isinstance(timeout, dict) else None)
 
 
 @contextmanager

@@ -19,14 +19,7 @@ if TYPE_CHECKING:
     from telnyx_oauth_api.models.grant_type import GrantTypeValue
     from telnyx_oauth_api.types import Response, Unset
 
-__all__ = [
-    "AsyncPage",
-    "AsyncPaginator",
-    "Page",
-    "Paginator",
-    "apaginate",
-    "paginate",
-]
+__all__ = ["AsyncPage", "AsyncPaginator", "Page", "Paginator", "apaginate", "paginate"]
 
 _Item = TypeVar("_Item")
 _Item_co = TypeVar("_Item_co", covariant=True)
@@ -142,11 +135,10 @@ class _PageBase(Generic[_Item]):
 
     def has_next_page(self) -> bool:
         """Whether ``meta`` says a further page exists (and nothing looks odd)."""
-        if not self.items or self.total_pages is None or self.total_pages < 1:
+        total, number = self.total_pages, self.page_number
+        if not self.items or total is None or self._reported_page not in (None, number):
             return False
-        if self._reported_page is not None and self._reported_page != self.page_number:
-            return False
-        return self.page_number < self.total_pages
+        return total >= 1 and number < total
 
     def __repr__(self) -> str:
         return (
