@@ -5,8 +5,7 @@ client-credentials token that renews itself (the rules: docs/design.md, "Client 
 from __future__ import annotations
 
 import time
-from collections.abc import AsyncGenerator, Callable, Generator, Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import AsyncGenerator, Callable, Generator, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import partial
 
@@ -179,14 +178,22 @@ class ClientCredentials(httpx.Auth):
         *,
         is_async: bool,
     ) -> Core[_CachedToken]:
-        """Renew as the flight's leader: the store's token if fresh, else a token request."""
+        """Renew as the flight's leader and land the flight with the outcome."""
         failure = TransportFailure()
-        with _landing(joined, failure):
+        try:
             timeout = request.extensions.get("timeout")  # the token request carries it too
             ttl = lock_ttl_seconds(timeout if isinstance(timeout, dict) else None)
             lease = (AsyncLease if is_async else Lease)(self._link, ttl)
             renewal = self._renew(lease, request, refused, failure)
             token = yield from self._link.hold(lease, self._key, renewal, shared=not joined.solo)
+        except (Closed, GeneratorExit):
+            # httpx closes the flow rather than throw the token request's transport error in;
+            # the retry transport noted that error. Without one, the caller was cancelled.
+            joined.fail(None if failure.error is None else connection_error(failure.error))
+            raise
+        except BaseException as exc:
+            joined.fail(exc)
+            raise
         joined.succeed(token)
         return token
 
@@ -259,18 +266,3 @@ class ClientCredentials(httpx.Auth):
         cached = _CachedToken(access_token=access_token, renew_at=renew_at)
         self._token = cached  # published before the flight lands (see _single_flight)
         return cached
-
-
-@contextmanager
-def _landing(leader: Leader[_CachedToken], failure: TransportFailure) -> Iterator[None]:
-    """Land the leader's flight with the error that ends its token request, if one does."""
-    try:
-        yield
-    except (Closed, GeneratorExit):
-        # httpx closes the flow rather than throw the token request's transport error in; the
-        # retry transport noted that error. Without one, the caller itself was cancelled.
-        leader.fail(None if failure.error is None else connection_error(failure.error))
-        raise
-    except BaseException as exc:
-        leader.fail(exc)
-        raise
