@@ -1,17 +1,13 @@
 """OAuth client authentication at the token and introspection endpoints (RFC 6749 section 2.3).
 
-``client_secret_basic`` form-urlencodes the client id and the secret *before* joining them with
-``:`` and base64-encoding them, as RFC 6749 section 2.3.1 requires (a secret containing ``:`` or
-``%`` or a non-ASCII character would otherwise be read wrongly by a conforming server).
-``client_secret_post`` puts both in the form body; ``none`` sends only ``client_id`` (public
-clients, which then rely on PKCE).
+Why ``client_secret_basic`` form-urlencodes first: docs/design.md, "Client authentication".
 """
 
 from __future__ import annotations
 
 import base64
 from collections.abc import Iterable
-from typing import Literal
+from typing import Literal, get_args
 from urllib.parse import quote_plus
 
 from ._errors import ConfigurationError
@@ -19,11 +15,7 @@ from ._errors import ConfigurationError
 __all__ = ["ClientAuthMethod"]
 
 ClientAuthMethod = Literal["client_secret_basic", "client_secret_post", "none"]
-CLIENT_AUTH_METHODS: tuple[ClientAuthMethod, ...] = (
-    "client_secret_basic",
-    "client_secret_post",
-    "none",
-)
+CLIENT_AUTH_METHODS: tuple[ClientAuthMethod, ...] = get_args(ClientAuthMethod)
 
 
 def form_urlencode(value: str) -> str:
@@ -67,20 +59,14 @@ def apply_client_auth(
     """Add the client's credentials to a token-endpoint form and headers, in place."""
     if method == "none":
         form["client_id"] = client_id
-        return
-    if not client_secret:
+    elif not client_secret:
         raise ConfigurationError(f"client authentication {method!r} needs a client_secret")
-    if method == "client_secret_basic":
+    elif method == "client_secret_basic":
         headers["Authorization"] = client_secret_basic_header(client_id, client_secret)
     else:
-        form["client_id"] = client_id
-        form["client_secret"] = client_secret
+        form.update(client_id=client_id, client_secret=client_secret)
 
 
 def join_scope(scope: str | Iterable[str] | None) -> str | None:
     """A space-separated scope string from a string or an iterable of scopes."""
-    if scope is None:
-        return None
-    if isinstance(scope, str):
-        return scope
-    return " ".join(scope)
+    return scope if scope is None or isinstance(scope, str) else " ".join(scope)

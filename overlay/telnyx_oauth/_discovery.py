@@ -1,13 +1,6 @@
-"""The two discovery documents, always read from the host root.
+"""The two discovery documents (RFC 8414, RFC 9728), always read from the host root.
 
-RFC 8414 and RFC 9728 put ``/.well-known/oauth-authorization-server`` and
-``/.well-known/oauth-protected-resource`` at the root of the host, whatever path the API itself
-lives under. The generated functions join their path to the client's ``base_url``, so a client
-pointed at a gateway prefix (``https://gw.example.com/telnyx``) would ask the wrong URL; these
-helpers build the absolute URL from the base URL's scheme, host and port only, send it through the
-client's httpx client (retries, typed errors, timeouts) without credentials (discovery is public,
-and a ``ClientCredentials`` auth would otherwise fetch a token for nothing), and parse it with the
-generated models, which keep unknown fields in ``additional_properties``.
+Why the root, and why without credentials: docs/design.md, "Discovery".
 """
 
 from __future__ import annotations
@@ -33,30 +26,7 @@ __all__ = [
     "get_protected_resource_metadata",
 ]
 
-
-def well_known_url(base_url: str | httpx.URL, path: str) -> httpx.URL:
-    """``path`` at the root of ``base_url``'s host (scheme, host and port kept, path dropped)."""
-    return httpx.URL(str(base_url)).copy_with(path=path, query=None, fragment=None)
-
-
-def _document(
-    client: AuthenticatedClient | Client, path: str, model: str, operation: str, *, is_async: bool
-) -> Core[Any]:
-    """Fetch and parse one discovery document (``_drive``); ``model`` names its generated model,
-    imported only now to keep ``import telnyx_oauth`` cheap."""
-    url = well_known_url(api_base_url(client), path)
-    if is_async:
-        response = yield client.get_async_httpx_client().get(url, auth=None)
-    else:
-        response = yield client.get_httpx_client().get(url, auth=None)
-    if response.status_code >= 400:
-        raise make_status_error(response)
-    from telnyx_oauth_api import models
-
-    # The generated model checks the document against the spec; a mismatch names the field.
-    return parse_json_body(response, operation, getattr(models, model).from_dict)
-
-
+# Each document: its path, its generated model (imported on first use) and its operation's name.
 _AS = (
     AUTHORIZATION_SERVER_METADATA_PATH,
     "AuthorizationServerMetadata",
@@ -69,6 +39,20 @@ _PR = (
 )
 
 
+def _document(
+    client: AuthenticatedClient | Client, path: str, model: str, operation: str, *, is_async: bool
+) -> Core[Any]:
+    """Fetch one document at the host root, with no auth, and parse it (``_drive``)."""
+    url = httpx.URL(api_base_url(client)).copy_with(path=path, query=None, fragment=None)
+    http = client.get_async_httpx_client() if is_async else client.get_httpx_client()
+    response = yield http.get(url, auth=None)
+    if response.status_code >= 400:
+        raise make_status_error(response)
+    from telnyx_oauth_api import models
+
+    return parse_json_body(response, operation, getattr(models, model).from_dict)
+
+
 def get_authorization_server_metadata(
     client: AuthenticatedClient | Client,
 ) -> AuthorizationServerMetadata:
@@ -76,18 +60,18 @@ def get_authorization_server_metadata(
     return cast("AuthorizationServerMetadata", run(_document(client, *_AS, is_async=False)))
 
 
-async def aget_authorization_server_metadata(
-    client: AuthenticatedClient | Client,
-) -> AuthorizationServerMetadata:
-    """Async ``get_authorization_server_metadata``."""
-    return cast("AuthorizationServerMetadata", await arun(_document(client, *_AS, is_async=True)))
-
-
 def get_protected_resource_metadata(
     client: AuthenticatedClient | Client,
 ) -> ProtectedResourceMetadata:
     """The RFC 9728 protected resource metadata of the client's host."""
     return cast("ProtectedResourceMetadata", run(_document(client, *_PR, is_async=False)))
+
+
+async def aget_authorization_server_metadata(
+    client: AuthenticatedClient | Client,
+) -> AuthorizationServerMetadata:
+    """Async ``get_authorization_server_metadata``."""
+    return cast("AuthorizationServerMetadata", await arun(_document(client, *_AS, is_async=True)))
 
 
 async def aget_protected_resource_metadata(

@@ -1,46 +1,5 @@
-"""The exceptions of ``telnyx_oauth``: the generated package's tree, plus the overlay's own.
-
-::
-
-    TelnyxOAuthError
-    ├── ConfigurationError            (also a ValueError: bad arguments, missing API key)
-    ├── InvalidDataError              (also a ValueError) a dict given to a model's from_dict()
-    │                                 does not match the spec; .path names the field
-    ├── APIError                      .request, .response (None when there was none)
-    │   ├── APIStatusError            any status >= 400; .status_code .error .error_description
-    │   │   │                         .errors .invalid_fields .body
-    │   │   ├── BadRequestError               400
-    │   │   ├── AuthenticationError           401
-    │   │   ├── PermissionDeniedError         403
-    │   │   ├── NotFoundError                 404
-    │   │   ├── ConflictError                 409
-    │   │   ├── UnprocessableEntityError      422
-    │   │   ├── RateLimitError                429  .limit .remaining .reset .retry_after
-    │   │   ├── InternalServerError           5xx
-    │   │   └── RetryAfterTooLongError        a 429 or 503 asked for a longer wait than the
-    │   │                                     RetryPolicy honours (also a RateLimitError or an
-    │   │                                     InternalServerError); .retry_after_seconds
-    │   │                                     .max_retry_after_seconds
-    │   ├── APIConnectionError        the request got no response (wraps the httpx error)
-    │   │   └── APITimeoutError
-    │   └── APIResponseValidationError  a success whose body is not what the spec promises
-    │       └── UnexpectedStatusError   a status that is neither a documented success nor an error
-    ├── AuthorizationCallbackError    the authorization server redirected back with ?error=
-    ├── StateMismatchError            the callback's state is missing or wrong
-    │   └── AuthorizationRequestUsedError  the authorization request was already used; says how
-    ├── TokenStorageError             the on_token hook raised; .token is the token it was given
-    ├── TokenVerificationError        an access token failed signature or claim checks
-    └── TokenStoreError               a token store (SQLite, Redis) failed; .token when a refresh
-        │                             happened but its successor may not be stored
-        └── TokenRecordError          a record in the store cannot be read (garbage, another
-                                      version, another encryption key)
-
-The API errors are defined once, in ``telnyx_oauth_api.errors`` (from
-``templates/errors.py.jinja``), because the generated functions raise them themselves, whatever
-client they are given, and the generated package never imports this one. They are the same
-classes here: ``except telnyx_oauth.NotFoundError`` catches what ``get_oauth_client.sync``
-raises. Their messages and the parsing of error bodies live there too. The overlay's own errors
-(configuration, the authorization-code flow, token storage and verification) are defined here.
+"""The exception tree: the API errors, defined once in ``telnyx_oauth_api.errors`` (the generated
+code raises them), re-exported, plus the overlay's own (docs/design.md, "Errors").
 """
 
 from __future__ import annotations
@@ -98,7 +57,6 @@ __all__ = [
     "UnexpectedStatusError",
     "UnprocessableEntityError",
 ]
-# connection_error and make_status_error are imported here for the overlay's modules, not users.
 
 
 class ConfigurationError(TelnyxOAuthError, ValueError):
@@ -122,11 +80,7 @@ class StateMismatchError(TelnyxOAuthError):
 
 
 class AuthorizationRequestUsedError(StateMismatchError):
-    """The authorization request was already used; the message says how. Start a new one.
-
-    A ``StateMismatchError`` because ``state`` is single-use: code that catches that keeps
-    working. Raised before any request is sent.
-    """
+    """The authorization request was already used (the message says how); start a new one."""
 
 
 class TokenStorageError(TelnyxOAuthError):
@@ -146,13 +100,8 @@ class TokenVerificationError(TelnyxOAuthError):
 
 
 class TokenStoreError(TelnyxOAuthError):
-    """A token store shared between processes failed: unreachable, timed out, read-only, full, or
-    its lock for a key could not be had in time. The message names the store and the reason,
-    never a token.
-
-    ``token`` is ``None`` unless a refresh happened and its successor may not be in the store (a
-    full disk): the refresh token is spent, ``on_token`` has run, and this is the new token.
-    """
+    """A shared token store failed; ``token`` is the new token when a refresh happened but its
+    successor may not be stored (the refresh token is spent, ``on_token`` has run)."""
 
     def __init__(self, message: str, *, token: Token | None = None) -> None:
         super().__init__(message)
@@ -160,19 +109,13 @@ class TokenStoreError(TelnyxOAuthError):
 
 
 class TokenRecordError(TokenStoreError):
-    """A record in the token store cannot be read: damaged, written by another version of
-    telnyx-oauth, or encrypted with a key this process does not have."""
+    """A record in the store cannot be read: damaged, another version's, or another key's."""
 
 
 class RetryAfterTooLongError(APIStatusError):
-    """The server asked for a longer wait (``Retry-After``, ``retry-after-ms``,
-    ``x-ratelimit-reset``) than ``RetryPolicy.max_retry_after_seconds``, so the request was not
-    tried again. ``retry_after_seconds`` is the wait asked for, ``max_retry_after_seconds`` the
-    longest the policy honours. Raise the limit, or try again yourself after the wait.
-
-    Raised as a ``RateLimitError`` (429) or ``InternalServerError`` (503) too, so code that
-    catches those keeps working.
-    """
+    """The server asked for a longer wait (``retry_after_seconds``) than the retry policy
+    honours (``max_retry_after_seconds``); not retried. Also a ``RateLimitError`` (429) or an
+    ``InternalServerError`` (503)."""
 
     retry_after_seconds: float
     max_retry_after_seconds: float

@@ -1,17 +1,10 @@
-"""Optional features and the extras that install their libraries.
-
-The client's required dependencies are what every path imports (httpx, attrs, anyio). A feature
-that needs more imports it when first used; without its extra, the user gets a
-``ConfigurationError`` naming the feature and the ``pip install`` line, not an ImportError from
-deep inside a call.
-"""
+"""A missing optional library (an extra) as a ``ConfigurationError`` with its ``pip install``."""
 
 from __future__ import annotations
 
 from ._errors import ConfigurationError
 
-# Internal: nothing here is part of the package's interface.
-__all__: list[str] = []
+__all__: list[str] = []  # internal
 
 
 def missing_extra(feature: str, extra: str, exc: ImportError) -> ConfigurationError:

@@ -1,29 +1,6 @@
 """``paginate`` / ``apaginate``: every item of a generated list operation, page after page.
 
-Filters take the generated function's keyword names without their ``filter_`` prefix, one plain
-rule: ``filter_name_contains`` is ``name_contains=``, ``filter_client_type`` is
-``client_type=``; ``page_size=`` is the generated ``page_size``. A name that matches nothing
-raises ``TypeError`` listing the valid ones. Enum filters take their plain string values
-(``client_type="public"``), which the generated function checks.
-
-For a type checker the filters are typed per list operation: an overload of ``paginate`` and
-``apaginate`` for each operation that has filters (``list_oauth_clients``, matched by the
-``ListOAuthClients`` protocol) names them with the generated types, and the general overload,
-for operations without filters (``list_oauth_grants``), takes none. So a misspelt filter
-(``name_contanis=``) is a ``mypy --strict`` error, not only a run-time ``TypeError``.
-tests/unit/test_pagination_filters.py fails when an overload falls behind the generated code.
-
-Each ``Page`` knows how to ask for the next one (``next_page()``), carrying the same filters and
-page size. Iteration stops at ``meta.total_pages``, and also, defensively, when ``meta`` or its
-``total_pages`` is missing, when ``meta.page_number`` is not the page asked for, or when a page
-comes back empty, so a misbehaving server cannot make the loop run forever. A ``meta`` whose
-fields are not integers does not match the spec and raises ``APIResponseValidationError`` in the
-generated function, like any other such body.
-
-The helpers are generic in the item type: a type checker sees the items of
-``paginate(list_oauth_clients, client)`` as ``OAuthClient`` and those of
-``paginate(list_oauth_grants, client)`` as ``OAuthGrant``. ``ListOperation`` says what makes a
-module a list operation: it is matched by the generated module itself.
+How filters are named and typed, and when iteration stops: docs/design.md, "Pagination".
 """
 
 from __future__ import annotations
@@ -36,33 +13,20 @@ from ._drive import Core, arun, run
 from ._errors import ConfigurationError
 
 if TYPE_CHECKING:
-    from types import ModuleType
-
     from telnyx_oauth_api import AuthenticatedClient
     from telnyx_oauth_api.models import ClientType, GrantType, OAuthClient, OAuthClientListResponse
     from telnyx_oauth_api.models.client_type import ClientTypeValue
     from telnyx_oauth_api.models.grant_type import GrantTypeValue
     from telnyx_oauth_api.types import Response, Unset
 
-__all__ = [
-    "AsyncPage",
-    "AsyncPaginator",
-    "Page",
-    "Paginator",
-    "apaginate",
-    "paginate",
-]
-
-_PAGE_NUMBER = "page_number"
-_PAGE_SIZE = "page_size"
-_FILTER_PREFIX = "filter_"
+__all__ = ["AsyncPage", "AsyncPaginator", "Page", "Paginator", "apaginate", "paginate"]
 
 _Item = TypeVar("_Item")
 _Item_co = TypeVar("_Item_co", covariant=True)
 
 
 class _Listing(Protocol[_Item_co]):
-    """A list answer: ``OAuthClientListResponse``, ``OAuthGrantListResponse``."""
+    """A list answer, such as ``OAuthClientListResponse``."""
 
     @property
     def data(self) -> Sequence[_Item_co]: ...
@@ -92,7 +56,7 @@ class ListOperation(Protocol[_Item_co]):
 
 
 class ListOAuthClients(Protocol):
-    """``list_oauth_clients``, the list operation with filters, as its generated signature."""
+    """``list_oauth_clients`` (the list operation with filters), as generated."""
 
     def sync_detailed(
         self,
@@ -123,26 +87,18 @@ class ListOAuthClients(Protocol):
     ) -> Response[OAuthClientListResponse]: ...
 
 
-def _filter_names(endpoint: ModuleType | ListOperation[Any]) -> dict[str, str]:
-    """Readable filter name -> the generated function's keyword name."""
-    name = getattr(endpoint, "__name__", repr(endpoint))
-    try:
-        signature = inspect.signature(endpoint.sync_detailed)
-    except (AttributeError, TypeError, ValueError):
-        raise ConfigurationError(f"{name} is not a generated endpoint module") from None
-    if _PAGE_NUMBER not in signature.parameters:
-        raise ConfigurationError(f"{name} is not a paginated list operation")
-    return {
-        parameter[len(_FILTER_PREFIX) :]: parameter
-        for parameter in signature.parameters
-        if parameter.startswith(_FILTER_PREFIX)
-    }
-
-
 def _generated_kwargs(
     endpoint: ListOperation[Any], page_size: int | None, filters: dict[str, object]
 ) -> dict[str, object]:
-    available = _filter_names(endpoint)
+    """The generated function's keyword arguments for readable ``filters`` and ``page_size``."""
+    name = getattr(endpoint, "__name__", repr(endpoint))
+    try:
+        parameters = inspect.signature(endpoint.sync_detailed).parameters
+    except (AttributeError, TypeError, ValueError):
+        raise ConfigurationError(f"{name} is not a generated endpoint module") from None
+    if "page_number" not in parameters:
+        raise ConfigurationError(f"{name} is not a paginated list operation")
+    available = {p.removeprefix("filter_"): p for p in parameters if p.startswith("filter_")}
     kwargs: dict[str, object] = {}
     for readable, value in filters.items():
         generated = available.get(readable)
@@ -154,7 +110,7 @@ def _generated_kwargs(
     if page_size is not None:
         if (_int_or_none(page_size) or 0) < 1:  # also refuses "10", 2.5 and True
             raise ConfigurationError("page_size must be a positive integer")
-        kwargs[_PAGE_SIZE] = page_size
+        kwargs["page_size"] = page_size
     return kwargs
 
 
@@ -165,7 +121,10 @@ def _int_or_none(value: object) -> int | None:
 class _PageBase(Generic[_Item]):
     """What a page holds and how it decides whether there is another."""
 
-    def __init__(self, result: _Listing[_Item], page_number: int) -> None:
+    _paginator: Any  # the paginator that fetched it, typed in each subclass
+
+    def __init__(self, paginator: Any, result: _Listing[_Item], page_number: int) -> None:
+        self._paginator = paginator
         self.result = result
         self.items: list[_Item] = list(result.data)
         self.page_number = page_number
@@ -176,11 +135,10 @@ class _PageBase(Generic[_Item]):
 
     def has_next_page(self) -> bool:
         """Whether ``meta`` says a further page exists (and nothing looks odd)."""
-        if not self.items or self.total_pages is None or self.total_pages < 1:
+        total, number = self.total_pages, self.page_number
+        if not self.items or total is None or self._reported_page not in (None, number):
             return False
-        if self._reported_page is not None and self._reported_page != self.page_number:
-            return False
-        return self.page_number < self.total_pages
+        return total >= 1 and number < total
 
     def __repr__(self) -> str:
         return (
@@ -192,11 +150,7 @@ class _PageBase(Generic[_Item]):
 class Page(_PageBase[_Item]):
     """One page of a list operation; ``items`` are the generated models."""
 
-    def __init__(
-        self, paginator: Paginator[_Item], result: _Listing[_Item], page_number: int
-    ) -> None:
-        super().__init__(result, page_number)
-        self._paginator = paginator
+    _paginator: Paginator[_Item]
 
     def next_page(self) -> Page[_Item] | None:
         """Fetch the following page, or ``None`` when this is the last one."""
@@ -208,11 +162,7 @@ class Page(_PageBase[_Item]):
 class AsyncPage(_PageBase[_Item]):
     """One page of a list operation, fetched asynchronously."""
 
-    def __init__(
-        self, paginator: AsyncPaginator[_Item], result: _Listing[_Item], page_number: int
-    ) -> None:
-        super().__init__(result, page_number)
-        self._paginator = paginator
+    _paginator: AsyncPaginator[_Item]
 
     async def next_page(self) -> AsyncPage[_Item] | None:
         """Fetch the following page, or ``None`` when this is the last one."""
@@ -282,8 +232,8 @@ class AsyncPaginator(_PaginatorBase[_Item]):
                 yield item
 
 
-# The overloads name each operation's filters (the generated ones without ``filter_``); the
-# implementation below them is the one rule for all.
+# The overloads name each operation's filters for a type checker (Python has no way to write
+# them once for both functions); the implementation is the one rule for all.
 @overload
 def paginate(
     endpoint_module: ListOperation[_Item],
@@ -311,11 +261,8 @@ def paginate(
     page_size: int | None = None,
     **filters: object,
 ) -> Paginator[Any]:
-    """Items of every page of a generated list operation, fetched lazily.
-
-    ``paginate(list_oauth_clients, client, page_size=50, client_type="confidential")``.
-    Nothing is requested until iteration starts.
-    """
+    """Items of every page of a generated list operation, fetched lazily:
+    ``paginate(list_oauth_clients, client, page_size=50, client_type="confidential")``."""
     return Paginator(endpoint_module, client, page_size, **filters)
 
 

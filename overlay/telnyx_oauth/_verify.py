@@ -1,22 +1,6 @@
-"""Local verification of access tokens (RS256 JWTs) against the server's JWKS.
+"""Local verification of RS256 access tokens against the server's JWKS (``JWKSCache``).
 
-``JWKSCache`` fetches the key set through the generated ``get_jwks`` endpoint and keeps it. A token
-whose ``kid`` is not in the cache triggers a refetch only if the last such refetch (successful or
-not) is at least ``refetch_interval_seconds`` old: a flood of tokens with forged key ids costs the
-server one request per interval, not one per token. The first fetch does not start the interval,
-so a key rotated in just after it is picked up at once. A failed refetch keeps the cached keys (a
-JWKS outage does not stop the verification of tokens signed with known keys) and the token with
-the unknown ``kid`` is rejected. Only the very first fetch, with nothing cached, raises the API
-error itself: then nothing can be verified, which is an outage, not a bad token.
-
-``verify_access_token`` checks, in order: the compact JWS shape, ``alg`` against an allow-list
-(``RS256`` by default; ``none`` and HMAC algorithms can never match a public RSA key), the
-signature, then ``exp`` and ``iat`` (required; with a clock leeway), ``iss`` and ``aud`` when
-given. Any failure is a ``TokenVerificationError`` whose ``reason`` is one short word; messages
-never include the token.
-
-joserfc (and through it ``cryptography``), from the ``verify`` extra, is imported on first
-verification, so ``import telnyx_oauth`` stays cheap for programs that never verify tokens.
+The checks and the refetch rules, and why: docs/design.md, "Local verification".
 """
 
 from __future__ import annotations
@@ -42,12 +26,7 @@ from ._constants import (
     JWT_CLOCK_LEEWAY_SECONDS,
 )
 from ._drive import Core, arun, run
-from ._errors import (
-    APIError,
-    APIResponseValidationError,
-    APITimeoutError,
-    TokenVerificationError,
-)
+from ._errors import APIError, APIResponseValidationError, APITimeoutError, TokenVerificationError
 from ._extras import missing_extra
 from ._fork import after_fork_in_child
 from ._http import status_error
@@ -66,14 +45,16 @@ __all__ = ["JWKSCache", "averify_access_token", "verify_access_token"]
 
 logger = logging.getLogger("telnyx_oauth")
 
-
 JWKS_PATH = "/v2/oauth/jwks"
 
 
 class _JWKSBody:
-    """The JWKS answer read so far, held to a deadline (monotonic seconds) and a size cap."""
+    """The JWKS answer read so far, held to a total deadline and a size cap."""
 
-    def __init__(self, deadline_seconds: float, max_bytes: int) -> None:
+    def __init__(
+        self, http: httpx.Client | httpx.AsyncClient, deadline_seconds: float, max_bytes: int
+    ) -> None:
+        self.request = http.build_request("GET", JWKS_PATH)  # named by errors before an answer
         self._deadline = time.monotonic() + deadline_seconds
         self._deadline_seconds = deadline_seconds
         self._max_bytes = max_bytes
@@ -83,7 +64,7 @@ class _JWKSBody:
 
     def begin(self, response: httpx.Response) -> None:
         """Check the answer's status (its body read when >= 400) and declared length."""
-        self._response = response
+        self._response, self.request = response, response.request
         if response.status_code >= 400:  # a client not from connect() does not raise itself
             raise status_error(response)
         declared = response.headers.get("content-length", "")
@@ -98,47 +79,37 @@ class _JWKSBody:
             raise self.too_slow()
         self._chunks.append(chunk)
 
-    def parsed(self) -> JsonWebKeySet:
+    def parsed(self, response: httpx.Response) -> JsonWebKeySet:
         from telnyx_oauth_api.errors import parse_json_body
         from telnyx_oauth_api.models import JsonWebKeySet
 
-        assert self._response is not None  # noqa: S101 - begin() ran: the stream opened
+        content = b"".join(self._chunks)
         whole = httpx.Response(
-            self._response.status_code,
-            headers=self._response.headers,
-            content=b"".join(self._chunks),
-            request=self._response.request,
+            response.status_code, headers=response.headers, content=content, request=self.request
         )
         return parse_json_body(whole, "get_jwks", JsonWebKeySet.from_dict)
 
     def too_slow(self) -> APITimeoutError:
-        request = self._request()
         return APITimeoutError(
-            f"GET {shown_url(request.url)}: the JWKS did not arrive within the "
+            f"GET {shown_url(self.request.url)}: the JWKS did not arrive within the "
             f"{self._deadline_seconds:g} s fetch deadline",
-            request=request,
+            request=self.request,
         )
 
     def _too_large(self) -> APIResponseValidationError:
-        request = self._request()
         return APIResponseValidationError(
-            f"GET {shown_url(request.url)}: the JWKS is larger than {self._max_bytes} bytes",
-            request=request,
+            f"GET {shown_url(self.request.url)}: the JWKS is larger than {self._max_bytes} bytes",
+            request=self.request,
             response=self._response,
         )
-
-    def _request(self) -> httpx.Request:
-        assert self._response is not None  # noqa: S101 - only called once the stream opened
-        return self._response.request
 
 
 class JWKSCache:
     """The server's signing keys, fetched on first use and refetched sparingly.
 
     A fetch takes at most ``fetch_deadline_seconds`` in all (``APITimeoutError`` after) and
-    reads at most ``max_jwks_bytes`` (``APIResponseValidationError`` beyond).
-
-    ``clock`` is monotonic seconds (injectable for tests).
+    reads at most ``max_jwks_bytes`` (``APIResponseValidationError`` beyond); ``clock`` is
+    monotonic seconds (tests inject one).
     """
 
     def __init__(
@@ -156,12 +127,11 @@ class JWKSCache:
         self.refetch_interval_seconds = refetch_interval_seconds
         self._clock = clock
         self._keys: list[dict[str, Any]] | None = None
-        # When an unknown kid last caused a refetch. The first fetch does not count: a key
-        # rotated in right after it must be picked up at once, not an interval later.
+        # When an unknown kid last caused a refetch (the first fetch does not count).
         self._last_refetch_at: float | None = None
         self._fresh_locks()
         after_fork_in_child(self, JWKSCache._fresh_locks)
-        # First fetches started, and how the last one failed (see _raise_if_failed_meanwhile).
+        # First fetches started, and how the last one failed (see _lookup).
         self._first_fetches = 0
         self._first_failure: APIError | None = None
 
@@ -195,14 +165,13 @@ class JWKSCache:
     def _lookup(
         self, kid: str | None, attempt: int, fetch: Callable[[], Any]
     ) -> Core[dict[str, Any]]:
-        """A lookup under the lock (``_drive``): it yields ``fetch()`` where a fetch is due and
-        gets the key set back (or the fetch's ``APIError``); it returns the key or raises.
-
-        ``attempt`` is the count of first fetches when the caller arrived (see
-        ``_raise_if_failed_meanwhile``).
-        """
+        """Under the lock (``_drive``): yields ``fetch()`` where a fetch is due; ``attempt`` is
+        the count of first fetches when the caller arrived."""
         if self._keys is None:
-            self._raise_if_failed_meanwhile(attempt)
+            # Those that waited for the lock while a first fetch failed share its error rather
+            # than each trying again: one deadline for eight verifiers, not eight.
+            if self._first_fetches != attempt and self._first_failure is not None:
+                raise own_copy(self._first_failure)
             self._first_fetches += 1
             self._first_failure = None
             try:
@@ -210,19 +179,24 @@ class JWKSCache:
             except APIError as exc:
                 self._first_failure = exc
                 raise
-        key = self._find(kid)
-        if key is not None:
-            return key
-        cause: APIError | None = None
-        if self._may_refetch():
+        last, cause = self._last_refetch_at, None
+        if self._find(kid) is None and (
+            last is None or self._clock() - last >= self.refetch_interval_seconds
+        ):
             self._last_refetch_at = self._clock()
             try:
                 self._store((yield fetch()))
             except APIError as exc:
-                cause = self._refetch_failed(exc)
-        return self._found_or_raise(kid, cause)
-
-    # -- helpers --------------------------------------------------------------------------------
+                logger.warning(
+                    "JWKS refetch failed (%s); keeping the cached keys", type(exc).__name__
+                )
+                cause = exc
+        key = self._find(kid)
+        if key is None:
+            raise TokenVerificationError(
+                "no key in the JWKS matches the token's kid", reason="unknown_kid"
+            ) from cause
+        return key
 
     def _fresh_locks(self) -> None:
         # After a fork too: a parent's thread may have held the lock mid-fetch.
@@ -236,44 +210,20 @@ class JWKSCache:
             self._async_lock = anyio.Lock()
         return self._async_lock
 
-    def _raise_if_failed_meanwhile(self, attempt: int) -> None:
-        """Callers that waited for the lock while a first fetch failed share its error rather
-        than each trying again: eight verifiers behind a stalled JWKS wait one deadline, not
-        eight."""
-        if self._first_fetches != attempt and self._first_failure is not None:
-            raise own_copy(self._first_failure)
-
-    def _may_refetch(self) -> bool:
-        last = self._last_refetch_at
-        return last is None or self._clock() - last >= self.refetch_interval_seconds
-
-    def _refetch_failed(self, exc: APIError) -> APIError:
-        logger.warning("JWKS refetch failed (%s); keeping the cached keys", type(exc).__name__)
-        return exc
-
-    def _found_or_raise(self, kid: str | None, cause: APIError | None) -> dict[str, Any]:
-        key = self._find(kid)
-        if key is not None:
-            return key
-        raise TokenVerificationError(
-            "no key in the JWKS matches the token's kid", reason="unknown_kid"
-        ) from cause
-
     def _find(self, kid: str | None) -> dict[str, Any] | None:
         keys = self._keys or []
         if kid is None:
             return keys[0] if len(keys) == 1 else None
-        for key in keys:
-            if key.get("kid") == kid:
-                return key
-        return None
+        return next((key for key in keys if key.get("kid") == kid), None)
 
-    # Streamed, not through the generated get_jwks: a JWKS endpoint that trickles bytes (each
-    # read within the timeout) or sends hundreds of megabytes must not hold or fill a verifier.
-    # The fetch has a total deadline and a size cap; the answer is parsed as get_jwks does.
+    def _store(self, key_set: JsonWebKeySet) -> None:
+        self._keys = [key.to_dict() for key in key_set.keys]
+
+    # Streamed, not through the generated get_jwks, to a deadline and a size cap (the answer is
+    # parsed as get_jwks does): docs/design.md says why.
     def _fetch_sync(self) -> JsonWebKeySet:
         http = self._client.get_httpx_client()
-        body = _JWKSBody(self.fetch_deadline_seconds, self.max_jwks_bytes)
+        body = _JWKSBody(http, self.fetch_deadline_seconds, self.max_jwks_bytes)
         try:
             with http.stream("GET", JWKS_PATH, timeout=self.fetch_deadline_seconds) as response:
                 if response.status_code >= 400:
@@ -283,13 +233,13 @@ class JWKSCache:
                     body.add(chunk)
         except httpx.TransportError as exc:
             raise connection_error(exc) from exc
-        return body.parsed()
+        return body.parsed(response)
 
     async def _fetch_async(self) -> JsonWebKeySet:
         import anyio
 
         http = self._client.get_async_httpx_client()
-        body = _JWKSBody(self.fetch_deadline_seconds, self.max_jwks_bytes)
+        body = _JWKSBody(http, self.fetch_deadline_seconds, self.max_jwks_bytes)
         try:
             with anyio.fail_after(self.fetch_deadline_seconds):
                 async with http.stream(
@@ -304,30 +254,22 @@ class JWKSCache:
             raise connection_error(exc) from exc
         except TimeoutError:
             raise body.too_slow() from None
-        return body.parsed()
-
-    def _store(self, key_set: JsonWebKeySet) -> None:
-        self._keys = [key.to_dict() for key in key_set.keys]
+        return body.parsed(response)
 
 
-def _header(token: str) -> dict[str, Any]:
+def _precheck(token: str, algorithms: Collection[str]) -> str | None:
+    """The token's ``kid``, once its shape and ``alg`` pass (before any key is fetched)."""
     parts = token.split(".")
+    if not token:
+        raise TokenVerificationError("the token is empty", reason="malformed")
     if len(parts) != 3 or not all(parts):
         raise TokenVerificationError("the token is not a compact JWS", reason="malformed")
     try:
-        raw = base64.urlsafe_b64decode(parts[0] + "=" * (-len(parts[0]) % 4))
-        header = json.loads(raw)
+        header = json.loads(base64.urlsafe_b64decode(parts[0] + "=" * (-len(parts[0]) % 4)))
     except (binascii.Error, ValueError):
         raise TokenVerificationError("the token header is not JSON", reason="malformed") from None
     if not isinstance(header, dict):
         raise TokenVerificationError("the token header is not an object", reason="malformed")
-    return header
-
-
-def _precheck(token: str, algorithms: Collection[str]) -> str | None:
-    if not token:
-        raise TokenVerificationError("the token is empty", reason="malformed")
-    header = _header(token)
     alg = header.get("alg")
     if not isinstance(alg, str) or alg not in algorithms:
         raise TokenVerificationError(
@@ -340,16 +282,9 @@ def _precheck(token: str, algorithms: Collection[str]) -> str | None:
     return kid
 
 
-def _check(
-    token: str,
-    jwk_dict: dict[str, Any],
-    *,
-    issuer: str | None,
-    audience: str | Collection[str] | None,
-    algorithms: Collection[str],
-    leeway_seconds: int,
-    now: float | None,
-) -> dict[str, Any]:
+def _check(token: str, jwk_dict: dict[str, Any], checks: _Checks) -> dict[str, Any]:
+    """The claims, once the signature and the claims pass."""
+    issuer, audience, algorithms, leeway_seconds, now = checks
     try:
         from joserfc import errors, jwk, jwt
     except ImportError as exc:
@@ -360,7 +295,7 @@ def _check(
     except errors.JoseError as exc:
         raise TokenVerificationError("the JWKS key cannot be used", reason="invalid_key") from exc
     try:
-        decoded = jwt.decode(token, key, algorithms=list(algorithms))
+        claims = jwt.decode(token, key, algorithms=list(algorithms)).claims
     except errors.BadSignatureError:
         raise TokenVerificationError("bad signature", reason="signature") from None
     except (errors.JoseError, ValueError) as exc:
@@ -370,15 +305,13 @@ def _check(
     options: dict[str, Any] = {"exp": {"essential": True}, "iat": {"essential": True}}
     if issuer is not None:
         options["iss"] = {"essential": True, "value": issuer}
-    if audience is not None:
-        if isinstance(audience, str):
-            options["aud"] = {"essential": True, "value": audience}
-        else:
-            options["aud"] = {"essential": True, "values": list(audience)}
+    if isinstance(audience, str):
+        options["aud"] = {"essential": True, "value": audience}
+    elif audience is not None:
+        options["aud"] = {"essential": True, "values": list(audience)}
     registry = jwt.JWTClaimsRegistry(
         now=int(now) if now is not None else None, leeway=leeway_seconds, **options
     )
-    claims = decoded.claims
     try:
         registry.validate(claims)
     except errors.ExpiredTokenError:
@@ -431,15 +364,6 @@ async def averify_access_token(
 def _verify(
     token: str, jwks: JWKSCache, checks: _Checks, *, is_async: bool
 ) -> Core[dict[str, Any]]:
-    issuer, audience, algorithms, leeway_seconds, now = checks
-    kid = _precheck(token, algorithms)
+    kid = _precheck(token, checks[2])
     key = yield jwks.aget_key(kid) if is_async else jwks.get_key(kid)
-    return _check(
-        token,
-        key,
-        issuer=issuer,
-        audience=audience,
-        algorithms=algorithms,
-        leeway_seconds=leeway_seconds,
-        now=now,
-    )
+    return _check(token, key, checks)

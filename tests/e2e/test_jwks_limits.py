@@ -125,3 +125,20 @@ def test_oversized_jwks_is_refused_without_reading_it_all(use_async: bool, decla
         with pytest.raises(telnyx_oauth.APIResponseValidationError, match="100000 bytes"):
             _get_key(jwks, use_async=use_async)
     assert all(count < 50_000_000 for count in sent)
+
+
+def test_silent_jwks_server_is_a_timeout_async() -> None:
+    """A server that accepts the connection and never answers: the async fetch's deadline
+    passes before any response exists, and that is still an APITimeoutError naming the URL
+    (it was an AssertionError)."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    accepted: list[socket.socket] = []
+    threading.Thread(target=lambda: accepted.append(listener.accept()[0]), daemon=True).start()
+    try:
+        jwks = _cache(f"http://127.0.0.1:{listener.getsockname()[1]}")
+        with pytest.raises(telnyx_oauth.APITimeoutError, match="/v2/oauth/jwks: the JWKS did not"):
+            asyncio.run(jwks.aget_key("k1"))
+    finally:
+        for conn in accepted:
+            conn.close()
+        listener.close()
