@@ -17,9 +17,11 @@ on first use (PEP 562), so a program pays only for the flows it uses.
 import importlib as _importlib
 import typing as _typing
 
-from ._auth import ApiKeyAuth as ApiKeyAuth
 from ._client import connect as connect
 from ._client import connect_anonymous as connect_anonymous
+from ._client_auth import ApiKeyAuth as ApiKeyAuth
+from ._client_auth import ClientAuthMethod as ClientAuthMethod
+from ._client_auth import ClientSecretBasic as ClientSecretBasic
 from ._errors import *  # noqa: F403 - the one error tree, listed in _errors.__all__
 from ._retries import RetryPolicy as RetryPolicy
 
@@ -28,9 +30,8 @@ from ._retries import RetryPolicy as RetryPolicy
 _LAZY = {
     ".retries": (),
     ".token_stores": (),
-    "._auth": ("ClientCredentials", "ClientSecretBasic"),
+    "._auth": ("ClientCredentials",),
     "._authorization_code": ("AuthorizationCodeFlow", "AuthorizationRequest"),
-    "._client_auth": ("ClientAuthMethod",),
     "._discovery": (
         "aget_authorization_server_metadata",
         "aget_protected_resource_metadata",
@@ -49,10 +50,8 @@ if _typing.TYPE_CHECKING:
     from . import retries as retries
     from . import token_stores as token_stores
     from ._auth import ClientCredentials as ClientCredentials
-    from ._auth import ClientSecretBasic as ClientSecretBasic
     from ._authorization_code import AuthorizationCodeFlow as AuthorizationCodeFlow
     from ._authorization_code import AuthorizationRequest as AuthorizationRequest
-    from ._client_auth import ClientAuthMethod as ClientAuthMethod
     from ._discovery import aget_authorization_server_metadata as aget_authorization_server_metadata
     from ._discovery import aget_protected_resource_metadata as aget_protected_resource_metadata
     from ._discovery import get_authorization_server_metadata as get_authorization_server_metadata

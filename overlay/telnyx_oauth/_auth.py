@@ -1,5 +1,5 @@
-"""``httpx.Auth`` classes: a static API key, OAuth client authentication, and a
-client-credentials token that renews itself (the rules: docs/design.md, "Client credentials").
+"""``ClientCredentials``: an ``httpx.Auth`` whose client-credentials token renews itself (the
+rules: docs/design.md, "Client credentials").
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ from telnyx_oauth_api.errors import connection_error
 from ._client_auth import (
     ClientAuthMethod,
     apply_client_auth,
-    client_secret_basic_header,
     join_scope,
     resolve_client_auth_method,
 )
@@ -36,46 +35,7 @@ from ._store_link import AsyncLease, Lease, StoreLink
 from ._token import Token, parse_token_response
 from ._token_store import TokenStore, lock_ttl_seconds
 
-__all__ = ["ApiKeyAuth", "ClientCredentials", "ClientSecretBasic"]
-
-
-class _HeaderAuth(httpx.Auth):
-    """Sends one fixed ``Authorization`` header."""
-
-    _header: str
-
-    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
-        request.headers["Authorization"] = self._header
-        yield request
-
-
-class ApiKeyAuth(_HeaderAuth):
-    """Sends ``Authorization: Bearer <api_key>``; the key never shows in ``repr()``."""
-
-    def __init__(self, api_key: str) -> None:
-        if not api_key or not api_key.strip():
-            raise ConfigurationError("api_key is empty")
-        self._header = f"Bearer {api_key.strip()}"
-
-    def __repr__(self) -> str:
-        return "ApiKeyAuth(api_key='***')"
-
-
-class ClientSecretBasic(_HeaderAuth):
-    """OAuth client authentication ``client_secret_basic`` (RFC 6749 section 2.3.1), for the
-    endpoints that authenticate the OAuth client (introspection); the secret stays out of
-    ``repr()``."""
-
-    def __init__(self, client_id: str, client_secret: str) -> None:
-        if not client_id:
-            raise ConfigurationError("client_id is empty")
-        if not client_secret:
-            raise ConfigurationError("client_secret is empty")
-        self.client_id = client_id
-        self._header = client_secret_basic_header(client_id, client_secret)
-
-    def __repr__(self) -> str:
-        return f"ClientSecretBasic(client_id={self.client_id!r}, client_secret='***')"
+__all__ = ["ClientCredentials"]
 
 
 @dataclass(frozen=True)

@@ -41,7 +41,7 @@ import httpx
 from telnyx_oauth_api import AuthenticatedClient, Client
 
 from . import _fork
-from ._auth import ApiKeyAuth
+from ._client_auth import ApiKeyAuth
 from ._constants import (
     API_KEY_ENV_VAR,
     ASYNC_KEEPALIVE_CONNECTIONS,

@@ -1,4 +1,5 @@
-"""OAuth client authentication at the token and introspection endpoints (RFC 6749 section 2.3).
+"""How a client authenticates: the API key (``ApiKeyAuth``), and OAuth client authentication at
+the token and introspection endpoints (RFC 6749 section 2.3).
 
 Why ``client_secret_basic`` form-urlencodes first: docs/design.md, "Client authentication".
 """
@@ -6,13 +7,15 @@ Why ``client_secret_basic`` form-urlencodes first: docs/design.md, "Client authe
 from __future__ import annotations
 
 import base64
-from collections.abc import Iterable
+from collections.abc import Generator, Iterable
 from typing import Literal, get_args
 from urllib.parse import quote_plus
 
+import httpx
+
 from ._errors import ConfigurationError
 
-__all__ = ["ClientAuthMethod"]
+__all__ = ["ApiKeyAuth", "ClientAuthMethod", "ClientSecretBasic"]
 
 ClientAuthMethod = Literal["client_secret_basic", "client_secret_post", "none"]
 CLIENT_AUTH_METHODS: tuple[ClientAuthMethod, ...] = get_args(ClientAuthMethod)
@@ -70,3 +73,42 @@ def apply_client_auth(
 def join_scope(scope: str | Iterable[str] | None) -> str | None:
     """A space-separated scope string from a string or an iterable of scopes."""
     return scope if scope is None or isinstance(scope, str) else " ".join(scope)
+
+
+class _HeaderAuth(httpx.Auth):
+    """Sends one fixed ``Authorization`` header."""
+
+    _header: str
+
+    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+        request.headers["Authorization"] = self._header
+        yield request
+
+
+class ApiKeyAuth(_HeaderAuth):
+    """Sends ``Authorization: Bearer <api_key>``; the key never shows in ``repr()``."""
+
+    def __init__(self, api_key: str) -> None:
+        if not api_key or not api_key.strip():
+            raise ConfigurationError("api_key is empty")
+        self._header = f"Bearer {api_key.strip()}"
+
+    def __repr__(self) -> str:
+        return "ApiKeyAuth(api_key='***')"
+
+
+class ClientSecretBasic(_HeaderAuth):
+    """OAuth client authentication ``client_secret_basic`` (RFC 6749 section 2.3.1), for the
+    endpoints that authenticate the OAuth client (introspection); the secret stays out of
+    ``repr()``."""
+
+    def __init__(self, client_id: str, client_secret: str) -> None:
+        if not client_id:
+            raise ConfigurationError("client_id is empty")
+        if not client_secret:
+            raise ConfigurationError("client_secret is empty")
+        self.client_id = client_id
+        self._header = client_secret_basic_header(client_id, client_secret)
+
+    def __repr__(self) -> str:
+        return f"ClientSecretBasic(client_id={self.client_id!r}, client_secret='***')"

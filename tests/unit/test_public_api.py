@@ -117,6 +117,11 @@ def test_the_token_stores_the_readme_names_are_at_the_top() -> None:
 
 # What `import telnyx_oauth` must not load: the modules of the flows a program may not use.
 LOADED_ON_FIRST_USE = (
+    "telnyx_oauth._auth",
+    "telnyx_oauth._token",
+    "telnyx_oauth._token_store",
+    "telnyx_oauth._store_link",
+    "telnyx_oauth._single_flight",
     "telnyx_oauth._authorization_code",
     "telnyx_oauth._pagination",
     "telnyx_oauth._verify",
