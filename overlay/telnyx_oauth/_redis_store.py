@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import logging
 import secrets
-import threading
 import time
 from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import asynccontextmanager, contextmanager
@@ -26,16 +25,16 @@ __all__ = ["RedisTokenStore"]
 
 logger = logging.getLogger("telnyx_oauth")
 
+_Drive = Callable[[Core[Any]], Any]  # run, arun or _run_in_thread: how a lease's steps run
+
 # A waiter waits out the lock's TTL and a few polls more: redis-py gives up one poll early.
 _WAIT_POLLS_BEYOND_TTL = 10
 
 
 class RedisTokenStore:
     """A ``TokenStore`` in Redis: ``client`` is a ``redis.Redis`` (sync and async code) or a
-    ``redis.asyncio.Redis`` (async code). Keys start with ``prefix``.
-
-    Install the extra: ``pip install 'telnyx-oauth[redis]'``.
-    """
+    ``redis.asyncio.Redis`` (async code). Keys start with ``prefix``. Needs the ``redis``
+    extra: ``pip install 'telnyx-oauth[redis]'``."""
 
     def __init__(
         self, client: redis.Redis | redis.asyncio.Redis, *, prefix: str = "telnyx_oauth:"
@@ -55,7 +54,6 @@ class RedisTokenStore:
         self.prefix = prefix
         # Clients like the caller's, with command timeouts: by the lock TTL they serve.
         self._bounded_clients: dict[float, Any] = {}
-        self._bounded_lock = threading.Lock()
 
     def __repr__(self) -> str:
         options = self._client.connection_pool.connection_kwargs  # shown without credentials
@@ -96,25 +94,22 @@ class RedisTokenStore:
         """The caller's client if its commands time out within ``ttl_seconds``, else one like
         it on a pool of its own with that timeout and no retries."""
         pool: Any = self._client.connection_pool
-        options = dict(pool.connection_kwargs)
-        limit = options.get("socket_timeout")
+        limit = pool.connection_kwargs.get("socket_timeout")
         if limit is not None and limit <= ttl_seconds:
             return self._client
-        from redis.asyncio.retry import Retry as AsyncRetry
-        from redis.backoff import NoBackoff
-        from redis.retry import Retry
+        if ttl_seconds not in self._bounded_clients:
+            from redis.asyncio.retry import Retry as AsyncRetry
+            from redis.backoff import NoBackoff
+            from redis.retry import Retry
 
-        with self._bounded_lock:
-            bounded = self._bounded_clients.get(ttl_seconds)
-            if bounded is None:
-                options["socket_timeout"] = ttl_seconds
-                if options.get("socket_connect_timeout") is None:
-                    options["socket_connect_timeout"] = ttl_seconds
-                options["retry"] = (AsyncRetry if self._is_async else Retry)(NoBackoff(), 0)
-                pool = type(pool)(connection_class=pool.connection_class, **options)
-                bounded = type(self._client)(connection_pool=pool)
-                self._bounded_clients[ttl_seconds] = bounded
-        return bounded
+            options = dict(pool.connection_kwargs, socket_timeout=ttl_seconds)
+            if options.get("socket_connect_timeout") is None:
+                options["socket_connect_timeout"] = ttl_seconds
+            options["retry"] = (AsyncRetry if self._is_async else Retry)(NoBackoff(), 0)
+            pool = type(pool)(connection_class=pool.connection_class, **options)
+            # Two threads may build one each: the loser, with no connection opened, is dropped.
+            self._bounded_clients.setdefault(ttl_seconds, type(self._client)(connection_pool=pool))
+        return self._bounded_clients[ttl_seconds]
 
     def _error(self, exc: Exception, doing: str) -> TokenStoreError:
         return TokenStoreError(f"token store {self!r} failed {doing}: {exc} ({type(exc).__name__})")
@@ -124,21 +119,22 @@ class _RedisLease:
     """One redis-py ``Lock`` and its key's record. Each step is a core (``_drive``) that
     ``drive`` runs: ``run`` (``redis.Redis``), ``arun`` (``redis.asyncio``), or in a thread."""
 
-    __slots__ = ("_client", "_drive", "_key", "_lock", "_store", "_ttl_seconds")
+    __slots__ = ("_client", "_drive", "_lock", "_record", "_store", "_ttl_seconds")
 
-    def __init__(
-        self,
-        store: RedisTokenStore,
-        key: str,
-        ttl_seconds: float,
-        drive: Callable[[Core[Any]], Any],
-    ) -> None:
+    def __init__(self, store: RedisTokenStore, key: str, ttl_seconds: float, drive: _Drive) -> None:
         self._store = store
-        self._key = key
         self._ttl_seconds = ttl_seconds
         self._drive = drive
         self._client = store._bounded(ttl_seconds)
-        self._lock: Any = None
+        self._record = f"{store.prefix}token:{key}"
+        self._lock: Any = self._client.lock(
+            f"{store.prefix}lock:{key}",
+            timeout=ttl_seconds,
+            sleep=STORE_LOCK_POLL_SECONDS,
+            blocking_timeout=ttl_seconds + _WAIT_POLLS_BEYOND_TTL * STORE_LOCK_POLL_SECONDS,
+            # Taken and released by different worker threads when async code uses a sync client.
+            thread_local=False,
+        )
 
     def acquire(self) -> Any:
         return self._drive(self._acquire())
@@ -165,21 +161,14 @@ class _RedisLease:
             raise self._store._error(exc, doing) from exc
 
     def _acquire(self) -> Core[None]:
-        lock = self._client.lock(
-            f"{self._store.prefix}lock:{self._key}",
-            timeout=self._ttl_seconds,
-            sleep=STORE_LOCK_POLL_SECONDS,
-            blocking_timeout=self._ttl_seconds + _WAIT_POLLS_BEYOND_TTL * STORE_LOCK_POLL_SECONDS,
-            # Taken and released by different worker threads when async code uses a sync client.
-            thread_local=False,
-        )
         owner = secrets.token_hex(16)
-        if not (yield from self._command("taking its lock", lambda: lock.acquire(token=owner))):
+        if not (
+            yield from self._command("taking its lock", lambda: self._lock.acquire(token=owner))
+        ):
             raise TokenStoreError(
                 f"token store {self._store!r}: another process held the lock for more than "
                 f"{self._ttl_seconds:g} s"
             )
-        self._lock = lock
 
     def _release(self) -> Core[None]:
         import redis
@@ -193,18 +182,16 @@ class _RedisLease:
             logger.warning("%s", self._store._error(exc, "releasing its lock"))
 
     def _load(self) -> Core[bytes | None]:
-        key = f"{self._store.prefix}token:{self._key}"
-        value = yield from self._command("reading a record", lambda: self._client.get(key))
+        value = yield from self._command("reading a record", lambda: self._client.get(self._record))
         if value is None or isinstance(value, bytes):
             return value
         return str(value).encode("utf-8", "replace")  # decode_responses=True gives str
 
     def _save(self, record: bytes, expires_at: float) -> Core[None]:
-        key = f"{self._store.prefix}token:{self._key}"
         # A TTL from this host's clock, so Redis's clock need not agree with it.
         milliseconds = max(1, int((expires_at - time.time()) * 1000))
         yield from self._command(
-            "saving a record", lambda: self._client.set(key, record, px=milliseconds)
+            "saving a record", lambda: self._client.set(self._record, record, px=milliseconds)
         )
 
     def _extend(self, ttl_seconds: float) -> Core[None]:

@@ -1,27 +1,6 @@
 """``SQLiteTokenStore``: a ``TokenStore`` in one SQLite file, for the processes of one host.
 
-The lock is SQLite's own write lock: the leader opens a connection of its own and starts a
-write transaction (``BEGIN IMMEDIATE``), reads and writes the key's row inside it, and commits
-when it leaves. No lock protocol of ours, and no TTL to tune:
-
-- A process that waits for the lock waits in SQLite's busy handler (``busy_timeout``), at most
-  the lock's TTL, then gets ``TokenStoreError``.
-- A process that dies holding it (``kill -9``) loses its file locks with it, at once: the next
-  process takes the lock straight away, and SQLite rolls the unfinished transaction back.
-- What it costs: one write lock per file, so renewals of different keys (other clients, other
-  users' refresh tokens) in that file take turns. A renewal holds it for one token request, once
-  per token lifetime per key; a host that renews many keys at the same moment can use one file
-  per client, or Redis.
-
-Records are rows ``(key, record, expires_at)``: a read ignores a row past its ``expires_at``,
-and every lock deletes such rows first. That delete is a write, so a file SQLite can only read
-(a read-only disk or file) fails at the lock, before any token request.
-
-The file is created with mode 0600 (only the user the processes run as can read it; SQLite gives
-its journal the same mode); a file that exists keeps its mode. Async callers run each step in a
-worker thread (``anyio.to_thread``); one connection passes from step to step, never used by two
-threads at once.
-"""
+The lock is SQLite's own write lock; what that costs and how it fails: docs/design.md."""
 
 from __future__ import annotations
 
@@ -30,7 +9,7 @@ import os
 import time
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager, contextmanager
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ._errors import ConfigurationError, TokenStoreError
 from ._token_store import AsyncTokenLease, LeaseInThreads, TokenLease, in_worker_thread
@@ -52,10 +31,7 @@ _SAVE = f"INSERT OR REPLACE INTO {_TABLE} (key, record, expires_at) VALUES (?, ?
 
 class SQLiteTokenStore:
     """A ``TokenStore`` in the SQLite file at ``path``, created (mode 0600) when first used.
-
-    For the processes of one host, such as ``gunicorn -w 4`` workers: every process passes the
-    same path. See the module docstring for what the lock costs and how it fails.
-    """
+    Every process of the host (``gunicorn -w 4`` workers, say) passes the same path."""
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
         text = os.fspath(path)
@@ -76,10 +52,8 @@ class SQLiteTokenStore:
         lease.begin()
         try:
             yield lease
-        except BaseException:
+        finally:
             lease.end()
-            raise
-        lease.end()
 
     @asynccontextmanager
     async def alock(self, key: str, *, ttl_seconds: float) -> AsyncIterator[AsyncTokenLease]:
@@ -88,10 +62,8 @@ class SQLiteTokenStore:
         await in_worker_thread(lease.begin)
         try:
             yield LeaseInThreads(lease)
-        except BaseException:
+        finally:
             await in_worker_thread(lease.end)
-            raise
-        await in_worker_thread(lease.end)
 
     def _connect(self, busy_timeout_seconds: float) -> sqlite3.Connection:
         """A connection of its own (tests add pragmas here); creates the file, 0600."""
@@ -113,7 +85,7 @@ class SQLiteTokenStore:
 
 
 class _SQLiteLease:
-    """One write transaction on one connection: the lock for one key, and its row."""
+    """One write transaction on a connection of its own: the lock for one key, and its row."""
 
     __slots__ = ("_connection", "_key", "_saved", "_store", "_ttl_seconds")
 
@@ -146,33 +118,22 @@ class _SQLiteLease:
         self._connection = connection
 
     def load(self) -> bytes | None:
-        import sqlite3
-
-        try:
-            row = self._open().execute(_LOAD, (self._key, time.time())).fetchone()
-        except sqlite3.Error as exc:
-            raise self._store._error(exc, "reading a record") from exc
+        row = self._execute("reading a record", _LOAD, self._key, time.time())
         if row is None:
             return None
-        value = row[0]
-        return value if isinstance(value, bytes) else str(value).encode("utf-8", "replace")
+        record = row[0]  # bytes, unless another program wrote text
+        return record if isinstance(record, bytes) else str(record).encode("utf-8", "replace")
 
     def save(self, record: bytes, *, expires_at: float) -> None:
-        import sqlite3
-
-        try:
-            self._open().execute(_SAVE, (self._key, record, expires_at))
-        except sqlite3.Error as exc:
-            raise self._store._error(exc, "saving a record") from exc
+        self._execute("saving a record", _SAVE, self._key, record, expires_at)
         self._saved = True
 
     def extend(self, ttl_seconds: float) -> None:
         """Nothing to do: the lock lasts as long as its transaction, and dies with its process."""
 
     def end(self) -> None:
-        """Commit (a saved successor must survive an error after it; the purge of expired rows
-        should stick too), then close. A failed commit raises only when a record was saved:
-        that record may not be stored."""
+        """Commit (a saved successor must outlive an error after it), then close. A failed
+        commit raises only when a record was saved."""
         import sqlite3
 
         connection, self._connection = self._connection, None
@@ -186,7 +147,13 @@ class _SQLiteLease:
         finally:
             connection.close()  # rolls back whatever did not commit
 
-    def _open(self) -> sqlite3.Connection:
+    def _execute(self, doing: str, sql: str, *parameters: object) -> Any:
+        """The first row of ``sql`` in the transaction; a failure as ``TokenStoreError``."""
+        import sqlite3
+
         if self._connection is None:
             raise TokenStoreError(f"token store {self._store!r}: the lock is no longer held")
-        return self._connection
+        try:
+            return self._connection.execute(sql, parameters).fetchone()
+        except sqlite3.Error as exc:
+            raise self._store._error(exc, doing) from exc

@@ -1,19 +1,7 @@
-"""Token stores: how processes and machines share one token lifecycle.
+"""Token stores: how processes and machines share one token lifecycle (``store=`` of the flows).
 
-Pass a store as ``store=`` to ``ClientCredentials`` and ``AuthorizationCodeFlow`` (the README's
-"Running more than one process" says what it guarantees and what each fault means):
-
-- ``SQLiteTokenStore(path)``: the processes of one host (a file; SQLite's own write lock);
-- ``RedisTokenStore(client)``: a fleet (redis-py's ``Lock``; a ``redis.Redis``, or a
-  ``redis.asyncio.Redis`` for async code; ``pip install 'telnyx-oauth[redis]'``);
-- ``EncryptedTokenStore(store, keys)``: any store, holding ciphertext only (Fernet);
-- ``TokenStore``, ``TokenLease``, ``AsyncTokenLease``: the protocol, to keep tokens elsewhere;
-- ``TokenStoreError`` (a store failed) and ``TokenRecordError`` (a record cannot be read).
-
-``TokenStore``, ``SQLiteTokenStore`` and ``RedisTokenStore`` are also at the top of the
-package. The design is in ``_token_store`` (the protocol and the records) and ``_store_link``
-(what the flows do with a store, and with its failures).
-"""
+The stores, the ``TokenStore`` protocol to keep tokens elsewhere, and the errors of a store and
+of a record; README "Running more than one process" says what each guarantees."""
 
 from __future__ import annotations
 
