@@ -18,14 +18,13 @@ if TYPE_CHECKING:
 
 __all__: list[str] = []  # telnyx_oauth.token_stores exports it
 
+_Drive = Callable[[Core[Any]], Any]  # run for a sync lease, arun for an async one
+
 
 class EncryptedTokenStore:
-    """A ``TokenStore`` that keeps every record in ``store`` encrypted with Fernet.
-
-    ``keys``: one key, or several with the one to encrypt with first; each is 32 bytes in
-    URL-safe base64, as ``EncryptedTokenStore.generate_key()`` makes them. Keep them out of the
-    store (an environment variable, a secret manager).
-    """
+    """A ``TokenStore`` that keeps every record in ``store`` encrypted with Fernet. ``keys``: one
+    key, or several with the one to encrypt with first, each from ``generate_key()``; keep them
+    out of the store (an environment variable, a secret manager)."""
 
     def __init__(self, store: TokenStore, keys: str | bytes | Sequence[str | bytes]) -> None:
         try:
@@ -78,11 +77,7 @@ class _EncryptedLease:
     __slots__ = ("_drive", "_fernet", "_lease", "_prefix")
 
     def __init__(
-        self,
-        lease: TokenLease | AsyncTokenLease,
-        fernet: MultiFernet,
-        key: str,
-        drive: Callable[[Core[Any]], Any],
+        self, lease: TokenLease | AsyncTokenLease, fernet: MultiFernet, key: str, drive: _Drive
     ) -> None:
         self._lease = lease
         self._fernet = fernet

@@ -57,13 +57,11 @@ class RedisTokenStore:
 
     def __repr__(self) -> str:
         options = self._client.connection_pool.connection_kwargs  # shown without credentials
-        db = options.get("db", 0)
-        where = (
-            f"unix:{options['path']}/{db}"
-            if options.get("path")
-            else f"{options.get('host', '?')}:{options.get('port', '?')}/{db}"
-        )
-        return f"RedisTokenStore({where}, prefix={self.prefix!r})"
+        if options.get("path"):
+            where = f"unix:{options['path']}"
+        else:
+            where = f"{options.get('host', '?')}:{options.get('port', '?')}"
+        return f"RedisTokenStore({where}/{options.get('db', 0)}, prefix={self.prefix!r})"
 
     @contextmanager
     def lock(self, key: str, *, ttl_seconds: float) -> Iterator[TokenLease]:
@@ -74,21 +72,22 @@ class RedisTokenStore:
                 "give synchronous code a RedisTokenStore(redis.Redis(...))"
             )
         lease = _RedisLease(self, key, ttl_seconds, run)
-        lease.acquire()
+        run(lease.acquire())
         try:
             yield lease
         finally:
-            lease.release()
+            run(lease.release())
 
     @asynccontextmanager
     async def alock(self, key: str, *, ttl_seconds: float) -> AsyncIterator[AsyncTokenLease]:
         """``lock`` for asyncio code: a sync client's steps each run in a worker thread."""
-        lease = _RedisLease(self, key, ttl_seconds, arun if self._is_async else _run_in_thread)
-        await lease.acquire()
+        drive = arun if self._is_async else _run_in_thread
+        lease = _RedisLease(self, key, ttl_seconds, drive)
+        await drive(lease.acquire())
         try:
             yield lease
         finally:
-            await lease.release()
+            await drive(lease.release())
 
     def _bounded(self, ttl_seconds: float) -> Any:
         """The caller's client if its commands time out within ``ttl_seconds``, else one like
@@ -116,8 +115,8 @@ class RedisTokenStore:
 
 
 class _RedisLease:
-    """One redis-py ``Lock`` and its key's record. Each step is a core (``_drive``) that
-    ``drive`` runs: ``run`` (``redis.Redis``), ``arun`` (``redis.asyncio``), or in a thread."""
+    """One redis-py ``Lock`` and its key's record. Each step is a core (``_drive``): the lease
+    runs its own with ``drive``, the store runs ``acquire()`` and ``release()``."""
 
     __slots__ = ("_client", "_drive", "_lock", "_record", "_store", "_ttl_seconds")
 
@@ -135,12 +134,6 @@ class _RedisLease:
             # Taken and released by different worker threads when async code uses a sync client.
             thread_local=False,
         )
-
-    def acquire(self) -> Any:
-        return self._drive(self._acquire())
-
-    def release(self) -> Any:
-        return self._drive(self._release())
 
     def load(self) -> Any:
         return self._drive(self._load())
@@ -160,26 +153,23 @@ class _RedisLease:
         except redis.RedisError as exc:
             raise self._store._error(exc, doing) from exc
 
-    def _acquire(self) -> Core[None]:
+    def acquire(self) -> Core[None]:
         owner = secrets.token_hex(16)
-        if not (
-            yield from self._command("taking its lock", lambda: self._lock.acquire(token=owner))
-        ):
+        taken = yield from self._command("taking its lock", lambda: self._lock.acquire(token=owner))
+        if not taken:
             raise TokenStoreError(
                 f"token store {self._store!r}: another process held the lock for more than "
                 f"{self._ttl_seconds:g} s"
             )
 
-    def _release(self) -> Core[None]:
-        import redis
-
+    def release(self) -> Core[None]:
         lock, self._lock = self._lock, None
         try:
-            yield lock.release()
-        except redis.RedisError as exc:
+            yield from self._command("releasing its lock", lock.release)
+        except TokenStoreError as exc:
             # The lock lapsed (or a restarting Redis lost it) before its holder let go: the
             # record, if saved, is there, but another process may have acted meanwhile.
-            logger.warning("%s", self._store._error(exc, "releasing its lock"))
+            logger.warning("%s", exc)
 
     def _load(self) -> Core[bytes | None]:
         value = yield from self._command("reading a record", lambda: self._client.get(self._record))
@@ -195,11 +185,10 @@ class _RedisLease:
         )
 
     def _extend(self, ttl_seconds: float) -> Core[None]:
-        lock = self._lock
-        if lock is None:
+        if self._lock is None:
             raise TokenStoreError(f"token store {self._store!r}: the lock is no longer held")
         yield from self._command(
-            "extending its lock", lambda: lock.extend(ttl_seconds, replace_ttl=True)
+            "extending its lock", lambda: self._lock.extend(ttl_seconds, replace_ttl=True)
         )
 
 

@@ -25,7 +25,8 @@ _SCHEMA = (
     "(key TEXT PRIMARY KEY NOT NULL, record BLOB NOT NULL, expires_at REAL NOT NULL) WITHOUT ROWID"
 )
 _PURGE = f"DELETE FROM {_TABLE} WHERE expires_at <= ?"  # noqa: S608 - a constant table name
-_LOAD = f"SELECT record FROM {_TABLE} WHERE key = ? AND expires_at > ?"  # noqa: S608
+# A record as bytes even if another program wrote text there.
+_LOAD = f"SELECT CAST(record AS BLOB) FROM {_TABLE} WHERE key = ? AND expires_at > ?"  # noqa: S608
 _SAVE = f"INSERT OR REPLACE INTO {_TABLE} (key, record, expires_at) VALUES (?, ?, ?)"  # noqa: S608
 
 
@@ -119,10 +120,7 @@ class _SQLiteLease:
 
     def load(self) -> bytes | None:
         row = self._execute("reading a record", _LOAD, self._key, time.time())
-        if row is None:
-            return None
-        record = row[0]  # bytes, unless another program wrote text
-        return record if isinstance(record, bytes) else str(record).encode("utf-8", "replace")
+        return None if row is None else bytes(row[0])
 
     def save(self, record: bytes, *, expires_at: float) -> None:
         self._execute("saving a record", _SAVE, self._key, record, expires_at)
