@@ -23,12 +23,7 @@ if TYPE_CHECKING:
 
 __all__ = ["RedisTokenStore"]
 
-logger = logging.getLogger("telnyx_oauth")
-
-_Drive = Callable[[Core[Any]], Any]  # run, arun or _run_in_thread: how a lease's steps run
-
-# A waiter waits out the lock's TTL and a few polls more: redis-py gives up one poll early.
-_WAIT_POLLS_BEYOND_TTL = 10
+_Drive = Callable[[Core[Any]], Any]  # how a lease's steps run: run, arun, or in a thread
 
 
 class RedisTokenStore:
@@ -81,7 +76,7 @@ class RedisTokenStore:
     @asynccontextmanager
     async def alock(self, key: str, *, ttl_seconds: float) -> AsyncIterator[AsyncTokenLease]:
         """``lock`` for asyncio code: a sync client's steps each run in a worker thread."""
-        drive = arun if self._is_async else _run_in_thread
+        drive: _Drive = arun if self._is_async else lambda core: in_worker_thread(lambda: run(core))
         lease = _RedisLease(self, key, ttl_seconds, drive)
         await drive(lease.acquire())
         try:
@@ -130,7 +125,8 @@ class _RedisLease:
             f"{store.prefix}lock:{key}",
             timeout=ttl_seconds,
             sleep=STORE_LOCK_POLL_SECONDS,
-            blocking_timeout=ttl_seconds + _WAIT_POLLS_BEYOND_TTL * STORE_LOCK_POLL_SECONDS,
+            # A waiter waits out the TTL and a few polls more: redis-py gives up one poll early.
+            blocking_timeout=ttl_seconds + 10 * STORE_LOCK_POLL_SECONDS,
             # Taken and released by different worker threads when async code uses a sync client.
             thread_local=False,
         )
@@ -169,7 +165,7 @@ class _RedisLease:
         except TokenStoreError as exc:
             # The lock lapsed (or a restarting Redis lost it) before its holder let go: the
             # record, if saved, is there, but another process may have acted meanwhile.
-            logger.warning("%s", exc)
+            logging.getLogger("telnyx_oauth").warning("%s", exc)
 
     def _load(self) -> Core[bytes | None]:
         value = yield from self._command("reading a record", lambda: self._client.get(self._record))
@@ -190,8 +186,3 @@ class _RedisLease:
         yield from self._command(
             "extending its lock", lambda: self._lock.extend(ttl_seconds, replace_ttl=True)
         )
-
-
-async def _run_in_thread(core: Core[Any]) -> Any:
-    """A sync client's step, run in a worker thread (its commands block)."""
-    return await in_worker_thread(lambda: run(core))

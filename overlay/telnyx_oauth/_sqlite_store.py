@@ -50,7 +50,6 @@ class SQLiteTokenStore:
     def lock(self, key: str, *, ttl_seconds: float) -> Iterator[TokenLease]:
         """SQLite's write lock, with ``key``'s record (see ``TokenStore``)."""
         lease = _SQLiteLease(self, key, ttl_seconds)
-        lease.begin()
         try:
             yield lease
         finally:
@@ -59,8 +58,7 @@ class SQLiteTokenStore:
     @asynccontextmanager
     async def alock(self, key: str, *, ttl_seconds: float) -> AsyncIterator[AsyncTokenLease]:
         """``lock`` for asyncio code: each step in a worker thread."""
-        lease = _SQLiteLease(self, key, ttl_seconds)
-        await in_worker_thread(lease.begin)
+        lease = await in_worker_thread(lambda: _SQLiteLease(self, key, ttl_seconds))
         try:
             yield LeaseInThreads(lease)
         finally:
@@ -86,24 +84,20 @@ class SQLiteTokenStore:
 
 
 class _SQLiteLease:
-    """One write transaction on a connection of its own: the lock for one key, and its row."""
+    """A write transaction (begun when built) on a connection of its own: one key's lock and row."""
 
-    __slots__ = ("_connection", "_key", "_saved", "_store", "_ttl_seconds")
+    __slots__ = ("_connection", "_key", "_saved", "_store")
 
     def __init__(self, store: SQLiteTokenStore, key: str, ttl_seconds: float) -> None:
-        self._store = store
-        self._key = key
-        self._ttl_seconds = ttl_seconds
-        self._connection: sqlite3.Connection | None = None
-        self._saved = False
-
-    def begin(self) -> None:
         import sqlite3
 
+        self._store = store
+        self._key = key
+        self._saved = False
         try:
-            connection = self._store._connect(self._ttl_seconds)
+            connection = store._connect(ttl_seconds)
         except (OSError, sqlite3.Error) as exc:
-            raise self._store._error(exc, "opening its file") from exc
+            raise store._error(exc, "opening its file") from exc
         try:
             connection.execute("BEGIN IMMEDIATE")
             connection.execute(_SCHEMA)
@@ -112,11 +106,11 @@ class _SQLiteLease:
             connection.close()
             if getattr(exc, "sqlite_errorname", "") == "SQLITE_BUSY":
                 raise TokenStoreError(
-                    f"token store {self._store!r}: another process held the lock for more than "
-                    f"{self._ttl_seconds:g} s ({exc})"
+                    f"token store {store!r}: another process held the lock for more than "
+                    f"{ttl_seconds:g} s ({exc})"
                 ) from exc
-            raise self._store._error(exc, "taking its lock") from exc
-        self._connection = connection
+            raise store._error(exc, "taking its lock") from exc
+        self._connection: sqlite3.Connection | None = connection
 
     def load(self) -> bytes | None:
         row = self._execute("reading a record", _LOAD, self._key, time.time())
@@ -132,18 +126,15 @@ class _SQLiteLease:
     def end(self) -> None:
         """Commit (a saved successor must outlive an error after it), then close. A failed
         commit raises only when a record was saved."""
-        import sqlite3
-
-        connection, self._connection = self._connection, None
-        if connection is None:
-            return
         try:
-            connection.execute("COMMIT")
-        except sqlite3.Error as exc:
+            self._execute("committing a record", "COMMIT")
+        except TokenStoreError:
             if self._saved:
-                raise self._store._error(exc, "committing a record") from exc
+                raise
         finally:
-            connection.close()  # rolls back whatever did not commit
+            connection, self._connection = self._connection, None
+            if connection is not None:
+                connection.close()  # rolls back whatever did not commit
 
     def _execute(self, doing: str, sql: str, *parameters: object) -> Any:
         """The first row of ``sql`` in the transaction; a failure as ``TokenStoreError``."""

@@ -1,7 +1,5 @@
-"""Token stores: how processes and machines share one token lifecycle (``store=`` of the flows).
-
-The stores, the ``TokenStore`` protocol to keep tokens elsewhere, and the errors of a store and
-of a record; README "Running more than one process" says what each guarantees."""
+"""Token stores (``store=`` of the flows), the ``TokenStore`` protocol and their errors: how
+processes and machines share one token lifecycle (README: "Running more than one process")."""
 
 from __future__ import annotations
 
