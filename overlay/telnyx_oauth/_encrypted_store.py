@@ -1,5 +1,4 @@
 """``EncryptedTokenStore``: encrypts every record before it reaches another ``TokenStore``.
-
 The cipher (Fernet), the binding of a record to its key and key rotation: docs/design.md."""
 
 from __future__ import annotations
@@ -71,10 +70,7 @@ class EncryptedTokenStore:
 
 
 class _EncryptedLease:
-    """The wrapped lease, its records sealed for one key: a sync lease with ``drive=run``, an
-    async one with ``arun`` (each step returns what the wrapped lease's step returns)."""
-
-    __slots__ = ("_drive", "_fernet", "_lease", "_prefix")
+    """The wrapped lease (sync with ``drive=run``, async with ``arun``), sealed for one key."""
 
     def __init__(
         self, lease: TokenLease | AsyncTokenLease, fernet: MultiFernet, key: str, drive: _Drive

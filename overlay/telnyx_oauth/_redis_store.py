@@ -1,6 +1,5 @@
-"""``RedisTokenStore``: a ``TokenStore`` in Redis, for a fleet of processes on many hosts.
-
-redis-py is imported when a store is built. Its lock, keys and timeouts: docs/design.md."""
+"""``RedisTokenStore``: a ``TokenStore`` in Redis, for a fleet of processes on many hosts
+(redis-py is imported when one is built). Its lock, keys and timeouts: docs/design.md."""
 
 from __future__ import annotations
 
@@ -27,9 +26,8 @@ _Drive = Callable[[Core[Any]], Any]  # how a lease's steps run: run, arun, or in
 
 
 class RedisTokenStore:
-    """A ``TokenStore`` in Redis: ``client`` is a ``redis.Redis`` (sync and async code) or a
-    ``redis.asyncio.Redis`` (async code). Keys start with ``prefix``. Needs the ``redis``
-    extra: ``pip install 'telnyx-oauth[redis]'``."""
+    """A ``TokenStore`` in Redis (the ``redis`` extra): ``client`` is a ``redis.Redis`` (sync and
+    async code) or a ``redis.asyncio.Redis`` (async code only); keys start with ``prefix``."""
 
     def __init__(
         self, client: redis.Redis | redis.asyncio.Redis, *, prefix: str = "telnyx_oauth:"
@@ -47,7 +45,6 @@ class RedisTokenStore:
         self._is_async = isinstance(client, redis.asyncio.Redis)
         self._client = client
         self.prefix = prefix
-        # Clients like the caller's, with command timeouts: by the lock TTL they serve.
         self._bounded_clients: dict[float, Any] = {}
 
     def __repr__(self) -> str:
@@ -86,7 +83,7 @@ class RedisTokenStore:
 
     def _bounded(self, ttl_seconds: float) -> Any:
         """The caller's client if its commands time out within ``ttl_seconds``, else one like
-        it on a pool of its own with that timeout and no retries."""
+        it on a pool of its own with that timeout and no retries (made once per TTL)."""
         pool: Any = self._client.connection_pool
         limit = pool.connection_kwargs.get("socket_timeout")
         if limit is not None and limit <= ttl_seconds:
@@ -105,15 +102,9 @@ class RedisTokenStore:
             self._bounded_clients.setdefault(ttl_seconds, type(self._client)(connection_pool=pool))
         return self._bounded_clients[ttl_seconds]
 
-    def _error(self, exc: Exception, doing: str) -> TokenStoreError:
-        return TokenStoreError(f"token store {self!r} failed {doing}: {exc} ({type(exc).__name__})")
-
 
 class _RedisLease:
-    """One redis-py ``Lock`` and its key's record. Each step is a core (``_drive``): the lease
-    runs its own with ``drive``, the store runs ``acquire()`` and ``release()``."""
-
-    __slots__ = ("_client", "_drive", "_lock", "_record", "_store", "_ttl_seconds")
+    """A redis-py ``Lock`` and its key's record; each step is a core (``_drive``) for ``drive``."""
 
     def __init__(self, store: RedisTokenStore, key: str, ttl_seconds: float, drive: _Drive) -> None:
         self._store = store
@@ -125,7 +116,6 @@ class _RedisLease:
             f"{store.prefix}lock:{key}",
             timeout=ttl_seconds,
             sleep=STORE_LOCK_POLL_SECONDS,
-            # A waiter waits out the TTL and a few polls more: redis-py gives up one poll early.
             blocking_timeout=ttl_seconds + 10 * STORE_LOCK_POLL_SECONDS,
             # Taken and released by different worker threads when async code uses a sync client.
             thread_local=False,
@@ -147,7 +137,9 @@ class _RedisLease:
         try:
             return (yield command())
         except redis.RedisError as exc:
-            raise self._store._error(exc, doing) from exc
+            raise TokenStoreError(
+                f"token store {self._store!r} failed {doing}: {exc} ({type(exc).__name__})"
+            ) from exc
 
     def acquire(self) -> Core[None]:
         owner = secrets.token_hex(16)
@@ -169,12 +161,10 @@ class _RedisLease:
 
     def _load(self) -> Core[bytes | None]:
         value = yield from self._command("reading a record", lambda: self._client.get(self._record))
-        if value is None or isinstance(value, bytes):
-            return value
-        return str(value).encode("utf-8", "replace")  # decode_responses=True gives str
+        # A client made with decode_responses=True gives str.
+        return value.encode("utf-8", "replace") if isinstance(value, str) else value
 
     def _save(self, record: bytes, expires_at: float) -> Core[None]:
-        # A TTL from this host's clock, so Redis's clock need not agree with it.
         milliseconds = max(1, int((expires_at - time.time()) * 1000))
         yield from self._command(
             "saving a record", lambda: self._client.set(self._record, record, px=milliseconds)

@@ -1,14 +1,12 @@
 """``SQLiteTokenStore``: a ``TokenStore`` in one SQLite file, for the processes of one host.
-
 The lock is SQLite's own write lock; what that costs and how it fails: docs/design.md."""
 
 from __future__ import annotations
 
-import contextlib
 import os
 import time
 from collections.abc import AsyncIterator, Iterator
-from contextlib import asynccontextmanager, contextmanager
+from contextlib import asynccontextmanager, closing, contextmanager, suppress
 from typing import TYPE_CHECKING, Any
 
 from ._errors import ConfigurationError, TokenStoreError
@@ -49,11 +47,8 @@ class SQLiteTokenStore:
     @contextmanager
     def lock(self, key: str, *, ttl_seconds: float) -> Iterator[TokenLease]:
         """SQLite's write lock, with ``key``'s record (see ``TokenStore``)."""
-        lease = _SQLiteLease(self, key, ttl_seconds)
-        try:
+        with closing(_SQLiteLease(self, key, ttl_seconds)) as lease:
             yield lease
-        finally:
-            lease.end()
 
     @asynccontextmanager
     async def alock(self, key: str, *, ttl_seconds: float) -> AsyncIterator[AsyncTokenLease]:
@@ -62,14 +57,14 @@ class SQLiteTokenStore:
         try:
             yield LeaseInThreads(lease)
         finally:
-            await in_worker_thread(lease.end)
+            await in_worker_thread(lease.close)
 
     def _connect(self, busy_timeout_seconds: float) -> sqlite3.Connection:
         """A connection of its own (tests add pragmas here); creates the file, 0600."""
         import sqlite3
 
         if not os.path.exists(self.path):
-            with contextlib.suppress(FileExistsError):  # another process created it first
+            with suppress(FileExistsError):  # another process created it first
                 os.close(os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
         return sqlite3.connect(
             self.path,
@@ -85,8 +80,6 @@ class SQLiteTokenStore:
 
 class _SQLiteLease:
     """A write transaction (begun when built) on a connection of its own: one key's lock and row."""
-
-    __slots__ = ("_connection", "_key", "_saved", "_store")
 
     def __init__(self, store: SQLiteTokenStore, key: str, ttl_seconds: float) -> None:
         import sqlite3
@@ -123,7 +116,7 @@ class _SQLiteLease:
     def extend(self, ttl_seconds: float) -> None:
         """Nothing to do: the lock lasts as long as its transaction, and dies with its process."""
 
-    def end(self) -> None:
+    def close(self) -> None:
         """Commit (a saved successor must outlive an error after it), then close. A failed
         commit raises only when a record was saved."""
         try:
