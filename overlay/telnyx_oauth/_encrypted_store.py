@@ -1,27 +1,13 @@
 """``EncryptedTokenStore``: encrypts every record before it reaches another ``TokenStore``.
-
-Stored tokens are secrets; anyone who can read the SQLite file, or the Redis keys, can use them
-until they expire. Wrapped in an ``EncryptedTokenStore``, the store only ever sees ciphertext.
-
-The cipher is ``cryptography``'s Fernet (AES-128-CBC with an HMAC-SHA256 over everything: a
-changed byte fails to decrypt), a recipe made for exactly this: small secrets at rest, keys of
-32 random bytes in URL-safe base64 (``EncryptedTokenStore.generate_key()``). ``cryptography``
-comes with the ``encryption`` extra, imported when the first ``EncryptedTokenStore`` is built.
-
-Each record is encrypted together with its key, and a record read back under another key is
-refused: someone who can write to the store cannot move one token's record to another token's
-key. Several keys rotate: the first encrypts, any of them decrypts (``MultiFernet``), and
-records last as long as their tokens, so an old key can go once its records have expired. A
-record that does not decrypt (another key, damaged) is a ``TokenRecordError``, like any record
-that cannot be read.
-"""
+The cipher (Fernet), the binding of a record to its key and key rotation: docs/design.md."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator, Sequence
+from collections.abc import AsyncIterator, Callable, Iterator, Sequence
 from contextlib import asynccontextmanager, contextmanager
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from ._drive import Core, arun, run
 from ._errors import ConfigurationError, TokenRecordError
 from ._extras import missing_extra
 from ._token_store import AsyncTokenLease, TokenLease, TokenStore
@@ -31,21 +17,19 @@ if TYPE_CHECKING:
 
 __all__: list[str] = []  # telnyx_oauth.token_stores exports it
 
+_Drive = Callable[[Core[Any]], Any]  # run for a sync lease, arun for an async one
+
 
 class EncryptedTokenStore:
-    """A ``TokenStore`` that keeps every record in ``store`` encrypted with Fernet.
-
-    ``keys``: one key, or several with the one to encrypt with first; each is 32 bytes in
-    URL-safe base64, as ``EncryptedTokenStore.generate_key()`` makes them. Keep them out of the
-    store (an environment variable, a secret manager).
-    """
+    """A ``TokenStore`` that keeps every record in ``store`` encrypted with Fernet. ``keys``: one
+    key, or several with the one to encrypt with first, each from ``generate_key()``; keep them
+    out of the store (an environment variable, a secret manager)."""
 
     def __init__(self, store: TokenStore, keys: str | bytes | Sequence[str | bytes]) -> None:
         try:
             from cryptography.fernet import Fernet, MultiFernet
         except ImportError as exc:
             raise missing_extra("EncryptedTokenStore", "encryption", exc) from None
-
         listed = [keys] if isinstance(keys, (str, bytes)) else list(keys)
         if not listed:
             raise ConfigurationError("EncryptedTokenStore needs at least one key")
@@ -76,30 +60,39 @@ class EncryptedTokenStore:
     def lock(self, key: str, *, ttl_seconds: float) -> Iterator[TokenLease]:
         """The wrapped store's lock; its record encrypted (see ``TokenStore``)."""
         with self.store.lock(key, ttl_seconds=ttl_seconds) as lease:
-            yield _EncryptedLease(lease, _Sealer(self._fernet, key))
+            yield _EncryptedLease(lease, self._fernet, key, run)
 
     @asynccontextmanager
     async def alock(self, key: str, *, ttl_seconds: float) -> AsyncIterator[AsyncTokenLease]:
         """``lock`` for asyncio code."""
         async with self.store.alock(key, ttl_seconds=ttl_seconds) as lease:
-            yield _AsyncEncryptedLease(lease, _Sealer(self._fernet, key))
+            yield _EncryptedLease(lease, self._fernet, key, arun)
 
 
-class _Sealer:
-    """Encrypts and decrypts the records of one key, bound to that key."""
+class _EncryptedLease:
+    """The wrapped lease (sync with ``drive=run``, async with ``arun``), sealed for one key."""
 
-    __slots__ = ("_fernet", "_prefix")
-
-    def __init__(self, fernet: MultiFernet, key: str) -> None:
+    def __init__(
+        self, lease: TokenLease | AsyncTokenLease, fernet: MultiFernet, key: str, drive: _Drive
+    ) -> None:
+        self._lease = lease
         self._fernet = fernet
         self._prefix = key.encode("ascii") + b"\n"
+        self._drive = drive
 
-    def seal(self, record: bytes) -> bytes:
-        return self._fernet.encrypt(self._prefix + record)
+    def load(self) -> Any:
+        return self._drive(self._load())
 
-    def open(self, sealed: bytes | None) -> bytes | None:
+    def save(self, record: bytes, *, expires_at: float) -> Any:
+        return self._lease.save(self._fernet.encrypt(self._prefix + record), expires_at=expires_at)
+
+    def extend(self, ttl_seconds: float) -> Any:
+        return self._lease.extend(ttl_seconds)
+
+    def _load(self) -> Core[bytes | None]:
         from cryptography.fernet import InvalidToken
 
+        sealed = yield self._lease.load()
         if sealed is None:
             return None
         try:
@@ -112,37 +105,3 @@ class _Sealer:
         if not plain.startswith(self._prefix):
             raise TokenRecordError("the token record was encrypted for another key")
         return plain[len(self._prefix) :]
-
-
-class _EncryptedLease:
-    __slots__ = ("_lease", "_sealer")
-
-    def __init__(self, lease: TokenLease, sealer: _Sealer) -> None:
-        self._lease = lease
-        self._sealer = sealer
-
-    def load(self) -> bytes | None:
-        return self._sealer.open(self._lease.load())
-
-    def save(self, record: bytes, *, expires_at: float) -> None:
-        self._lease.save(self._sealer.seal(record), expires_at=expires_at)
-
-    def extend(self, ttl_seconds: float) -> None:
-        self._lease.extend(ttl_seconds)
-
-
-class _AsyncEncryptedLease:
-    __slots__ = ("_lease", "_sealer")
-
-    def __init__(self, lease: AsyncTokenLease, sealer: _Sealer) -> None:
-        self._lease = lease
-        self._sealer = sealer
-
-    async def load(self) -> bytes | None:
-        return self._sealer.open(await self._lease.load())
-
-    async def save(self, record: bytes, *, expires_at: float) -> None:
-        await self._lease.save(self._sealer.seal(record), expires_at=expires_at)
-
-    async def extend(self, ttl_seconds: float) -> None:
-        await self._lease.extend(ttl_seconds)
