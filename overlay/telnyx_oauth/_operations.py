@@ -1,16 +1,5 @@
-"""What the overlay knows of the API's operations: the paths it builds, and which may be repeated.
-
-The generated functions know their own paths; these are the ones the overlay builds itself (the
-token endpoint for ``ClientCredentials`` and ``AuthorizationCodeFlow``, the authorization URL,
-the two discovery documents at the host root) and the ones the retry policy must recognise.
-
-Whether a request may be repeated after it may have reached the server depends on the operation,
-not only on the method (``is_safe_to_retry``): GET, HEAD, OPTIONS, PUT and DELETE are safe;
-``POST /v2/oauth/introspect`` is read-only; ``POST /v2/oauth/token`` is safe only with
-``grant_type=client_credentials`` (a second token is harmless, while a second code exchange or
-refresh would spend a single-use code or a rotated refresh token). Every other POST (register,
-create client, the consent decision) may create something each time.
-"""
+"""What the overlay knows of the API's operations: the paths it builds itself, and which requests
+may be repeated after they may have reached the server (docs/design.md, retries)."""
 
 from __future__ import annotations
 

@@ -1,12 +1,5 @@
-"""The proxy mounts httpx would build from the environment, for transports built here.
-
-httpx honours ``HTTP_PROXY``, ``HTTPS_PROXY``, ``ALL_PROXY`` and ``NO_PROXY`` (any case) only when
-it builds its own transport. The overlay builds its transports (to put retries inside them), so
-it reads the same variables, through the standard library's ``urllib.request.getproxies``, and
-gives httpx the same mounts: a proxy per scheme (``http://``, ``https://``, ``all://``), and
-``None`` ("no proxy": the default transport) for each ``NO_PROXY`` entry, which takes precedence
-because httpx matches the most specific pattern first. ``NO_PROXY=*`` turns proxies off.
-"""
+"""The proxy mounts httpx would build from the environment, for the transports built here (httpx
+reads ``*_PROXY`` only for its own; docs/design.md, connect)."""
 
 from __future__ import annotations
 
@@ -23,8 +16,8 @@ _T = TypeVar("_T")
 
 
 def proxy_mounts(build: Callable[[httpx.Proxy], _T]) -> dict[str, _T | None]:
-    """``mounts=`` for an httpx client: ``build(proxy)`` per proxied scheme, as the environment
-    asks; empty when it names no proxy."""
+    """``mounts=`` for an httpx client: ``build(proxy)`` per proxied scheme, ``None`` (no proxy)
+    per ``NO_PROXY`` entry, which wins as the more specific pattern; empty without a proxy."""
     env = urllib.request.getproxies()
     mounts: dict[str, _T | None] = {}
     for scheme in ("http", "https", "all"):
