@@ -6,10 +6,12 @@ How and why (httpx clients per event loop, copies, fork safety, pool limits): do
 from __future__ import annotations
 
 import copy
+import ipaddress
 import os
 import threading
+import urllib.request
 import weakref
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 import httpx
@@ -28,7 +30,6 @@ from ._constants import (
 )
 from ._errors import ConfigurationError
 from ._http import AsyncTypedErrorsClient, TypedErrorsClient, belongs_elsewhere, running_loop
-from ._proxies import proxy_mounts
 from ._redact import redact_httpx_log
 from ._retries import AsyncRetryTransport, RetryPolicy, RetryTransport, resolve_policy
 
@@ -162,7 +163,7 @@ class Wiring:
         mounts = {}
         if given is None:
             given = build(limits=limits)
-            mounts = proxy_mounts(
+            mounts = _proxy_mounts(
                 lambda proxy: retry(build(proxy=proxy, limits=limits), policy=self.policy)
             )
         return {
@@ -175,6 +176,37 @@ class Wiring:
             "transport": given if isinstance(given, retry) else retry(given, policy=self.policy),
             "mounts": mounts,
         }
+
+
+def _proxy_mounts(build: Callable[[httpx.Proxy], Any]) -> dict[str, Any]:
+    """``mounts=`` for an httpx client as httpx builds them from the environment for its own
+    transports: ``build(proxy)`` per proxied scheme, ``None`` (no proxy) per ``NO_PROXY`` entry
+    (a URL as given, an IP address or ``localhost`` exactly, a name with its subdomains)."""
+    env = urllib.request.getproxies()
+    mounts: dict[str, Any] = {}
+    for scheme in ("http", "https", "all"):
+        url = env.get(scheme)
+        if url:
+            mounts[f"{scheme}://"] = build(httpx.Proxy(url if "://" in url else f"http://{url}"))
+    if not mounts:
+        return mounts
+    for entry in env.get("no", "").split(","):
+        host = entry.strip()
+        if host == "*":
+            return {}
+        if host:
+            mounts[_no_proxy_pattern(host)] = None
+    return mounts
+
+
+def _no_proxy_pattern(host: str) -> str:
+    if "://" in host:
+        return host
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return "all://localhost" if host == "localhost" else f"all://*{host}"
+    return f"all://[{host}]" if address.version == 6 else f"all://{host}"
 
 
 _OWN_CLIENTS = (

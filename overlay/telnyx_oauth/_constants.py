@@ -1,18 +1,10 @@
-"""Every tuning number of the overlay, in one place, each named with its unit (why these values:
-docs/design.md)."""
+"""The overlay's tuning numbers, each named with its unit (why these values: docs/design.md); the
+retry policy's are the defaults of ``RetryPolicy``."""
 
 from __future__ import annotations
 
 DEFAULT_BASE_URL = "https://api.telnyx.com"
 API_KEY_ENV_VAR = "TELNYX_API_KEY"
-
-DEFAULT_MAX_RETRIES = 2
-INITIAL_RETRY_DELAY_SECONDS = 0.5
-MAX_RETRY_DELAY_SECONDS = 8.0
-RETRY_JITTER_FRACTION = 0.25
-MAX_SERVER_RETRY_DELAY_SECONDS = 60.0
-# An x-ratelimit-reset above this is read as a Unix timestamp rather than a number of seconds.
-RATELIMIT_RESET_EPOCH_THRESHOLD_SECONDS = 1_000_000_000.0
 
 DEFAULT_TIMEOUT_SECONDS = 30.0
 DEFAULT_CONNECT_TIMEOUT_SECONDS = 5.0

@@ -24,16 +24,12 @@ _SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
 def is_safe_to_retry(request: httpx.Request) -> bool:
     """Whether repeating ``request`` after it may have reached the server does no harm."""
     method = request.method.upper()
-    if method in _SAFE_METHODS:
-        return True
     if method != "POST":
-        return False
+        return method in _SAFE_METHODS
     path = request.url.path.rstrip("/")
-    if path.endswith(INTROSPECT_PATH):
-        return True
-    if path.endswith(TOKEN_PATH):
+    if path.endswith(TOKEN_PATH):  # a second token is harmless; a second code exchange is not
         return _form_field(request, "grant_type") == "client_credentials"
-    return False
+    return path.endswith(INTROSPECT_PATH)  # read-only
 
 
 def _form_field(request: httpx.Request, name: str) -> str | None:

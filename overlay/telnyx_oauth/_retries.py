@@ -1,6 +1,6 @@
 """The retry policy as small pure functions, and the two transports that apply it.
 
-The rules and their reasons are in docs/design.md (retries); the numbers are in ``_constants``.
+The rules and their reasons are in docs/design.md (retries); the numbers are ``RetryPolicy``'s.
 """
 
 from __future__ import annotations
@@ -17,14 +17,6 @@ import httpx
 
 from telnyx_oauth_api.errors import parse_retry_after_seconds, parse_seconds_header, shown_url
 
-from ._constants import (
-    DEFAULT_MAX_RETRIES,
-    INITIAL_RETRY_DELAY_SECONDS,
-    MAX_RETRY_DELAY_SECONDS,
-    MAX_SERVER_RETRY_DELAY_SECONDS,
-    RATELIMIT_RESET_EPOCH_THRESHOLD_SECONDS,
-    RETRY_JITTER_FRACTION,
-)
 from ._drive import Core, arun, run
 from ._errors import ConfigurationError
 from ._operations import is_safe_to_retry
@@ -38,6 +30,8 @@ _SAFE_RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
 # Raised before any byte of the request left this process.
 _NEVER_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 _TRANSIENT = (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError)
+# An x-ratelimit-reset above this is a Unix time rather than a number of seconds.
+_EPOCH_THRESHOLD_SECONDS = 1_000_000_000.0
 
 # Request extensions: a TransportFailure to note the error that ended the attempts in, and a
 # guard asked before each retry with its delay in seconds (False: do not retry).
@@ -103,7 +97,7 @@ def server_retry_delay(
     server_delay = parse_retry_after_seconds(hdrs, now=now)
     if server_delay is None and rate_limited:
         reset = parse_seconds_header(hdrs.get("x-ratelimit-reset"))
-        if reset is not None and reset > RATELIMIT_RESET_EPOCH_THRESHOLD_SECONDS:
+        if reset is not None and reset > _EPOCH_THRESHOLD_SECONDS:
             reset = max(reset - now, 0.0)
         server_delay = reset
     return server_delay
@@ -135,11 +129,12 @@ class RetryPolicy:
     range raises ``ConfigurationError``.
     """
 
-    max_retries: int = DEFAULT_MAX_RETRIES
-    max_retry_after_seconds: float = MAX_SERVER_RETRY_DELAY_SECONDS
-    initial_delay_seconds: float = INITIAL_RETRY_DELAY_SECONDS
-    max_delay_seconds: float = MAX_RETRY_DELAY_SECONDS
-    jitter_fraction: float = RETRY_JITTER_FRACTION
+    # The retry numbers live here, as the defaults of the knobs (why these: docs/design.md).
+    max_retries: int = 2
+    max_retry_after_seconds: float = 60.0
+    initial_delay_seconds: float = 0.5
+    max_delay_seconds: float = 8.0
+    jitter_fraction: float = 0.25
 
     def __post_init__(self) -> None:
         seconds = "a finite number of seconds >= 0"
@@ -164,12 +159,7 @@ def _is_count(value: object) -> bool:
 
 
 def _is_seconds(value: object) -> bool:
-    return (
-        isinstance(value, (int, float))
-        and not isinstance(value, bool)
-        and math.isfinite(value)
-        and value >= 0
-    )
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and 0 <= value < math.inf
 
 
 def resolve_policy(max_retries: int | None, policy: RetryPolicy | None) -> RetryPolicy:
@@ -180,7 +170,7 @@ def resolve_policy(max_retries: int | None, policy: RetryPolicy | None) -> Retry
         if not isinstance(policy, RetryPolicy):
             raise ConfigurationError("retry_policy must be a telnyx_oauth.RetryPolicy")
         return policy
-    return RetryPolicy(max_retries=DEFAULT_MAX_RETRIES if max_retries is None else max_retries)
+    return RetryPolicy() if max_retries is None else RetryPolicy(max_retries=max_retries)
 
 
 async def _anyio_sleep(seconds: float) -> None:
