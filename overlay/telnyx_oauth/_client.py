@@ -1,7 +1,5 @@
-"""``connect()``: the generated client, with auth, timeouts, retries and typed errors plugged in.
-
-How and why (httpx clients per event loop, copies, fork safety, pool limits): docs/design.md.
-"""
+"""``connect()``: the generated client, with auth, timeouts, retries and typed errors plugged in
+(how and why: docs/design.md, connect)."""
 
 from __future__ import annotations
 
@@ -98,14 +96,6 @@ class Wiring:
         redact_httpx_log()
         self._reset()
 
-    def derive(self, **changes: Any) -> Wiring:
-        """The same settings with ``changes`` (headers, cookies, timeout), no httpx client built
-        yet; a transport passed to ``connect()`` is shared, as the caller gave it."""
-        derived = copy.copy(self)
-        vars(derived).update(changes)
-        derived._reset()
-        return derived
-
     def _reset(self) -> None:
         """No httpx client built yet, a fresh lock, and the same again in a forked child."""
         # Threads making their first call together must share one httpx client: without the
@@ -158,8 +148,7 @@ class Wiring:
 
     def _options(self, given: Any, retry: Any, build: Any, limits: httpx.Limits) -> dict[str, Any]:
         """An httpx client's arguments, with retries in every transport it may use: ``given``
-        (wrapped unless it already retries, so its own policy, sleep and clock stay), else ones
-        built here, with the proxy mounts the environment asks for."""
+        (wrapped unless it already retries), else ones built here, and the environment's proxies."""
         mounts = {}
         if given is None:
             given = build(limits=limits)
@@ -179,9 +168,8 @@ class Wiring:
 
 
 def _proxy_mounts(build: Callable[[httpx.Proxy], Any]) -> dict[str, Any]:
-    """``mounts=`` for an httpx client as httpx builds them from the environment for its own
-    transports: ``build(proxy)`` per proxied scheme, ``None`` (no proxy) per ``NO_PROXY`` entry
-    (a URL as given, an IP address or ``localhost`` exactly, a name with its subdomains)."""
+    """``mounts=`` as httpx builds them from the environment for its own transports:
+    ``build(proxy)`` per proxied scheme, ``None`` (no proxy) per ``NO_PROXY`` entry."""
     env = urllib.request.getproxies()
     mounts: dict[str, Any] = {}
     for scheme in ("http", "https", "all"):
@@ -235,10 +223,13 @@ class _Wired:
         raise ConfigurationError(_OWN_CLIENTS)
 
     # Copies, as the generated with_* make them: copy.copy keeps the generated fields (attrs
-    # copies its own), and the copy's own wiring builds its own httpx clients on first use.
+    # copies its own); the copy's wiring has the changed settings and builds its own httpx
+    # clients on first use (a transport given to connect() is shared, as the caller gave it).
     def _derived(self, **changes: Any) -> Any:
         new: Any = copy.copy(self)  # one of the two wired classes below, which have the slot
-        new.wiring = self.wiring.derive(**changes)
+        new.wiring = copy.copy(self.wiring)
+        vars(new.wiring).update(changes)
+        new.wiring._reset()
         return new
 
     def with_headers(self, headers: dict[str, str]) -> Any:
@@ -267,9 +258,7 @@ def _normalize_base_url(base_url: str | httpx.URL) -> str:
     url = httpx.URL(str(base_url))
     if url.scheme not in ("http", "https") or not url.host:
         raise ConfigurationError("base_url must be an absolute http(s) URL")
-    path = url.path.rstrip("/")
-    if path.endswith("/v2"):  # the spec's paths carry it
-        path = path[: -len("/v2")]
+    path = url.path.rstrip("/").removesuffix("/v2")  # the spec's paths carry it
     return str(url.copy_with(path=path or "/", query=None, fragment=None)).rstrip("/")
 
 
@@ -286,14 +275,13 @@ def connect(
 ) -> AuthenticatedClient:
     """The generated ``AuthenticatedClient``, ready for sync and async calls.
 
-    Authenticates with ``api_key`` (else the ``TELNYX_API_KEY`` environment variable) or with any
-    ``httpx.Auth`` given as ``auth`` (for example ``ClientCredentials``); a missing key raises
-    ``ConfigurationError`` here rather than a 401 later. ``base_url``: the API host (default
-    ``https://api.telnyx.com``). ``timeout``: seconds or an ``httpx.Timeout`` (default 30 s, 5 s
-    to connect). ``headers`` go with every request. Retries follow ``retry_policy`` (a
-    ``RetryPolicy``), or the default policy with ``max_retries`` retries; they wrap
-    ``transport`` / ``async_transport`` (default: httpx's, with the proxy mounts the environment
-    asks for); a transport that already is a ``RetryTransport`` is used as given.
+    Authenticates with ``api_key`` (else ``TELNYX_API_KEY`` from the environment) or any
+    ``httpx.Auth`` as ``auth`` (``ClientCredentials``, say); no key raises ``ConfigurationError``.
+    ``base_url``: the API host (default ``https://api.telnyx.com``); ``timeout``: seconds or
+    ``httpx.Timeout`` (default 30 s, 5 s to connect); ``headers`` go with every request. Retries
+    follow ``retry_policy``, or the default policy with ``max_retries`` retries (default 2),
+    around ``transport`` / ``async_transport`` (default: httpx's, with the environment's
+    proxies); a ``RetryTransport`` is used as given.
     """
     if api_key is not None and auth is not None:
         raise ConfigurationError("pass either api_key or auth, not both")
@@ -314,11 +302,8 @@ def connect(
 
 
 def connect_anonymous(**options: Unpack[_Options]) -> Client:
-    """The generated ``Client`` without credentials, wired like ``connect()`` (same options).
-
-    For the operations that take no API key: discovery, JWKS, register, authorize, and the token
-    and introspection endpoints (whose client authentication ``AuthorizationCodeFlow`` adds).
-    """
+    """The generated ``Client`` without credentials, wired like ``connect()``: for discovery, JWKS,
+    register, authorize, and the token and introspection endpoints."""
     wiring = Wiring(None, **options)
     client = ConnectedClient(base_url=wiring.base_url, timeout=wiring.timeout)
     client.wiring = wiring

@@ -1,8 +1,5 @@
-"""Drive one core generator from sync or asyncio code, so a flow is written once.
-
-A core yields each blocking step: to ``run`` the step already done (its value is sent back, its
-error was raised in the core); to ``arun`` an awaitable, whose value is sent back or error thrown.
-"""
+"""Drive one core generator from sync or asyncio code, so a flow is written once: a core yields
+each blocking step, already done for ``run``, an awaitable for ``arun`` (docs/design.md)."""
 
 from __future__ import annotations
 

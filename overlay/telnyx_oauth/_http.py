@@ -1,6 +1,5 @@
 """The httpx clients ``connect()`` builds: typed errors after the whole auth flow, and an async
-client bound to its event loop with a gate in front of its pool (why: docs/design.md, connect).
-"""
+client bound to its event loop, with a gate in front of its pool (docs/design.md, connect)."""
 
 from __future__ import annotations
 

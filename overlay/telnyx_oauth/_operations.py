@@ -27,17 +27,13 @@ def is_safe_to_retry(request: httpx.Request) -> bool:
     if method != "POST":
         return method in _SAFE_METHODS
     path = request.url.path.rstrip("/")
-    if path.endswith(TOKEN_PATH):  # a second token is harmless; a second code exchange is not
-        return _form_field(request, "grant_type") == "client_credentials"
-    return path.endswith(INTROSPECT_PATH)  # read-only
-
-
-def _form_field(request: httpx.Request, name: str) -> str | None:
+    if not path.endswith(TOKEN_PATH):
+        return path.endswith(INTROSPECT_PATH)  # read-only
+    # A second token is harmless; a second code exchange or refresh is not.
     if not request.headers.get("content-type", "").startswith(FORM_CONTENT_TYPE):
-        return None
+        return False
     try:
-        fields = parse_qs(request.content.decode("ascii"))
+        grant_types = parse_qs(request.content.decode("ascii")).get("grant_type")
     except (httpx.RequestNotRead, UnicodeDecodeError):
-        return None
-    values = fields.get(name)
-    return values[0] if values and len(values) == 1 else None
+        return False
+    return grant_types == ["client_credentials"]

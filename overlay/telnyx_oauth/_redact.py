@@ -1,7 +1,5 @@
-"""Log lines with every secret they carry masked: a filter on the httpx and httpcore loggers.
-
-What counts as a secret, and why logs keep more than messages: docs/design.md (log redaction).
-"""
+"""Log lines with every secret they carry masked, by a filter on the httpx and httpcore loggers
+(what counts as a secret, and why: docs/design.md, log redaction)."""
 
 from __future__ import annotations
 

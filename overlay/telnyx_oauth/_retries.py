@@ -1,7 +1,5 @@
-"""The retry policy as small pure functions, and the two transports that apply it.
-
-The rules and their reasons are in docs/design.md (retries); the numbers are ``RetryPolicy``'s.
-"""
+"""The retry policy as small pure functions, and the two transports that apply it (the rules and
+their reasons: docs/design.md, retries)."""
 
 from __future__ import annotations
 
@@ -75,13 +73,10 @@ def retry_delay(
     random: Callable[[], float] = _random.random,
     policy: RetryPolicy | None = None,
 ) -> float | None:
-    """Seconds to wait before retry ``attempt + 1`` (``attempt`` counts from 0); ``None`` when the
-    server asked for longer than ``policy.max_retry_after_seconds``: do not retry then.
-
-    ``now``: Unix time, for date and epoch headers; ``rate_limited``: the answer was a 429 (only
-    then is ``x-ratelimit-reset`` read); ``random``: the jitter, in ``[0, 1)``; ``policy``:
-    ``RetryPolicy()`` by default.
-    """
+    """Seconds to wait before retry ``attempt + 1`` (``attempt`` counts from 0), or ``None`` when
+    the server asked for longer than ``policy.max_retry_after_seconds`` (do not retry then).
+    ``now``: Unix time; ``rate_limited``: the answer was a 429 (only then is ``x-ratelimit-reset``
+    read); ``random``: the jitter, in ``[0, 1)``; ``policy``: ``RetryPolicy()`` by default."""
     policy = policy or RetryPolicy()
     server_delay = server_retry_delay(headers, now, rate_limited=rate_limited)
     if server_delay is not None:
@@ -120,14 +115,12 @@ class TransportFailure:
 
 @dataclass(frozen=True)
 class RetryPolicy:
-    """How many times, and how long apart, a request is tried again.
-
-    ``max_retries``: retries after the first attempt. ``max_retry_after_seconds``: the longest
-    wait a server may ask for that is honoured; a longer one raises ``RetryAfterTooLongError`` at
-    once. ``initial_delay_seconds`` doubling up to ``max_delay_seconds``: the backoff when the
-    server names no wait, each cut by a random share up to ``jitter_fraction``. A value out of
-    range raises ``ConfigurationError``.
-    """
+    """How many times, and how long apart, a request is tried again (a value out of range raises
+    ``ConfigurationError``). ``max_retries``: retries after the first attempt;
+    ``max_retry_after_seconds``: the longest wait a server may ask for that is honoured (a longer
+    one raises ``RetryAfterTooLongError`` at once); without one, the backoff doubles from
+    ``initial_delay_seconds`` up to ``max_delay_seconds``, each wait cut by a random share up to
+    ``jitter_fraction``."""
 
     # The retry numbers live here, as the defaults of the knobs (why these: docs/design.md).
     max_retries: int = 2

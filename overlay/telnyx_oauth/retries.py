@@ -1,8 +1,6 @@
 """The retry policy: give a transport of your own the retries ``connect()`` adds (it uses a
-``RetryTransport`` as given), inject sleep, clock and jitter in tests, or ask what is retried.
-
-The rules and their reasons: docs/design.md (retries).
-"""
+``RetryTransport`` as given), inject sleep, clock and jitter in tests, or ask what is retried
+(the rules and their reasons: docs/design.md, retries)."""
 
 from __future__ import annotations
 
