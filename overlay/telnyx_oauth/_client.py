@@ -85,8 +85,18 @@ class Wiring:
         async_transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
         """``connect()``'s settings, checked (``ConfigurationError``)."""
-        self.base_url = _normalize_base_url(base_url)
-        self.timeout = _timeout(timeout)
+        url = httpx.URL(str(base_url))
+        if url.scheme not in ("http", "https") or not url.host:
+            raise ConfigurationError("base_url must be an absolute http(s) URL")
+        path = url.path.rstrip("/").removesuffix("/v2")  # the spec's paths carry it
+        self.base_url = str(url.copy_with(path=path or "/", query=None, fragment=None)).rstrip("/")
+        if not isinstance(timeout, httpx.Timeout):
+            if timeout <= 0:
+                raise ConfigurationError(
+                    "timeout must be a positive number of seconds or httpx.Timeout"
+                )
+            timeout = httpx.Timeout(float(timeout))
+        self.timeout = timeout
         self.policy = resolve_policy(max_retries, retry_policy)
         self.auth = auth
         self.headers = dict(headers or {})
@@ -103,7 +113,7 @@ class Wiring:
         self.build_lock = threading.Lock()
         self.sync: httpx.Client | None = None
         # One async client per event loop; a loop that is gone takes its entry with it.
-        self.per_loop: weakref.WeakKeyDictionary[Any, httpx.AsyncClient] = (
+        self.per_loop: weakref.WeakKeyDictionary[Any, AsyncTypedErrorsClient] = (
             weakref.WeakKeyDictionary()
         )
         _fork.after_fork_in_child(self, Wiring._forget)
@@ -143,7 +153,7 @@ class Wiring:
     def _build_sync(self) -> httpx.Client:
         return TypedErrorsClient(**self._options(self.transport, *_SYNC))
 
-    def _build_async(self) -> httpx.AsyncClient:
+    def _build_async(self) -> AsyncTypedErrorsClient:
         return AsyncTypedErrorsClient(**self._options(self.async_transport, *_ASYNC))
 
     def _options(self, given: Any, retry: Any, build: Any, limits: httpx.Limits) -> dict[str, Any]:
@@ -252,22 +262,6 @@ class ConnectedClient(_Wired, Client):
     """The generated ``Client``, wired by ``telnyx_oauth.connect_anonymous()``."""
 
     __slots__ = ("wiring",)
-
-
-def _normalize_base_url(base_url: str | httpx.URL) -> str:
-    url = httpx.URL(str(base_url))
-    if url.scheme not in ("http", "https") or not url.host:
-        raise ConfigurationError("base_url must be an absolute http(s) URL")
-    path = url.path.rstrip("/").removesuffix("/v2")  # the spec's paths carry it
-    return str(url.copy_with(path=path or "/", query=None, fragment=None)).rstrip("/")
-
-
-def _timeout(timeout: float | httpx.Timeout) -> httpx.Timeout:
-    if isinstance(timeout, httpx.Timeout):
-        return timeout
-    if timeout <= 0:
-        raise ConfigurationError("timeout must be a positive number of seconds or httpx.Timeout")
-    return httpx.Timeout(float(timeout))
 
 
 def connect(

@@ -119,15 +119,12 @@ async def _close_with_loop(http: httpx.AsyncClient) -> AsyncGenerator[None, None
         await http.aclose()
 
 
-def belongs_elsewhere(http: httpx.AsyncClient) -> bool:
+def belongs_elsewhere(http: AsyncTypedErrorsClient) -> bool:
     """Whether ``http`` is closed, or bound to another event loop than the running one."""
     if http.is_closed:
         return True
-    bound = http._event_loop if isinstance(http, AsyncTypedErrorsClient) else None
-    if bound is None:
-        return False
-    running = running_loop()
-    return running is not None and running is not bound()
+    bound, running = http._event_loop, running_loop()
+    return bound is not None and running is not None and running is not bound()
 
 
 def running_loop() -> asyncio.AbstractEventLoop | None:
