@@ -49,15 +49,15 @@ if TYPE_CHECKING:
 __all__ = ["connect", "connect_anonymous"]
 
 DEFAULT_TIMEOUT = httpx.Timeout(DEFAULT_TIMEOUT_SECONDS, connect=DEFAULT_CONNECT_TIMEOUT_SECONDS)
-# The sync pool keeps every connection it may open idle, the async one httpx's default: why, in
-# docs/design.md (connect). Applies to the transports built here, not to one passed in.
+# Pool limits of the transports built here (not of one passed in): the sync pool keeps every
+# connection it may open idle, the async one httpx's default (why: docs/design.md, connect).
 SYNC_CONNECTION_LIMITS = httpx.Limits(
     max_connections=MAX_CONNECTIONS, max_keepalive_connections=MAX_CONNECTIONS
 )
 ASYNC_CONNECTION_LIMITS = httpx.Limits(
     max_connections=MAX_CONNECTIONS, max_keepalive_connections=ASYNC_KEEPALIVE_CONNECTIONS
 )
-# Per side: the retry transport, the transport it wraps unless given one, the pool limits.
+# Per side: the retry transport, the transport it wraps unless given one, its pool limits.
 _SYNC = (RetryTransport, httpx.HTTPTransport, SYNC_CONNECTION_LIMITS)
 _ASYNC = (AsyncRetryTransport, httpx.AsyncHTTPTransport, ASYNC_CONNECTION_LIMITS)
 
@@ -232,9 +232,8 @@ class _Wired:
     def set_async_httpx_client(self, async_client: httpx.AsyncClient) -> Any:
         raise ConfigurationError(_OWN_CLIENTS)
 
-    # Copies, as the generated with_* make them: copy.copy keeps the generated fields (attrs
-    # copies its own); the copy's wiring has the changed settings and builds its own httpx
-    # clients on first use (a transport given to connect() is shared, as the caller gave it).
+    # Copies, as the generated with_* make them: copy.copy keeps the generated fields; the copy's
+    # wiring builds its own httpx clients (sharing a transport given to connect(), as given).
     def _derived(self, **changes: Any) -> Any:
         new: Any = copy.copy(self)  # one of the two wired classes below, which have the slot
         new.wiring = copy.copy(self.wiring)

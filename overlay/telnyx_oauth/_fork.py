@@ -13,8 +13,6 @@ __all__: list[str] = []  # the overlay's own plumbing; nothing here is public
 _T = TypeVar("_T")
 # Weak: registering must not keep a client alive.
 _hooks: weakref.WeakKeyDictionary[Any, Callable[[Any], None]] = weakref.WeakKeyDictionary()
-
-
 # What the child set aside: the parent's httpx clients. Kept, neither used nor closed, so that
 # no finaliser of theirs touches the parent's connections or warns about them in the child.
 inherited: list[object] = []

@@ -69,8 +69,8 @@ class AsyncTypedErrorsClient(httpx.AsyncClient):
         return response
 
     async def _bind_to_running_loop(self) -> anyio.Semaphore:
-        """Close this client when its event loop shuts down: the loop's shutdown closes every
-        async generator still suspended in it, such as ``_closer``, held as long as the client."""
+        """Give this client its pool's gate, and close it when its event loop shuts down (which
+        closes every async generator still suspended in the loop, such as ``_closer``)."""
         import anyio
 
         loop = running_loop()

@@ -76,8 +76,7 @@ class _SecretFilter(logging.Filter):
         return True
 
 
-# Filters do not reach records of child loggers, so each logger httpcore uses is named (a test
-# checks this list against httpcore's source).
+# Filters do not reach child loggers: each logger httpcore uses is named (a test checks this).
 REDACTED_LOGGERS = (
     "httpx",
     "httpcore",

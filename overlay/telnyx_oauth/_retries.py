@@ -122,7 +122,6 @@ class RetryPolicy:
     ``initial_delay_seconds`` up to ``max_delay_seconds``, each wait cut by a random share up to
     ``jitter_fraction``."""
 
-    # The retry numbers live here, as the defaults of the knobs (why these: docs/design.md).
     max_retries: int = 2
     max_retry_after_seconds: float = 60.0
     initial_delay_seconds: float = 0.5
@@ -253,8 +252,7 @@ class _Retrying(Generic[_Transport, _Sleep]):
         if logger.isEnabledFor(logging.INFO):
             status = getattr(outcome, "status_code", None)
             reason = type(outcome).__name__ if status is None else f"status {status}"
-            # Scheme, host and path only: a query string is the caller's business, and a consent
-            # token in the path is a capability (``shown_url`` masks it).
+            # Scheme, host and path only; ``shown_url`` masks a consent token in the path.
             logger.info(
                 "Retrying %s %s in %.2f seconds (retry %d of %d) after %s",
                 request.method,
