@@ -1,13 +1,5 @@
-"""Drive one core generator from sync code or from asyncio code, so a flow is written once.
-
-A core is a generator that yields each blocking step's outcome as its caller's shell makes it:
-``yield self.held.load()`` gets the record back. For the sync shell (``run``) the step has
-already run when it is yielded, and its value is sent straight back (its error was raised inside
-the core, where the core catches it). For the async shell (``arun``) the step is an awaitable:
-it is awaited and its value sent back, or its error thrown in at the same ``yield``. The core
-picks the step for its mode (``store.alock(...)`` or ``store.lock(...)``); every decision around
-the steps is written once.
-"""
+"""Drive one core generator from sync or asyncio code, so a flow is written once: a core yields
+each blocking step, already done for ``run``, an awaitable for ``arun`` (docs/design.md)."""
 
 from __future__ import annotations
 
@@ -51,10 +43,8 @@ async def arun(core: Core[_T]) -> _T:
 
 
 class Closed(BaseException):
-    """Thrown into an auth flow's core where httpx closed its shell (``GeneratorExit``). Not
-    ``GeneratorExit`` itself: ``yield from`` turns that into ``close()`` of the inner core, whose
-    cleanup then may not take a step (release a lock, awaited for asyncio) without a
-    ``RuntimeError``."""
+    """Thrown into an auth flow's core where httpx closed its shell (``GeneratorExit``), which
+    ``yield from`` would turn into ``close()``: the core's cleanup could then take no step."""
 
 
 _DONE: Any = object()

@@ -1,10 +1,5 @@
-"""What a process forked from one that used the overlay must not inherit.
-
-A pooled connection shared by parent and child hands one of them the other's answer; a lock
-or a token fetch in flight in another thread of the parent at the fork never finishes in the
-child, which would wait for it forever. Objects holding such state register a hook here; the
-child runs every hook right after the fork (``os.register_at_fork``), before any of its code.
-"""
+"""Hooks the child of ``os.fork()`` runs before any of its code, to drop what it must not inherit
+(pooled connections, locks, token fetches in flight in the parent: docs/design.md, connect)."""
 
 from __future__ import annotations
 
@@ -18,8 +13,6 @@ __all__: list[str] = []  # the overlay's own plumbing; nothing here is public
 _T = TypeVar("_T")
 # Weak: registering must not keep a client alive.
 _hooks: weakref.WeakKeyDictionary[Any, Callable[[Any], None]] = weakref.WeakKeyDictionary()
-
-
 # What the child set aside: the parent's httpx clients. Kept, neither used nor closed, so that
 # no finaliser of theirs touches the parent's connections or warns about them in the child.
 inherited: list[object] = []

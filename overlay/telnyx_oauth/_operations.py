@@ -1,16 +1,5 @@
-"""What the overlay knows of the API's operations: the paths it builds, and which may be repeated.
-
-The generated functions know their own paths; these are the ones the overlay builds itself (the
-token endpoint for ``ClientCredentials`` and ``AuthorizationCodeFlow``, the authorization URL,
-the two discovery documents at the host root) and the ones the retry policy must recognise.
-
-Whether a request may be repeated after it may have reached the server depends on the operation,
-not only on the method (``is_safe_to_retry``): GET, HEAD, OPTIONS, PUT and DELETE are safe;
-``POST /v2/oauth/introspect`` is read-only; ``POST /v2/oauth/token`` is safe only with
-``grant_type=client_credentials`` (a second token is harmless, while a second code exchange or
-refresh would spend a single-use code or a rotated refresh token). Every other POST (register,
-create client, the consent decision) may create something each time.
-"""
+"""What the overlay knows of the API's operations: the paths it builds itself, and which requests
+may be repeated after they may have reached the server (docs/design.md, retries)."""
 
 from __future__ import annotations
 
@@ -35,24 +24,16 @@ _SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
 def is_safe_to_retry(request: httpx.Request) -> bool:
     """Whether repeating ``request`` after it may have reached the server does no harm."""
     method = request.method.upper()
-    if method in _SAFE_METHODS:
-        return True
     if method != "POST":
-        return False
+        return method in _SAFE_METHODS
     path = request.url.path.rstrip("/")
-    if path.endswith(INTROSPECT_PATH):
-        return True
-    if path.endswith(TOKEN_PATH):
-        return _form_field(request, "grant_type") == "client_credentials"
-    return False
-
-
-def _form_field(request: httpx.Request, name: str) -> str | None:
+    if not path.endswith(TOKEN_PATH):
+        return path.endswith(INTROSPECT_PATH)  # read-only
+    # A second token is harmless; a second code exchange or refresh is not.
     if not request.headers.get("content-type", "").startswith(FORM_CONTENT_TYPE):
-        return None
+        return False
     try:
-        fields = parse_qs(request.content.decode("ascii"))
+        grant_types = parse_qs(request.content.decode("ascii")).get("grant_type")
     except (httpx.RequestNotRead, UnicodeDecodeError):
-        return None
-    values = fields.get(name)
-    return values[0] if values and len(values) == 1 else None
+        return False
+    return grant_types == ["client_credentials"]

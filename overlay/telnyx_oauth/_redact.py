@@ -1,26 +1,5 @@
-"""URLs and log lines as they may be shown: with every secret they carry masked.
-
-Secrets travel in three places of an HTTP exchange that ends up in messages and logs:
-
-- **the path**: ``GET /v2/oauth/consent/{consent_token}`` carries a consent token, a capability
-  (whoever holds it can read the consent and, with an API key, decide it); it is replaced by the
-  path template;
-- **the query**: the authorize URL carries ``state``, the callback ``?code=...&state=...``, the
-  consent page ``?consent_token=...``;
-- **userinfo** (``https://user:password@host``) and **credential headers** (``Authorization``,
-  ``Cookie``, ``Set-Cookie``, a SOCKS proxy's ``auth``).
-
-Messages show a URL with ``shown_url`` (defined with the error messages that use it, in the
-generated package): no userinfo, no query, the consent token replaced by its path template.
-
-Logs keep more, because a reader needs the rest of a query to tell one call from another.
-``redact_httpx_log`` installs a filter on the ``httpx`` logger (its INFO line names every
-request's URL) and on every ``httpcore`` logger (at DEBUG it prints each response's headers, the
-authorize redirect's ``Location`` among them) that masks, with ``***``: the value of every query
-parameter whose name says it is a secret (``is_secret_param``), userinfo, credential headers and
-a SOCKS proxy's ``auth``, and replaces a consent token in a path by its template. It rewrites only
-records that carry a secret; every other record is left exactly as logged.
-"""
+"""Log lines with every secret they carry masked, by a filter on the httpx and httpcore loggers
+(what counts as a secret, and why: docs/design.md, log redaction)."""
 
 from __future__ import annotations
 
@@ -49,11 +28,7 @@ _USERINFO = re.compile(rf"(?<=://)[^/?#@{_URL_END}]+@")
 # httpcore prints headers as (b'name', b'value') tuples, quoted either way.
 _BYTES = r"b(['\"])(?:\\.|(?!\{n}).)*\{n}"
 _HEADER = re.compile(
-    r"\(b(['\"])("
-    + "|".join(map(re.escape, _CREDENTIAL_HEADERS))
-    + r")\1, "
-    + _BYTES.format(n=3)
-    + r"\)",
+    rf"\(b(['\"])({'|'.join(map(re.escape, _CREDENTIAL_HEADERS))})\1, {_BYTES.format(n=3)}\)",
     re.IGNORECASE,
 )
 _SOCKS_AUTH = re.compile(r"\bauth=\(" + _BYTES.format(n=1) + ", " + _BYTES.format(n=2) + r"\)")
@@ -101,8 +76,7 @@ class _SecretFilter(logging.Filter):
         return True
 
 
-# Filters do not reach records of child loggers, so each logger httpcore uses is named (a test
-# checks this list against httpcore's source).
+# Filters do not reach child loggers: each logger httpcore uses is named (a test checks this).
 REDACTED_LOGGERS = (
     "httpx",
     "httpcore",
@@ -115,10 +89,8 @@ REDACTED_LOGGERS = (
 
 
 def redact_httpx_log() -> None:
-    """Mask secrets in the records of the ``httpx`` and ``httpcore`` loggers (once per process).
-
-    Nothing else about the application's logging changes: no level, handler or format.
-    """
+    """Mask secrets in the records of the ``httpx`` and ``httpcore`` loggers (once per process);
+    no level, handler or format of the application's logging changes."""
     for name in REDACTED_LOGGERS:
         logger = logging.getLogger(name)
         if not any(isinstance(existing, _SecretFilter) for existing in logger.filters):

@@ -1,33 +1,5 @@
-"""Retry policy as small pure functions, plus two thin transports that apply it.
-
-Whether a request may be repeated depends on the operation, not only on the method
-(``is_safe_to_retry``, in ``_operations`` with the rest of what the overlay knows of the API's
-operations). Safe requests are retried on 408, 429, 500, 502, 503, 504, on connection errors and
-on timeouts. Unsafe ones (the code exchange, the refresh grant, register, create client, the
-consent decision) are retried only when the request surely never reached the server
-(``ConnectError``, ``ConnectTimeout``, ``PoolTimeout``: no connection, so no bytes sent) or when
-the server said the request was not processed (``not_processed``): any 429 (a rate-limit
-rejection happens before the request is handled), or a 503 that carries
-``Retry-After``/``retry-after-ms``. A bare 503, a 502 or a read timeout may come after the
-server acted, so they are raised, never repeated.
-
-A request whose body is a stream that cannot be replayed is never retried.
-
-The delay (``retry_delay``) is the first of ``retry-after-ms``, ``Retry-After`` (seconds or an
-HTTP date), ``x-ratelimit-reset`` (seconds until the window resets; Telnyx's 429s carry it and not
-``Retry-After``; read for a 429 only, since the gateway sends it on every answer and a 5xx with
-quota left must back off rather than wait out the window), else exponential backoff with jitter
-and a cap. A server-given delay longer than
-``MAX_SERVER_RETRY_DELAY_SECONDS`` ends the retries: the caller gets the error (a
-``RateLimitError`` carries the delay) instead of a thread parked for minutes.
-
-The transports sit below ``httpx.Auth``, so a retried request keeps the credentials it was sent
-with and a token is never fetched twice because of a retry. A request may carry a guard
-(``RETRY_GUARD_EXTENSION``, ``ASYNC_RETRY_GUARD_EXTENSION``) that is asked before each retry,
-with the delay: a token request made under a token store's lock extends the lock to cover the
-wait and the next attempt, and is not retried once the lock is lost. Sleep, clock and jitter
-source are injectable so tests never wait.
-"""
+"""The retry policy as small pure functions, and the two transports that apply it (the rules and
+their reasons: docs/design.md, retries)."""
 
 from __future__ import annotations
 
@@ -37,20 +9,12 @@ import random as _random
 import time
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 import httpx
 
 from telnyx_oauth_api.errors import parse_retry_after_seconds, parse_seconds_header, shown_url
 
-from ._constants import (
-    DEFAULT_MAX_RETRIES,
-    INITIAL_RETRY_DELAY_SECONDS,
-    MAX_RETRY_DELAY_SECONDS,
-    MAX_SERVER_RETRY_DELAY_SECONDS,
-    RATELIMIT_RESET_EPOCH_THRESHOLD_SECONDS,
-    RETRY_JITTER_FRACTION,
-)
 from ._drive import Core, arun, run
 from ._errors import ConfigurationError
 from ._operations import is_safe_to_retry
@@ -64,28 +28,34 @@ _SAFE_RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
 # Raised before any byte of the request left this process.
 _NEVER_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 _TRANSIENT = (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError)
+# An x-ratelimit-reset above this is a Unix time rather than a number of seconds.
+_EPOCH_THRESHOLD_SECONDS = 1_000_000_000.0
+
+# Request extensions: a TransportFailure to note the error that ended the attempts in, and a
+# guard asked before each retry with its delay in seconds (False: do not retry).
+TRANSPORT_FAILURE_EXTENSION = "telnyx_oauth.transport_failure"
+RETRY_GUARD_EXTENSION = "telnyx_oauth.retry_guard"  # Callable[[float], bool]
+ASYNC_RETRY_GUARD_EXTENSION = "telnyx_oauth.async_retry_guard"  # ... -> Awaitable[bool]
+# Set on a response not retried because its server asked for a longer wait than the policy
+# honours: (the wait asked for, the longest honoured), both in seconds.
+RETRY_AFTER_REFUSED_EXTENSION = "telnyx_oauth.retry_after_refused"
 
 
 def not_processed(outcome: httpx.Response | BaseException) -> bool:
-    """Whether ``outcome`` proves the server did not act on the request.
-
-    True for an error raised before any byte was sent (``ConnectError``, ``ConnectTimeout``,
-    ``PoolTimeout``), a 429 (rate limiting rejects before handling), and a 503 that carries
-    ``Retry-After``/``retry-after-ms``. Such a request may be repeated even when it is unsafe:
-    a code exchange after one still holds an unspent code.
-    """
+    """Whether ``outcome`` proves the server did not act on the request, so that even an unsafe
+    one may be repeated: an error before any byte was sent, a 429, a 503 with ``Retry-After``."""
     if isinstance(outcome, BaseException):
         return isinstance(outcome, _NEVER_SENT)
-    status = outcome.status_code
-    return status == 429 or (status == 503 and _has_retry_after(outcome.headers))
+    if outcome.status_code == 503:
+        return parse_retry_after_seconds(outcome.headers) is not None
+    return outcome.status_code == 429
 
 
 def should_retry(request: httpx.Request, outcome: httpx.Response | BaseException) -> bool:
-    """Whether the policy allows another attempt after ``outcome`` (a response or an error).
-
-    The retry budget is not checked here; the transports do that.
-    """
-    if not _replayable(request):
+    """Whether the policy allows another attempt after ``outcome`` (the retry budget aside)."""
+    try:
+        request.content  # noqa: B018 - raises for a one-shot stream, which cannot be replayed
+    except httpx.RequestNotRead:
         return False
     if not_processed(outcome):
         return True
@@ -103,60 +73,39 @@ def retry_delay(
     random: Callable[[], float] = _random.random,
     policy: RetryPolicy | None = None,
 ) -> float | None:
-    """Seconds to wait before retry number ``attempt + 1`` (``attempt`` counts from 0).
-
-    ``now`` is the current Unix time in seconds (for HTTP-date and epoch headers);
-    ``rate_limited`` says the answer was a 429, the only one whose ``x-ratelimit-reset`` is the
-    time to wait; ``random`` returns a float in ``[0, 1)`` for the jitter; ``policy`` gives the
-    backoff and the longest server-given wait (default: ``RetryPolicy()``). Returns ``None`` when
-    the server asked for a longer wait than ``policy.max_retry_after_seconds``: do not retry then.
-    """
+    """Seconds to wait before retry ``attempt + 1`` (``attempt`` counts from 0), or ``None`` when
+    the server asked for longer than ``policy.max_retry_after_seconds`` (do not retry then).
+    ``now``: Unix time; ``rate_limited``: the answer was a 429 (only then is ``x-ratelimit-reset``
+    read); ``random``: the jitter, in ``[0, 1)``; ``policy``: ``RetryPolicy()`` by default."""
     policy = policy or RetryPolicy()
     server_delay = server_retry_delay(headers, now, rate_limited=rate_limited)
     if server_delay is not None:
         return None if server_delay > policy.max_retry_after_seconds else server_delay
-    backoff = min(policy.initial_delay_seconds * 2.0**attempt, policy.max_delay_seconds)
-    return backoff * (1.0 - policy.jitter_fraction * random())
+    return _backoff(attempt, policy, random)
 
 
 def server_retry_delay(
     headers: Mapping[str, str] | httpx.Headers, now: float, *, rate_limited: bool
 ) -> float | None:
-    """The wait in seconds the server asked for (``retry-after-ms``, ``Retry-After``, and on a
-    429 ``x-ratelimit-reset``), or ``None`` when it asked for none."""
+    """The wait in seconds the server asked for, or ``None``."""
     hdrs = headers if isinstance(headers, httpx.Headers) else httpx.Headers(headers)
     server_delay = parse_retry_after_seconds(hdrs, now=now)
     if server_delay is None and rate_limited:
         reset = parse_seconds_header(hdrs.get("x-ratelimit-reset"))
-        if reset is not None and reset > RATELIMIT_RESET_EPOCH_THRESHOLD_SECONDS:
+        if reset is not None and reset > _EPOCH_THRESHOLD_SECONDS:
             reset = max(reset - now, 0.0)
         server_delay = reset
     return server_delay
 
 
-def _has_retry_after(headers: httpx.Headers) -> bool:
-    return parse_retry_after_seconds(headers) is not None
-
-
-def _replayable(request: httpx.Request) -> bool:
-    try:
-        request.content  # noqa: B018 - raises when the body is a one-shot stream
-    except httpx.RequestNotRead:
-        return False
-    return True
-
-
-TRANSPORT_FAILURE_EXTENSION = "telnyx_oauth.transport_failure"
+def _backoff(attempt: int, policy: RetryPolicy, random: Callable[[], float]) -> float:
+    backoff = min(policy.initial_delay_seconds * 2.0**attempt, policy.max_delay_seconds)
+    return backoff * (1.0 - policy.jitter_fraction * random())
 
 
 class TransportFailure:
-    """Where the retry transports leave the error that ended a request's attempts.
-
-    httpx never shows an ``httpx.Auth`` flow why a request it yielded failed: it closes the flow
-    (``GeneratorExit``) and raises the error to the caller. A flow that must tell other callers
-    what happened (``ClientCredentials`` sharing a failed token request with its waiters) puts
-    one of these under ``TRANSPORT_FAILURE_EXTENSION`` in the request's extensions.
-    """
+    """Where the transports note the error that ended a request's attempts: httpx closes an
+    auth flow without saying why its request failed (``ClientCredentials`` tells its waiters)."""
 
     __slots__ = ("error",)
 
@@ -164,37 +113,20 @@ class TransportFailure:
         self.error: httpx.TransportError | None = None
 
 
-def _note_failure(request: httpx.Request, error: httpx.TransportError) -> None:
-    failure = request.extensions.get(TRANSPORT_FAILURE_EXTENSION)
-    if isinstance(failure, TransportFailure):
-        failure.error = error
-
-
-# Asked before each retry with its delay in seconds; False: do not retry (see the docstring).
-RETRY_GUARD_EXTENSION = "telnyx_oauth.retry_guard"  # Callable[[float], bool]
-ASYNC_RETRY_GUARD_EXTENSION = "telnyx_oauth.async_retry_guard"  # ... -> Awaitable[bool]
-
-
 @dataclass(frozen=True)
 class RetryPolicy:
-    """How many times, and how long apart, a request is tried again.
+    """How many times, and how long apart, a request is tried again (a value out of range raises
+    ``ConfigurationError``). ``max_retries``: retries after the first attempt;
+    ``max_retry_after_seconds``: the longest wait a server may ask for that is honoured (a longer
+    one raises ``RetryAfterTooLongError`` at once); without one, the backoff doubles from
+    ``initial_delay_seconds`` up to ``max_delay_seconds``, each wait cut by a random share up to
+    ``jitter_fraction``."""
 
-    - ``max_retries``: retries after the first attempt (attempts in all: ``max_retries + 1``);
-    - ``max_retry_after_seconds``: the longest wait a server may ask for (``Retry-After``,
-      ``retry-after-ms``, ``x-ratelimit-reset``) that is still honoured. A longer one is not
-      shortened (retrying early only earns another 429): the call raises
-      ``RetryAfterTooLongError`` at once, carrying both figures;
-    - ``initial_delay_seconds``, ``max_delay_seconds``: the backoff when the server names no
-      wait, doubling from the first up to the second;
-    - ``jitter_fraction``: each backoff is multiplied by a random factor in
-      ``[1 - jitter_fraction, 1]`` so that clients failing together do not retry together.
-    """
-
-    max_retries: int = DEFAULT_MAX_RETRIES
-    max_retry_after_seconds: float = MAX_SERVER_RETRY_DELAY_SECONDS
-    initial_delay_seconds: float = INITIAL_RETRY_DELAY_SECONDS
-    max_delay_seconds: float = MAX_RETRY_DELAY_SECONDS
-    jitter_fraction: float = RETRY_JITTER_FRACTION
+    max_retries: int = 2
+    max_retry_after_seconds: float = 60.0
+    initial_delay_seconds: float = 0.5
+    max_delay_seconds: float = 8.0
+    jitter_fraction: float = 0.25
 
     def __post_init__(self) -> None:
         seconds = "a finite number of seconds >= 0"
@@ -219,120 +151,60 @@ def _is_count(value: object) -> bool:
 
 
 def _is_seconds(value: object) -> bool:
-    return (
-        isinstance(value, (int, float))
-        and not isinstance(value, bool)
-        and math.isfinite(value)
-        and value >= 0
-    )
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and 0 <= value < math.inf
 
 
 def resolve_policy(max_retries: int | None, policy: RetryPolicy | None) -> RetryPolicy:
-    """The policy a transport or ``connect()`` uses: ``policy``, or the default one with
-    ``max_retries`` retries."""
+    """``policy``, or the default one with ``max_retries`` retries."""
     if policy is not None and max_retries is not None:
         raise ConfigurationError("pass either max_retries or retry_policy, not both")
     if policy is not None:
         if not isinstance(policy, RetryPolicy):
             raise ConfigurationError("retry_policy must be a telnyx_oauth.RetryPolicy")
         return policy
-    return RetryPolicy(max_retries=DEFAULT_MAX_RETRIES if max_retries is None else max_retries)
+    return RetryPolicy() if max_retries is None else RetryPolicy(max_retries=max_retries)
 
 
-# Set on a response the policy did not retry because its server asked for a longer wait than
-# the policy honours: (the wait asked for, the longest honoured), both in seconds.
-RETRY_AFTER_REFUSED_EXTENSION = "telnyx_oauth.retry_after_refused"
+async def _anyio_sleep(seconds: float) -> None:
+    import anyio  # httpx depends on it; imported late to keep `import telnyx_oauth` cheap
+
+    await anyio.sleep(seconds)
 
 
-class _Policy:
+_Transport = TypeVar("_Transport")
+_Sleep = TypeVar("_Sleep", bound=Callable[[float], Any])
+
+
+class _Retrying(Generic[_Transport, _Sleep]):
+    """What both transports share: the settings, and the retry loop written once (``_drive``)."""
+
     def __init__(
         self,
-        policy: RetryPolicy,
-        clock: Callable[[], float],
-        random: Callable[[], float],
+        transport: _Transport,
+        *,
+        max_retries: int | None = None,
+        policy: RetryPolicy | None = None,
+        sleep: _Sleep | None = None,
+        clock: Callable[[], float] = time.time,
+        random: Callable[[], float] = _random.random,
     ) -> None:
-        self.policy = policy
-        self.max_retries = policy.max_retries
-        self.clock = clock
-        self.random = random
-
-    def delay(
-        self, request: httpx.Request, outcome: httpx.Response | BaseException, retries: int
-    ) -> float | None:
-        if not should_retry(request, outcome):
-            return None
-        response = outcome if isinstance(outcome, httpx.Response) else None
-        now = self.clock()
-        headers = httpx.Headers() if response is None else response.headers
-        rate_limited = response is not None and response.status_code == 429
-        if response is not None:
-            asked = server_retry_delay(headers, now, rate_limited=rate_limited)
-            if asked is not None and asked > self.policy.max_retry_after_seconds:
-                # Said even when the retries are spent: the caller learns why it was not retried.
-                response.extensions[RETRY_AFTER_REFUSED_EXTENSION] = (
-                    asked,
-                    self.policy.max_retry_after_seconds,
-                )
-                return None
-        if retries >= self.max_retries:
-            return None
-        delay = retry_delay(
-            retries,
-            headers,
-            now,
-            rate_limited=rate_limited,
-            random=self.random,
-            policy=self.policy,
+        """Retry around ``transport`` by ``policy`` (or the default one with ``max_retries``);
+        ``sleep`` (default: ``time.sleep``, or anyio's when async), ``clock`` and ``random``
+        (the jitter) may be replaced in tests."""
+        default: Callable[[float], Any] = (
+            _anyio_sleep if isinstance(self, httpx.AsyncBaseTransport) else time.sleep
         )
-        if delay is not None and logger.isEnabledFor(logging.INFO):
-            reason = (
-                f"status {outcome.status_code}"
-                if isinstance(outcome, httpx.Response)
-                else type(outcome).__name__
-            )
-            # Scheme, host and path only: a query string is the caller's business, and a consent
-            # token in the path is a capability (``shown_url`` masks it).
-            logger.info(
-                "Retrying %s %s in %.2f seconds (retry %d of %d) after %s",
-                request.method,
-                shown_url(request.url),
-                delay,
-                retries + 1,
-                self.max_retries,
-                reason,
-            )
-        return delay
-
-
-def _final(
-    request: httpx.Request, outcome: httpx.Response | httpx.TransportError
-) -> httpx.Response:
-    """The last attempt's response, or its error raised (and noted for the auth flow)."""
-    if isinstance(outcome, httpx.Response):
-        return outcome
-    _note_failure(request, outcome)
-    raise outcome
-
-
-class _Retrying:
-    """The retry loop both transports run, written once (``_drive``): an attempt, the policy's
-    delay, the request's guard, the wait."""
-
-    def __init__(
-        self,
-        transport: Any,
-        max_retries: int | None,
-        policy: RetryPolicy | None,
-        sleep: Callable[[float], Any],
-        clock: Callable[[], float],
-        random: Callable[[], float],
-    ) -> None:
-        self._transport = transport
-        self._policy = _Policy(resolve_policy(max_retries, policy), clock, random)
-        self._sleep = sleep
+        self._transport: Any = transport
+        self._policy = resolve_policy(max_retries, policy)
+        self._sleep: Callable[[float], Any] = default if sleep is None else sleep
+        self._clock = clock
+        self._random = random
 
     def _attempts(self, request: httpx.Request, *, is_async: bool) -> Core[httpx.Response]:
         transport, retries = self._transport, 0
+        guard = request.extensions.get(
+            ASYNC_RETRY_GUARD_EXTENSION if is_async else RETRY_GUARD_EXTENSION
+        )
         while True:
             try:
                 outcome: httpx.Response | httpx.TransportError = yield (
@@ -342,36 +214,59 @@ class _Retrying:
                 )
             except httpx.TransportError as exc:
                 outcome = exc
-            delay = self._policy.delay(request, outcome, retries)
-            guard = request.extensions.get(
-                ASYNC_RETRY_GUARD_EXTENSION if is_async else RETRY_GUARD_EXTENSION
-            )
-            if delay is not None and guard is not None and not (yield guard(delay)):
-                delay = None
-            if delay is None:
-                return _final(request, outcome)
+            delay = self._delay(request, outcome, retries)
+            if delay is None or (guard is not None and not (yield guard(delay))):
+                break
             if isinstance(outcome, httpx.Response) and is_async:
                 yield outcome.aclose()
             elif isinstance(outcome, httpx.Response):
                 outcome.close()
             yield self._sleep(delay)
             retries += 1
+        if isinstance(outcome, httpx.Response):
+            return outcome
+        # httpx tells an auth flow nothing of why its request failed: note it for the flow.
+        failure = request.extensions.get(TRANSPORT_FAILURE_EXTENSION)
+        if isinstance(failure, TransportFailure):
+            failure.error = outcome
+        raise outcome
+
+    def _delay(
+        self, request: httpx.Request, outcome: httpx.Response | BaseException, retries: int
+    ) -> float | None:
+        """Seconds to wait before the next attempt, or ``None`` for none."""
+        if not should_retry(request, outcome):
+            return None
+        policy, asked = self._policy, None
+        if isinstance(outcome, httpx.Response):
+            limited = outcome.status_code == 429
+            asked = server_retry_delay(outcome.headers, self._clock(), rate_limited=limited)
+            if asked is not None and asked > policy.max_retry_after_seconds:
+                # Said even when the retries are spent: the caller learns why it was not retried.
+                refused = (asked, policy.max_retry_after_seconds)
+                outcome.extensions[RETRY_AFTER_REFUSED_EXTENSION] = refused
+                return None
+        if retries >= policy.max_retries:
+            return None
+        delay = _backoff(retries, policy, self._random) if asked is None else asked
+        if logger.isEnabledFor(logging.INFO):
+            status = getattr(outcome, "status_code", None)
+            reason = type(outcome).__name__ if status is None else f"status {status}"
+            # Scheme, host and path only; ``shown_url`` masks a consent token in the path.
+            logger.info(
+                "Retrying %s %s in %.2f seconds (retry %d of %d) after %s",
+                request.method,
+                shown_url(request.url),
+                delay,
+                retries + 1,
+                policy.max_retries,
+                reason,
+            )
+        return delay
 
 
-class RetryTransport(_Retrying, httpx.BaseTransport):
-    """Wraps any sync httpx transport and retries by the policy above."""
-
-    def __init__(
-        self,
-        transport: httpx.BaseTransport,
-        *,
-        max_retries: int | None = None,
-        policy: RetryPolicy | None = None,
-        sleep: Callable[[float], None] = time.sleep,
-        clock: Callable[[], float] = time.time,
-        random: Callable[[], float] = _random.random,
-    ) -> None:
-        super().__init__(transport, max_retries, policy, sleep, clock, random)
+class RetryTransport(_Retrying[httpx.BaseTransport, Callable[[float], None]], httpx.BaseTransport):
+    """Wraps any sync httpx transport and retries by the policy."""
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         return run(self._attempts(request, is_async=False))
@@ -380,26 +275,11 @@ class RetryTransport(_Retrying, httpx.BaseTransport):
         self._transport.close()
 
 
-async def _anyio_sleep(seconds: float) -> None:
-    import anyio  # httpx depends on it; imported late to keep `import telnyx_oauth` cheap
-
-    await anyio.sleep(seconds)
-
-
-class AsyncRetryTransport(_Retrying, httpx.AsyncBaseTransport):
-    """Wraps any async httpx transport and retries by the policy above."""
-
-    def __init__(
-        self,
-        transport: httpx.AsyncBaseTransport,
-        *,
-        max_retries: int | None = None,
-        policy: RetryPolicy | None = None,
-        sleep: Callable[[float], Awaitable[None]] = _anyio_sleep,
-        clock: Callable[[], float] = time.time,
-        random: Callable[[], float] = _random.random,
-    ) -> None:
-        super().__init__(transport, max_retries, policy, sleep, clock, random)
+class AsyncRetryTransport(
+    _Retrying[httpx.AsyncBaseTransport, Callable[[float], Awaitable[None]]],
+    httpx.AsyncBaseTransport,
+):
+    """Wraps any async httpx transport and retries by the policy."""
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         return await arun(self._attempts(request, is_async=True))

@@ -16,8 +16,8 @@ PACKAGE = Path(telnyx_oauth.__file__).parent
 
 LAYERS: list[set[str]] = [
     # what stands alone: tuning numbers, what the overlay knows of the API's operations, log
-    # masking, the after-fork hooks, the proxy mounts from the environment, the sync/async driver
-    {"_constants", "_operations", "_redact", "_fork", "_proxies", "_drive"},
+    # masking, the after-fork hooks, the sync/async driver
+    {"_constants", "_operations", "_redact", "_fork", "_drive"},
     # the Token value, and the single-flight table (forgotten in a forked child)
     {"_token", "_single_flight"},
     {"_errors"},
