@@ -285,7 +285,7 @@ def connect(
                 f"no API key: pass api_key=..., set {API_KEY_ENV_VAR}, or pass auth=..."
             )
         auth = ApiKeyAuth(key)
-    wiring = Wiring(auth, **options)
+    wiring = _wiring("connect", auth, options)
     # The credentials live in `auth` (any httpx.Auth), not in the generated token field.
     client = ConnectedAuthenticatedClient(
         base_url=wiring.base_url, token="", prefix="", timeout=wiring.timeout
@@ -297,7 +297,15 @@ def connect(
 def connect_anonymous(**options: Unpack[_Options]) -> Client:
     """The generated ``Client`` without credentials, wired like ``connect()``: for discovery, JWKS,
     register, authorize, and the token and introspection endpoints."""
-    wiring = Wiring(None, **options)
+    wiring = _wiring("connect_anonymous", None, options)
     client = ConnectedClient(base_url=wiring.base_url, timeout=wiring.timeout)
     client.wiring = wiring
     return client
+
+
+def _wiring(caller: str, auth: httpx.Auth | None, options: _Options) -> Wiring:
+    # A misspelt keyword is reported as Python would for the function the user called.
+    unknown = sorted(options.keys() - (Wiring.__init__.__kwdefaults__ or {}))
+    if unknown:
+        raise TypeError(f"{caller}() got an unexpected keyword argument {unknown[0]!r}")
+    return Wiring(auth, **options)

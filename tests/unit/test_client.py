@@ -210,6 +210,19 @@ def test_base_url_normalised(given: str, expected: str) -> None:
     assert str(client.get_httpx_client().base_url).rstrip("/") == expected
 
 
+def test_misspelt_option_names_the_function_called() -> None:
+    """The options are one TypedDict for type checkers; at run time a misspelt one is the
+    TypeError Python gives for a misspelt keyword, naming what the user called."""
+    with pytest.raises(
+        TypeError, match=r"^connect\(\) got an unexpected keyword argument 'timout'"
+    ):
+        telnyx_oauth.connect("KEY", timout=3)  # type: ignore[call-arg]
+    with pytest.raises(
+        TypeError, match=r"^connect_anonymous\(\) got an unexpected keyword argument 'max_retry'"
+    ):
+        telnyx_oauth.connect_anonymous(max_retry=1)  # type: ignore[call-arg]
+
+
 def test_relative_base_url_rejected() -> None:
     """A base_url that is not absolute http(s) is refused."""
     with pytest.raises(telnyx_oauth.ConfigurationError):
