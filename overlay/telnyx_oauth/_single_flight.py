@@ -20,7 +20,8 @@ T = TypeVar("T")
 
 
 class Flight(Generic[T]):
-    """One attempt for one key: where its leader runs, and its outcome once landed."""
+    """One attempt for one key: where its leader runs, and its outcome once landed. The
+    callers that wait for it get the flight itself (``Waiter``)."""
 
     __slots__ = ("_async_done", "_done", "_error", "_value", "key", "thread")
 
@@ -45,10 +46,28 @@ class Flight(Generic[T]):
                 self._async_done.set()
 
     def _outcome(self) -> T | None:
-        """The value; ``None`` when the leader abandoned the attempt; or a copy of its error."""
         if self._error is not None:
             raise own_copy(self._error)
         return self._value
+
+    def wait(self) -> T | None:
+        """Block until the flight lands; its value, ``None`` if abandoned, or its error."""
+        self._done.wait()
+        return self._outcome()
+
+    async def wait_async(self) -> T | None:
+        """``wait`` without blocking the event loop."""
+        if not self._done.is_set():
+            if self._async_done is not None and self.thread == threading.get_ident():
+                await self._async_done.wait()  # the leader is a task of this very loop
+            else:
+                import anyio.to_thread
+
+                await anyio.to_thread.run_sync(self._done.wait, abandon_on_cancel=True)
+        return self._outcome()
+
+
+Waiter = Flight  # what ``SingleFlight.join`` gives a caller that must wait
 
 
 class Leader(Generic[T]):
@@ -71,32 +90,6 @@ class Leader(Generic[T]):
         self._flights._land(self.flight, None, error if isinstance(error, Exception) else None)
 
 
-class Waiter(Generic[T]):
-    """A caller that waits for someone else's attempt."""
-
-    __slots__ = ("flight",)
-
-    def __init__(self, flight: Flight[T]) -> None:
-        self.flight = flight
-
-    def wait(self) -> T | None:
-        """Block until the flight lands; its value, ``None`` if abandoned, or its error."""
-        self.flight._done.wait()
-        return self.flight._outcome()
-
-    async def wait_async(self) -> T | None:
-        """``wait`` without blocking the event loop."""
-        flight = self.flight
-        if not flight._done.is_set():
-            if flight._async_done is not None and flight.thread == threading.get_ident():
-                await flight._async_done.wait()  # the leader is a task of this very loop
-            else:
-                import anyio.to_thread
-
-                await anyio.to_thread.run_sync(flight._done.wait, abandon_on_cancel=True)
-        return flight._outcome()
-
-
 class SingleFlight(Generic[T]):
     """The flights in the air, by key."""
 
@@ -113,7 +106,7 @@ class SingleFlight(Generic[T]):
 
     def join(
         self, key: str, current: Callable[[], T | None], *, is_async: bool
-    ) -> T | Leader[T] | Waiter[T]:
+    ) -> T | Leader[T] | Flight[T]:
         """``current()`` if not ``None`` (it runs under the mutex: read only), else a role."""
         with self._mutex:
             value = current()
@@ -127,7 +120,7 @@ class SingleFlight(Generic[T]):
         if not is_async and flight.thread == threading.get_ident():
             solo: Flight[T] = Flight(key, is_async=False)  # waiting would block its leader
             return Leader(self, solo, solo=True)
-        return Waiter(flight)
+        return flight
 
     def in_flight(self, key: str) -> bool:
         """Whether an attempt for ``key`` is in the air (for tests)."""

@@ -13,12 +13,7 @@ from ._drive import Core, arun, run
 from ._errors import ConfigurationError, TokenRecordError, TokenStoreError
 from ._fork import after_fork_in_child
 from ._token import Token
-from ._token_store import (
-    TokenStore,
-    decode_record,
-    encode_record,
-    record_expires_at,
-)
+from ._token_store import TokenStore, decode_record, encode_record, record_expires_at
 
 __all__: list[str] = []  # used by _auth and _authorization_code
 
@@ -41,12 +36,7 @@ class StoreLink:
     )
 
     def __init__(
-        self,
-        store: TokenStore | None,
-        *,
-        fail_open: bool,
-        replace_unreadable: bool,
-        fallback: str,
+        self, store: TokenStore | None, *, fail_open: bool, replace_unreadable: bool, fallback: str
     ) -> None:
         self.store = store
         self._fail_open = fail_open

@@ -43,14 +43,9 @@ class TokenLease(Protocol):
 class AsyncTokenLease(Protocol):
     """``TokenLease`` for asyncio code."""
 
-    async def load(self) -> bytes | None:
-        """See ``TokenLease.load``."""
-
-    async def save(self, record: bytes, *, expires_at: float) -> None:
-        """See ``TokenLease.save``."""
-
-    async def extend(self, ttl_seconds: float) -> None:
-        """See ``TokenLease.extend``."""
+    async def load(self) -> bytes | None: ...
+    async def save(self, record: bytes, *, expires_at: float) -> None: ...
+    async def extend(self, ttl_seconds: float) -> None: ...
 
 
 class TokenStore(Protocol):
@@ -73,8 +68,7 @@ class TokenStore(Protocol):
 
     def alock(
         self, key: str, *, ttl_seconds: float
-    ) -> AbstractAsyncContextManager[AsyncTokenLease]:
-        """``lock`` for asyncio code."""
+    ) -> AbstractAsyncContextManager[AsyncTokenLease]: ...
 
 
 def lock_ttl_seconds(timeout: httpx.Timeout | Mapping[str, float | None] | None) -> float:
