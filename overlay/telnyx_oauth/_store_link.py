@@ -7,6 +7,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from collections.abc import Awaitable
 from typing import Any, TypeVar
 
 from ._drive import Core, arun, run
@@ -49,7 +50,7 @@ class StoreLink:
     def _fresh_mutex(self) -> None:
         self._mutex = threading.Lock()  # a parent's thread may have held it at the fork
 
-    def hold(self, lease: _LeaseState, key: str, body: Core[_T], *, shared: bool) -> Core[_T]:
+    def hold(self, lease: Lease, key: str, body: Core[_T], *, shared: bool) -> Core[_T]:
         """Run ``body`` (a core) under the store's lock for ``key``, released however it ends.
 
         A solo leader (``shared`` False) or a flow without a store runs it detached.
@@ -81,7 +82,7 @@ class StoreLink:
                 logger.info("token store %r works again", self.store)
         return result
 
-    def _release(self, lease: _LeaseState, lock: Any, error: BaseException | None) -> Core[None]:
+    def _release(self, lease: Lease, lock: Any, error: BaseException | None) -> Core[None]:
         """Leave the lock; while ``error`` of the flow propagates, that is the error to see."""
         if lock is None:
             return
@@ -96,7 +97,7 @@ class StoreLink:
 
     # -- policy ---------------------------------------------------------------------------------
 
-    def refused(self, lease: _LeaseState, exc: Exception, doing: str) -> None:
+    def refused(self, lease: Lease, exc: Exception, doing: str) -> None:
         """Taking the lock or reading the record failed, before any token request."""
         if isinstance(exc, ConfigurationError):
             raise exc  # a mistake in the set-up, not an outage
@@ -109,7 +110,7 @@ class StoreLink:
             f"{error}: the refresh was not attempted, so the refresh token is not spent"
         ) from exc
 
-    def unsaved(self, lease: _LeaseState, exc: Exception, doing: str) -> None:
+    def unsaved(self, lease: Lease, exc: Exception, doing: str) -> None:
         """Saving the record, or releasing the lock that makes it stick, failed."""
         lease.detach()
         error = self.error(exc, doing)
@@ -125,7 +126,7 @@ class StoreLink:
             )
             lease.unsaved.__cause__ = exc
 
-    def unreadable(self, lease: _LeaseState, exc: TokenRecordError) -> None:
+    def unreadable(self, lease: Lease, exc: TokenRecordError) -> None:
         """The key's record cannot be read: replace it, or refuse to refresh over it."""
         error = self.error(exc, "reading a record")
         if self._replace_unreadable:
@@ -138,7 +139,7 @@ class StoreLink:
             "keeps it there)"
         ) from exc
 
-    def lost(self, lease: _LeaseState, exc: Exception, doing: str) -> bool:
+    def lost(self, lease: Lease, exc: Exception, doing: str) -> bool:
         """Extending the lock failed: whether the leader may still go on as if it held it."""
         if self._fail_open:
             lease.detach()
@@ -166,7 +167,7 @@ class StoreLink:
             logger.debug("%s; still %s", error, self._fallback)
 
 
-class _LeaseState:
+class Lease:
     """A leader's hold on its key's record, and its steps (cores, ``_drive``)."""
 
     __slots__ = ("_link", "faulted", "held", "saved", "ttl_seconds", "unsaved")
@@ -222,26 +223,15 @@ class _LeaseState:
             return self._link.lost(self, exc, doing)
         return True
 
-
-class Lease(_LeaseState):
-    """The leader's hold on its key's record (sync)."""
-
-    __slots__ = ()
-
-    def before_retry(self, delay_seconds: float) -> bool:
-        """Whether the token request may be retried after ``delay_seconds`` (the lock is
-        extended to cover the wait and the next attempt first)."""
-        return run(self.extend_steps(delay_seconds, _FOR_A_RETRY))
+    def before_retry(self, delay_seconds: float) -> bool | Awaitable[bool]:
+        """Whether the token request may be retried after ``delay_seconds`` (asked by the retry
+        transports); the lock is extended to cover the wait and the next attempt first."""
+        steps = self.extend_steps(delay_seconds, "extending its lock for a retry")
+        return arun(steps) if self.is_async else run(steps)
 
 
-class AsyncLease(_LeaseState):
-    """``Lease`` for asyncio code."""
+class AsyncLease(Lease):
+    """``Lease`` for asyncio code: each step an awaitable."""
 
     __slots__ = ()
     is_async = True
-
-    async def before_retry(self, delay_seconds: float) -> bool:
-        return await arun(self.extend_steps(delay_seconds, _FOR_A_RETRY))
-
-
-_FOR_A_RETRY = "extending its lock for a retry"
