@@ -10,8 +10,7 @@ import hmac
 import inspect
 import threading
 import time
-from collections.abc import Awaitable, Callable, Coroutine, Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Awaitable, Callable, Coroutine, Iterable, Mapping
 from dataclasses import dataclass, replace
 from functools import partial
 from typing import TYPE_CHECKING, Any, Literal
@@ -188,8 +187,29 @@ class AuthorizationCodeFlow:
         self, request: AuthorizationRequest, callback: Callback, *, is_async: bool
     ) -> Core[Token]:
         form = self._exchange_form(request, callback)
-        with self._exchanging(request):
-            token = yield from self._send(form, is_async=is_async, context="code exchange failed")
+        try:
+            token = yield from self._send(form, "code exchange failed", is_async=is_async)
+        except APIError as exc:
+            if _never_processed(exc):
+                with self._mutex:
+                    request.used, request.used_by = False, None
+                _amend(exc, "the code never reached the server: exchange the same request again")
+            else:
+                _mark_used(
+                    request,
+                    f"an exchange that failed ({type(exc).__name__}) after its code may have "
+                    "reached the server; a code is single-use: start a new authorization",
+                )
+                _amend(exc, "the code may be spent: start a new authorization with start()")
+            raise
+        except BaseException:
+            _mark_used(
+                request,
+                "an exchange interrupted after its code may have reached the server; a code is "
+                "single-use: start a new authorization",
+            )
+            raise
+        _mark_used(request, "the exchange of its code for a token")
         yield from self._store(token, None, is_async=is_async)
         return token
 
@@ -231,33 +251,6 @@ class AuthorizationCodeFlow:
             "code_verifier": request.code_verifier,
         }
 
-    @contextmanager
-    def _exchanging(self, request: AuthorizationRequest) -> Iterator[None]:
-        """Record how the exchange of ``request``'s code ended, and say so in its error."""
-        try:
-            yield
-        except APIError as exc:
-            if _never_processed(exc):
-                with self._mutex:
-                    request.used, request.used_by = False, None
-                _amend(exc, "the code never reached the server: exchange the same request again")
-            else:
-                _mark_used(
-                    request,
-                    f"an exchange that failed ({type(exc).__name__}) after its code may have "
-                    "reached the server; a code is single-use: start a new authorization",
-                )
-                _amend(exc, "the code may be spent: start a new authorization with start()")
-            raise
-        except BaseException:
-            _mark_used(
-                request,
-                "an exchange interrupted after its code may have reached the server; a code is "
-                "single-use: start a new authorization",
-            )
-            raise
-        _mark_used(request, "the exchange of its code for a token")
-
     def refresh(self, token: Token, *, scope: Scope = None) -> Token:
         """A new token for ``token.refresh_token``, stored through ``on_token`` first."""
         return run(self._refresh(token, scope, is_async=False))
@@ -268,10 +261,9 @@ class AuthorizationCodeFlow:
 
     def _refresh(self, token: Token, scope: Scope, *, is_async: bool) -> Core[Token]:
         key = hashed_key("refresh_token", self.client_id, _refresh_token_of(token))
+        known = partial(self._successors.get, key)
         while True:
-            joined = self._refreshes.join(
-                key, partial(self._successors.get, key), is_async=is_async
-            )
+            joined = self._refreshes.join(key, known, is_async=is_async)
             if isinstance(joined, Leader):
                 landing = self._land(joined, key, token, scope, is_async=is_async)
                 if not is_async:
@@ -311,9 +303,7 @@ class AuthorizationCodeFlow:
         joined.succeed(new)
         return new
 
-    def _renew(
-        self, lease: AsyncLease | Lease, key: str, token: Token, scope: Scope
-    ) -> Core[Token]:
+    def _renew(self, lease: Lease, key: str, token: Token, scope: Scope) -> Core[Token]:
         found = yield from lease.load_steps()
         if found is not None:
             self._remember(key, found)
@@ -321,7 +311,7 @@ class AuthorizationCodeFlow:
         form = {"grant_type": "refresh_token", "refresh_token": _refresh_token_of(token)}
         if chosen := join_scope(scope):
             form["scope"] = chosen
-        new = yield from self._send(form, is_async=lease.is_async, lease=lease)
+        new = yield from self._send(form, "refresh failed", is_async=lease.is_async, lease=lease)
         if new.refresh_token is None:  # not rotated: the old one stays valid
             new = replace(new, refresh_token=token.refresh_token)
         # Remembered before the hook runs, so a failed hook never leads to a replay.
@@ -338,17 +328,11 @@ class AuthorizationCodeFlow:
                 del self._successors[next(iter(self._successors))]
 
     def _http(self, *, is_async: bool) -> httpx.Client | httpx.AsyncClient:
-        if is_async:
-            return self._client.get_async_httpx_client()
-        return self._client.get_httpx_client()
+        client = self._client
+        return client.get_async_httpx_client() if is_async else client.get_httpx_client()
 
     def _send(
-        self,
-        form: dict[str, str],
-        *,
-        is_async: bool,
-        context: str = "refresh failed",
-        lease: AsyncLease | Lease | None = None,
+        self, form: dict[str, str], context: str, *, is_async: bool, lease: Lease | None = None
     ) -> Core[Token]:
         """POST ``form`` to the token endpoint (through the connected client's retries and
         typed errors; with the flow's own client authentication) and parse the token."""

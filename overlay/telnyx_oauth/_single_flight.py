@@ -114,8 +114,7 @@ class SingleFlight(Generic[T]):
                 return value
             flight = self._flights.get(key)
             if flight is None:
-                flight = Flight(key, is_async=is_async)
-                self._flights[key] = flight
+                flight = self._flights[key] = Flight(key, is_async=is_async)
                 return Leader(self, flight)
         if not is_async and flight.thread == threading.get_ident():
             solo: Flight[T] = Flight(key, is_async=False)  # waiting would block its leader

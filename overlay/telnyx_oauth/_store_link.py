@@ -26,16 +26,6 @@ _T = TypeVar("_T")
 class StoreLink:
     """One flow's tie to a ``TokenStore``, or to none (then every lease is detached)."""
 
-    __slots__ = (
-        "__weakref__",
-        "_fail_open",
-        "_fallback",
-        "_mutex",
-        "_outage",
-        "_replace_unreadable",
-        "store",
-    )
-
     def __init__(
         self, store: TokenStore | None, *, fail_open: bool, replace_unreadable: bool, fallback: str
     ) -> None:
@@ -51,19 +41,14 @@ class StoreLink:
         self._mutex = threading.Lock()  # a parent's thread may have held it at the fork
 
     def hold(self, lease: Lease, key: str, body: Core[_T], *, shared: bool) -> Core[_T]:
-        """Run ``body`` (a core) under the store's lock for ``key``, released however it ends.
-
-        A solo leader (``shared`` False) or a flow without a store runs it detached.
-        """
+        """Run ``body`` (a core) under the store's lock for ``key`` (detached without a store or
+        when not ``shared``), released however it ends."""
         lock: Any = None
         if self.store is not None and shared:
             try:
-                if lease.is_async:
-                    lock = self.store.alock(key, ttl_seconds=lease.ttl_seconds)
-                    lease.held = yield lock.__aenter__()
-                else:
-                    lock = self.store.lock(key, ttl_seconds=lease.ttl_seconds)
-                    lease.held = yield lock.__enter__()
+                take = self.store.alock if lease.is_async else self.store.lock
+                lock = take(key, ttl_seconds=lease.ttl_seconds)
+                lease.held = yield lock.__aenter__() if lease.is_async else lock.__enter__()
             except Exception as exc:
                 lock = None
                 self.refused(lease, exc, "taking its lock")
@@ -83,7 +68,7 @@ class StoreLink:
         return result
 
     def _release(self, lease: Lease, lock: Any, error: BaseException | None) -> Core[None]:
-        """Leave the lock; while ``error`` of the flow propagates, that is the error to see."""
+        """Leave the lock; while the flow's ``error`` propagates, that is the error to see."""
         if lock is None:
             return
         info = (None, None, None) if error is None else (type(error), error, error.__traceback__)
@@ -94,8 +79,6 @@ class StoreLink:
                 self.unsaved(lease, exc, "releasing its lock")
             else:
                 logger.warning("%s", self.error(exc, "releasing its lock"))
-
-    # -- policy ---------------------------------------------------------------------------------
 
     def refused(self, lease: Lease, exc: Exception, doing: str) -> None:
         """Taking the lock or reading the record failed, before any token request."""
@@ -181,8 +164,7 @@ class Lease:
         self.saved: Token | None = None
         self.unsaved: TokenStoreError | None = None
 
-    def detach(self) -> None:
-        """Stop using the store for the rest of this lease (it failed)."""
+    def detach(self) -> None:  # the store failed: not used for the rest of this lease
         self.faulted = True
         self.held = None
 
@@ -192,17 +174,12 @@ class Lease:
             return None
         try:
             record = yield self.held.load()
-        except TokenRecordError as exc:
-            self._link.unreadable(self, exc)
-            return None
-        except Exception as exc:
-            self._link.refused(self, exc, "reading a record")
-            return None
-        try:
             return None if record is None else decode_record(record)
         except TokenRecordError as exc:
             self._link.unreadable(self, exc)
-            return None
+        except Exception as exc:
+            self._link.refused(self, exc, "reading a record")
+        return None
 
     def save_steps(self, token: Token) -> Core[None]:
         if self.held is not None:

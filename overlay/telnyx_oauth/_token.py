@@ -39,10 +39,8 @@ class Token:
         self, *, leeway_seconds: float = TOKEN_REFRESH_LEEWAY_SECONDS, now: float | None = None
     ) -> bool:
         """Whether the token expires within ``leeway_seconds`` of ``now`` (Unix seconds)."""
-        if self.expires_at is None:
-            return False
         current = time.time() if now is None else now
-        return current >= self.expires_at - leeway_seconds
+        return self.expires_at is not None and current >= self.expires_at - leeway_seconds
 
     def to_dict(self) -> TokenDict:
         """The token as a versioned, JSON-safe dict; it holds the secrets, keep it like a

@@ -49,22 +49,17 @@ class AsyncTokenLease(Protocol):
 
 
 class TokenStore(Protocol):
-    """Where processes coordinate tokens: a lock per key and a record per key.
+    """Where processes coordinate tokens (``store=`` of the flows): a lock and a record per key.
 
-    Pass one as ``store=`` to ``ClientCredentials`` or ``AuthorizationCodeFlow``:
-    ``SQLiteTokenStore(path)`` for one host, ``RedisTokenStore(client)`` for a fleet, or your
-    own class with these two methods. ``key`` is a SHA-256 hex digest.
-
-    ``lock(key, ttl_seconds=...)`` waits (at most about ``ttl_seconds``) until this caller
-    holds the lock for ``key`` among every process sharing the store, and gives a
-    ``TokenLease``. A lock whose holder stops answering lapses ``ttl_seconds`` after it was
-    taken or last extended. Leaving the block releases the lock. Every failure raises
-    ``TokenStoreError`` naming the store and the reason; leaving the block raises it only
-    when a saved record may not be stored.
+    ``SQLiteTokenStore`` serves one host, ``RedisTokenStore`` a fleet; or write your own.
+    Every failure raises ``TokenStoreError`` naming the store and the reason.
     """
 
     def lock(self, key: str, *, ttl_seconds: float) -> AbstractContextManager[TokenLease]:
-        """Hold the lock for ``key``; see the class docstring."""
+        """Wait (about ``ttl_seconds`` at most) to hold the lock for ``key`` (a SHA-256 hex
+        digest) among every process sharing the store; it lapses ``ttl_seconds`` after it was
+        taken or extended if its holder stops answering. Leaving the block releases it, and
+        raises only when a saved record may not be stored. ``alock``: for asyncio code."""
 
     def alock(
         self, key: str, *, ttl_seconds: float
@@ -75,10 +70,8 @@ def lock_ttl_seconds(timeout: httpx.Timeout | Mapping[str, float | None] | None)
     """A store lock's TTL for a token request sent with ``timeout``: its phases one after the
     other (``DEFAULT_TIMEOUT_SECONDS`` for a phase without one), plus a margin."""
     phases = timeout.as_dict() if isinstance(timeout, httpx.Timeout) else timeout or {}
-    total = 0.0
-    for phase in ("connect", "write", "read", "pool"):
-        seconds = phases.get(phase)
-        total += DEFAULT_TIMEOUT_SECONDS if seconds is None else float(seconds)
+    seconds = (phases.get(phase) for phase in ("connect", "write", "read", "pool"))
+    total = sum(DEFAULT_TIMEOUT_SECONDS if each is None else float(each) for each in seconds)
     return total + STORE_LOCK_TTL_MARGIN_SECONDS
 
 
