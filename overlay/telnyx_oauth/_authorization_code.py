@@ -260,12 +260,17 @@ class AuthorizationCodeFlow:
         return await arun(self._refresh(token, scope, is_async=True))
 
     def _refresh(self, token: Token, scope: Scope, *, is_async: bool) -> Core[Token]:
-        key = hashed_key("refresh_token", self.client_id, _refresh_token_of(token))
+        if not token.refresh_token:
+            raise ConfigurationError("this token has no refresh_token")
+        form = {"grant_type": "refresh_token", "refresh_token": token.refresh_token}
+        if chosen := join_scope(scope):
+            form["scope"] = chosen
+        key = hashed_key("refresh_token", self.client_id, token.refresh_token)
         known = partial(self._successors.get, key)
         while True:
             joined = self._refreshes.join(key, known, is_async=is_async)
             if isinstance(joined, Leader):
-                landing = self._land(joined, key, token, scope, is_async=is_async)
+                landing = self._land(joined, key, token, form, is_async=is_async)
                 if not is_async:
                     return (yield from landing)
                 # asyncio: the refresh outlives its caller's cancellation (see _to_the_end).
@@ -278,13 +283,13 @@ class AuthorizationCodeFlow:
                 return successor
 
     def _land(
-        self, joined: Leader[Token], key: str, token: Token, scope: Scope, *, is_async: bool
+        self, joined: Leader[Token], key: str, token: Token, form: dict[str, str], *, is_async: bool
     ) -> Core[Token]:
         """The leader's refresh, its outcome handed to every caller that waited for it."""
         try:
             ttl = lock_ttl_seconds(self._http(is_async=is_async).timeout)
             lease = (AsyncLease if is_async else Lease)(self._link, ttl)
-            renewal = self._renew(lease, key, token, scope)
+            renewal = self._renew(lease, key, token, form)
             new = yield from self._link.hold(lease, key, renewal, shared=not joined.solo)
         except (APIConnectionError, InternalServerError) as exc:
             # It may have reached the server: the caller's token is what a second try needs.
@@ -303,14 +308,11 @@ class AuthorizationCodeFlow:
         joined.succeed(new)
         return new
 
-    def _renew(self, lease: Lease, key: str, token: Token, scope: Scope) -> Core[Token]:
+    def _renew(self, lease: Lease, key: str, token: Token, form: dict[str, str]) -> Core[Token]:
         found = yield from lease.load_steps()
         if found is not None:
             self._remember(key, found)
             return found
-        form = {"grant_type": "refresh_token", "refresh_token": _refresh_token_of(token)}
-        if chosen := join_scope(scope):
-            form["scope"] = chosen
         new = yield from self._send(form, "refresh failed", is_async=lease.is_async, lease=lease)
         if new.refresh_token is None:  # not rotated: the old one stays valid
             new = replace(new, refresh_token=token.refresh_token)
@@ -417,9 +419,3 @@ def _finished(task: asyncio.Task[Token]) -> None:
     _finishing.discard(task)
     if not task.cancelled():
         task.exception()  # retrieved: a failure nobody awaits was already shared and logged
-
-
-def _refresh_token_of(token: Token) -> str:
-    if not token.refresh_token:
-        raise ConfigurationError("this token has no refresh_token")
-    return token.refresh_token

@@ -18,8 +18,6 @@ __all__ = ["Token"]
 
 TOKEN_DICT_VERSION = 1  # the one version Token.from_dict() reads
 
-TokenDict = dict[str, str | float | int | None]  # JSON-safe: str, finite numbers, None
-
 
 @dataclass(frozen=True)
 class Token:
@@ -42,7 +40,7 @@ class Token:
         current = time.time() if now is None else now
         return self.expires_at is not None and current >= self.expires_at - leeway_seconds
 
-    def to_dict(self) -> TokenDict:
+    def to_dict(self) -> dict[str, str | float | int | None]:
         """The token as a versioned, JSON-safe dict; it holds the secrets, keep it like a
         password. ``Token.from_dict`` reads it back."""
         return {
@@ -139,7 +137,6 @@ def parse_token_response(response: httpx.Response, *, now: float) -> Token:
     scope = data.get("scope")
     return Token(
         access_token=access_token,
-        token_type="Bearer",
         expires_in=expires_in,
         expires_at=None if expires_in is None else now + expires_in,
         refresh_token=refresh_token if isinstance(refresh_token, str) and refresh_token else None,
