@@ -1,6 +1,5 @@
 """The authorization-code flow: PKCE, single-use state, and refresh-token rotation that never
-spends a refresh token twice (why and how: docs/design.md, "Authorization code").
-"""
+spends a refresh token twice (why and how: docs/design.md, "Authorization code")."""
 
 from __future__ import annotations
 
@@ -52,8 +51,6 @@ if TYPE_CHECKING:
 
 __all__ = ["AuthorizationCodeFlow", "AuthorizationRequest"]
 
-OnToken = Callable[[Token, Token | None], object | Awaitable[object]]
-OnStoreFailure = Literal["raise", "refresh"]
 Scope = str | Iterable[str] | None
 Callback = str | httpx.URL | Mapping[str, str]  # the redirect's URL, or its query parameters
 
@@ -99,9 +96,9 @@ class AuthorizationCodeFlow:
         client_secret: str | None = None,
         auth_method: ClientAuthMethod | None = None,
         scope: Scope = None,
-        on_token: OnToken | None = None,
+        on_token: Callable[[Token, Token | None], object | Awaitable[object]] | None = None,
         store: TokenStore | None = None,
-        on_store_failure: OnStoreFailure = "raise",
+        on_store_failure: Literal["raise", "refresh"] = "raise",
         clock: Callable[[], float] = time.time,
     ) -> None:
         if not client_id:
@@ -118,9 +115,7 @@ class AuthorizationCodeFlow:
         self.scope = join_scope(scope)
         self._on_token = on_token
         self._clock = clock
-        # Guards AuthorizationRequest.used (check and set) and the successors' bound; held for
-        # a few field accesses, never across I/O.
-        self._mutex = threading.Lock()
+        self._mutex = threading.Lock()  # for request.used and the successors; never across I/O
         after_fork_in_child(self, AuthorizationCodeFlow._fresh_mutex)
         self._refreshes: SingleFlight[Token] = SingleFlight()
         self._successors: dict[str, Token] = {}  # by key, oldest first
@@ -189,23 +184,19 @@ class AuthorizationCodeFlow:
         form = self._exchange_form(request, callback)
         try:
             token = yield from self._send(form, "code exchange failed", is_async=is_async)
-        except APIError as exc:
-            if _never_processed(exc):
+        except BaseException as exc:
+            if isinstance(exc, APIError) and _never_processed(exc):
                 with self._mutex:
                     request.used, request.used_by = False, None
                 _amend(exc, "the code never reached the server: exchange the same request again")
-            else:
-                _mark_used(
-                    request,
-                    f"an exchange that failed ({type(exc).__name__}) after its code may have "
-                    "reached the server; a code is single-use: start a new authorization",
-                )
+                raise
+            how = "interrupted"
+            if isinstance(exc, APIError):
+                how = f"that failed ({type(exc).__name__})"
                 _amend(exc, "the code may be spent: start a new authorization with start()")
-            raise
-        except BaseException:
             _mark_used(
                 request,
-                "an exchange interrupted after its code may have reached the server; a code is "
+                f"an exchange {how} after its code may have reached the server; a code is "
                 "single-use: start a new authorization",
             )
             raise

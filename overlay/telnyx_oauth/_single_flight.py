@@ -1,6 +1,5 @@
 """One attempt per key at a time, its outcome shared by every caller (thread or task) that
-waited for it. Why it works as it does: docs/design.md, "Single flight".
-"""
+waited for it. Why it works as it does: docs/design.md, "Single flight"."""
 
 from __future__ import annotations
 

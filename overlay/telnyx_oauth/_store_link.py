@@ -1,6 +1,5 @@
 """How the flows use a ``TokenStore``: the leader's block under its lock, and what each store
-failure means (fail open, fail closed, an unreadable record: docs/design.md, "Token stores").
-"""
+failure means (fail open, fail closed, an unreadable record: docs/design.md, "Token stores")."""
 
 from __future__ import annotations
 

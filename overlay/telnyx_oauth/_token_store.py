@@ -1,7 +1,5 @@
-"""The ``TokenStore`` protocol (a lock and a record per key) and the records it keeps.
-
-How the flows use a store: ``_store_link``; why: docs/design.md, "Token stores".
-"""
+"""The ``TokenStore`` protocol (a lock and a record per key) and the records it keeps; how the
+flows use a store: ``_store_link``; why: docs/design.md, "Token stores"."""
 
 from __future__ import annotations
 
