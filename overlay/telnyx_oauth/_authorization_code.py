@@ -7,6 +7,7 @@ import base64
 import hashlib
 import hmac
 import inspect
+import secrets
 import threading
 import time
 from collections.abc import Awaitable, Callable, Coroutine, Iterable, Mapping
@@ -143,8 +144,6 @@ class AuthorizationCodeFlow:
         self, *, scope: Scope = None, extra_params: Mapping[str, str] | None = None
     ) -> AuthorizationRequest:
         """A new authorization request with a fresh ``state`` and PKCE ``code_verifier``."""
-        import secrets
-
         state = secrets.token_urlsafe(STATE_BYTES)
         verifier = secrets.token_urlsafe(PKCE_VERIFIER_BYTES)
         digest = hashlib.sha256(verifier.encode("ascii")).digest()  # RFC 7636 4.2, S256

@@ -4,6 +4,7 @@ waited for it. Why it works as it does: docs/design.md, "Single flight"."""
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Generic, TypeVar
@@ -151,6 +152,4 @@ def own_copy(error: Exception) -> Exception:
 
 def hashed_key(*parts: str) -> str:
     """A SHA-256 hex key naming ``parts`` (secrets among them) without holding them."""
-    import hashlib
-
     return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
