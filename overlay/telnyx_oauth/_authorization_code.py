@@ -180,7 +180,41 @@ class AuthorizationCodeFlow:
     def _exchange(
         self, request: AuthorizationRequest, callback: Callback, *, is_async: bool
     ) -> Core[Token]:
-        form = self._exchange_form(request, callback)
+        """Check the callback, then exchange its code; ``request`` records how that ended."""
+        if isinstance(callback, (str, httpx.URL)):
+            try:
+                params = dict(httpx.URL(str(callback)).params.items())
+            except httpx.InvalidURL:
+                # httpx's message is not ours to show: the URL around it carries the code.
+                raise AuthorizationCallbackError(
+                    "invalid_request", "the callback URL is malformed"
+                ) from None
+        else:
+            params = {str(k): str(v) for k, v in callback.items()}
+        state = params.get("state")
+        with self._mutex:
+            if request.used:
+                how = f" by {request.used_by}" if request.used_by else ""
+                raise AuthorizationRequestUsedError(
+                    f"this authorization request was already used{how}"
+                )
+            if not state or not hmac.compare_digest(state.encode(), request.state.encode()):
+                raise StateMismatchError("the callback's state does not match the request's")
+            _mark_used(request, "an exchange still in progress")
+        error = params.get("error")
+        if error:
+            _mark_used(request, f"a callback with error={error!r}: start a new authorization")
+            raise AuthorizationCallbackError(error, params.get("error_description"))
+        code = params.get("code")
+        if not code:
+            _mark_used(request, "a callback without a code: start a new authorization")
+            raise AuthorizationCallbackError("invalid_request", "the callback carries no code")
+        form = {
+            "grant_type": "authorization_code",
+            "code": code,
+            "redirect_uri": request.redirect_uri,
+            "code_verifier": request.code_verifier,
+        }
         try:
             token = yield from self._send(form, "code exchange failed", is_async=is_async)
         except BaseException as exc:
@@ -202,44 +236,6 @@ class AuthorizationCodeFlow:
         _mark_used(request, "the exchange of its code for a token")
         yield from self._store(token, None, is_async=is_async)
         return token
-
-    def _exchange_form(self, request: AuthorizationRequest, callback: Callback) -> dict[str, str]:
-        if isinstance(callback, (str, httpx.URL)):
-            try:
-                params = dict(httpx.URL(str(callback)).params.items())
-            except httpx.InvalidURL:
-                # httpx's message is not ours to show: the URL around it carries the code.
-                raise AuthorizationCallbackError(
-                    "invalid_request", "the callback URL is malformed"
-                ) from None
-        else:
-            params = {str(k): str(v) for k, v in callback.items()}
-        state = params.get("state")
-        with self._mutex:
-            if request.used:
-                how = f" by {request.used_by}" if request.used_by else ""
-                raise AuthorizationRequestUsedError(
-                    f"this authorization request was already used{how}"
-                )
-            if not state or not hmac.compare_digest(
-                state.encode("utf-8"), request.state.encode("utf-8")
-            ):
-                raise StateMismatchError("the callback's state does not match the request's")
-            _mark_used(request, "an exchange still in progress")
-        error = params.get("error")
-        if error:
-            _mark_used(request, f"a callback with error={error!r}: start a new authorization")
-            raise AuthorizationCallbackError(error, params.get("error_description"))
-        code = params.get("code")
-        if not code:
-            _mark_used(request, "a callback without a code: start a new authorization")
-            raise AuthorizationCallbackError("invalid_request", "the callback carries no code")
-        return {
-            "grant_type": "authorization_code",
-            "code": code,
-            "redirect_uri": request.redirect_uri,
-            "code_verifier": request.code_verifier,
-        }
 
     def refresh(self, token: Token, *, scope: Scope = None) -> Token:
         """A new token for ``token.refresh_token``, stored through ``on_token`` first."""

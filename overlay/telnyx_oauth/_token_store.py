@@ -25,17 +25,14 @@ _T = TypeVar("_T")
 
 
 class TokenLease(Protocol):
-    """The lock for one key, held, and that key's record (sync)."""
+    """The lock for one key, held, and that key's record: ``load()`` gives it (``None`` when
+    there is none or it expired); ``save()`` keeps it until ``expires_at`` (Unix seconds), seen
+    by whoever holds the lock next; ``extend()`` keeps the lock ``ttl_seconds`` from now, or
+    raises ``TokenStoreError`` if it was lost."""
 
-    def load(self) -> bytes | None:
-        """The key's record; ``None`` when there is none or it has expired."""
-
-    def save(self, record: bytes, *, expires_at: float) -> None:
-        """Keep ``record`` until ``expires_at`` (Unix seconds); others see it once they hold
-        the lock after this one is released."""
-
-    def extend(self, ttl_seconds: float) -> None:
-        """Keep the lock ``ttl_seconds`` from now; ``TokenStoreError`` if it was lost."""
+    def load(self) -> bytes | None: ...
+    def save(self, record: bytes, *, expires_at: float) -> None: ...
+    def extend(self, ttl_seconds: float) -> None: ...
 
 
 class AsyncTokenLease(Protocol):
@@ -76,10 +73,9 @@ def lock_ttl_seconds(timeout: httpx.Timeout | Mapping[str, float | None] | None)
 def record_expires_at(token: Token, now: float) -> float:
     """When the record of ``token`` expires: with the token, but not before
     ``STORE_RECORD_MIN_SECONDS`` from ``now`` (Unix seconds)."""
-    expires_at = token.expires_at
-    if expires_at is None:
-        expires_at = now + STORE_RECORD_SECONDS_WITHOUT_EXPIRY
-    return max(expires_at, now + STORE_RECORD_MIN_SECONDS)
+    if token.expires_at is None:
+        return now + max(STORE_RECORD_SECONDS_WITHOUT_EXPIRY, STORE_RECORD_MIN_SECONDS)
+    return max(token.expires_at, now + STORE_RECORD_MIN_SECONDS)
 
 
 def encode_record(token: Token) -> bytes:
