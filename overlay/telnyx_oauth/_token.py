@@ -6,7 +6,7 @@ import json
 import math
 import time
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 
 import httpx
 
@@ -21,10 +21,8 @@ TOKEN_DICT_VERSION = 1  # the one version Token.from_dict() reads
 
 @dataclass(frozen=True)
 class Token:
-    """An OAuth token response. ``repr()`` never shows the access or refresh token.
-
-    ``expires_at`` is wall-clock Unix seconds (``None`` without ``expires_in``).
-    """
+    """An OAuth token response; ``expires_at`` is wall-clock Unix seconds (``None`` without
+    ``expires_in``). ``repr()`` never shows the access or refresh token."""
 
     access_token: str = field(repr=False)
     token_type: str = "Bearer"
@@ -43,15 +41,7 @@ class Token:
     def to_dict(self) -> dict[str, str | float | int | None]:
         """The token as a versioned, JSON-safe dict; it holds the secrets, keep it like a
         password. ``Token.from_dict`` reads it back."""
-        return {
-            "version": TOKEN_DICT_VERSION,
-            "access_token": self.access_token,
-            "token_type": self.token_type,
-            "expires_in": self.expires_in,
-            "expires_at": self.expires_at,
-            "refresh_token": self.refresh_token,
-            "scope": self.scope,
-        }
+        return {"version": TOKEN_DICT_VERSION, **asdict(self)}
 
     @classmethod
     def from_dict(cls, data: Mapping[str, object]) -> Token:
