@@ -322,8 +322,7 @@ class AuthorizationCodeFlow:
     def _send(
         self, form: dict[str, str], context: str, *, is_async: bool, lease: Lease | None = None
     ) -> Core[Token]:
-        """POST ``form`` to the token endpoint (through the connected client's retries and
-        typed errors; with the flow's own client authentication) and parse the token."""
+        """The token for ``form``, POSTed with the flow's own client authentication."""
         http = self._http(is_async=is_async)
         headers = {"Accept": "application/json", "Content-Type": FORM_CONTENT_TYPE}
         apply_client_auth(self.auth_method, self.client_id, self._client_secret, form, headers)

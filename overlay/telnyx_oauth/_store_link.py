@@ -40,8 +40,7 @@ class StoreLink:
         self._mutex = threading.Lock()  # a parent's thread may have held it at the fork
 
     def hold(self, lease: Lease, key: str, body: Core[_T], *, shared: bool) -> Core[_T]:
-        """Run ``body`` (a core) under the store's lock for ``key`` (detached without a store or
-        when not ``shared``), released however it ends."""
+        """Run ``body`` under the store's lock for ``key`` (if ``shared``), released at its end."""
         lock: Any = None
         if self.store is not None and shared:
             try:
@@ -114,7 +113,6 @@ class StoreLink:
         if self._replace_unreadable:
             logger.warning("%s; replacing it with a new token", error)
             return
-        lease.faulted = True
         raise TokenRecordError(
             f"{error}: its refresh token was spent by another process, and refreshing it "
             "again would be a replay; load the current token from your own storage (on_token "
@@ -200,8 +198,7 @@ class Lease:
         return True
 
     def before_retry(self, delay_seconds: float) -> bool | Awaitable[bool]:
-        """Whether the token request may be retried after ``delay_seconds`` (asked by the retry
-        transports); the lock is extended to cover the wait and the next attempt first."""
+        """Whether a retry after ``delay_seconds`` may go; the lock is extended for it first."""
         steps = self.extend_steps(delay_seconds, "extending its lock for a retry")
         return arun(steps) if self.is_async else run(steps)
 
