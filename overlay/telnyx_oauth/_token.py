@@ -1,11 +1,4 @@
-"""The ``Token`` value, its plain-dict form, and the parsing of token-endpoint responses
-(RFC 6749 section 5.1).
-
-``Token.to_dict()`` is the one serialised form of a token: the token stores keep it as their
-records (``_token_store``), and an application keeps it wherever it keeps a user's tokens (a
-SQLite row, a JSON column). It carries a ``version``, so a later telnyx-oauth that changes the
-form can still read, or clearly refuse, what an older one wrote.
-"""
+"""The ``Token`` value, its versioned plain-dict form, and the parsing of token responses."""
 
 from __future__ import annotations
 
@@ -13,7 +6,7 @@ import json
 import math
 import time
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 
 import httpx
 
@@ -23,20 +16,13 @@ from ._constants import TOKEN_REFRESH_LEEWAY_SECONDS
 
 __all__ = ["Token"]
 
-TOKEN_DICT_VERSION = 1
-"""The ``version`` of ``Token.to_dict()``; ``Token.from_dict()`` reads this one alone."""
-
-TokenDict = dict[str, str | float | int | None]
-"""What ``Token.to_dict()`` returns: JSON-safe (str, finite numbers, None)."""
+TOKEN_DICT_VERSION = 1  # the one version Token.from_dict() reads
 
 
 @dataclass(frozen=True)
 class Token:
-    """An OAuth token response. ``repr()`` never shows the access or refresh token.
-
-    ``expires_at`` is Unix time in seconds (wall clock, so it can be stored and read back in
-    another process); ``None`` when the server gave no ``expires_in``.
-    """
+    """An OAuth token response; ``expires_at`` is wall-clock Unix seconds (``None`` without
+    ``expires_in``). ``repr()`` never shows the access or refresh token."""
 
     access_token: str = field(repr=False)
     token_type: str = "Bearer"
@@ -49,40 +35,22 @@ class Token:
         self, *, leeway_seconds: float = TOKEN_REFRESH_LEEWAY_SECONDS, now: float | None = None
     ) -> bool:
         """Whether the token expires within ``leeway_seconds`` of ``now`` (Unix seconds)."""
-        if self.expires_at is None:
-            return False
         current = time.time() if now is None else now
-        return current >= self.expires_at - leeway_seconds
+        return self.expires_at is not None and current >= self.expires_at - leeway_seconds
 
-    def to_dict(self) -> TokenDict:
-        """The token as a JSON-safe dict with a ``version``, for ``json.dumps`` and storage.
-
-        It holds the access and refresh tokens themselves: keep it where you would keep a
-        password (never in a log, a URL or a browser cookie). ``Token.from_dict`` reads it back.
-        """
-        return {
-            "version": TOKEN_DICT_VERSION,
-            "access_token": self.access_token,
-            "token_type": self.token_type,
-            "expires_in": self.expires_in,
-            "expires_at": self.expires_at,
-            "refresh_token": self.refresh_token,
-            "scope": self.scope,
-        }
+    def to_dict(self) -> dict[str, str | float | int | None]:
+        """The token as a versioned, JSON-safe dict; it holds the secrets, keep it like a
+        password. ``Token.from_dict`` reads it back."""
+        return {"version": TOKEN_DICT_VERSION, **asdict(self)}
 
     @classmethod
     def from_dict(cls, data: Mapping[str, object]) -> Token:
-        """The ``Token`` of a dict from ``to_dict()`` (or its JSON read back).
-
-        Anything else raises ``InvalidDataError`` (a ``ValueError``) naming the field that is
-        wrong, never its value: the dict holds the tokens. Unknown keys are ignored.
-        """
+        """The ``Token`` of a ``to_dict()`` dict; else ``InvalidDataError`` naming the field."""
         return token_from_fields(data, "the token dict", InvalidDataError)
 
 
 def token_from_fields(fields: object, what: str, error: Callable[[str], Exception]) -> Token:
-    """The ``Token`` in ``fields`` (``Token.to_dict()``'s form), or ``error(message)`` raised,
-    the message starting with ``what`` and naming the field at fault, never a value."""
+    """The ``Token`` in ``to_dict()``'s form, or ``error`` naming ``what`` and the field."""
     if not isinstance(fields, Mapping):
         raise error(f"{what} is not a JSON object")
     version = fields.get("version")
@@ -125,10 +93,7 @@ def token_from_fields(fields: object, what: str, error: Callable[[str], Exceptio
 
 
 def parse_token_response(response: httpx.Response, *, now: float) -> Token:
-    """A ``Token`` from a read 2xx token response, or ``APIResponseValidationError``.
-
-    Messages name what is wrong, never the body: the body holds the tokens.
-    """
+    """A ``Token`` from a read 2xx token response, or ``APIResponseValidationError``."""
 
     def invalid(reason: str) -> APIResponseValidationError:
         return APIResponseValidationError(
@@ -147,27 +112,23 @@ def parse_token_response(response: httpx.Response, *, now: float) -> Token:
     token_type = data.get("token_type", "Bearer")
     if not isinstance(token_type, str) or token_type.lower() != "bearer":
         raise invalid("token_type is not Bearer")
-    expires_in = data.get("expires_in")
-    if isinstance(expires_in, str):
+    lifetime = data.get("expires_in")
+    expires_in: float | None = None
+    if lifetime is not None:
+        if isinstance(lifetime, bool) or not isinstance(lifetime, (int, float, str)):
+            raise invalid("expires_in is not a number")
         try:
-            expires_in = float(expires_in)
+            expires_in = float(lifetime)
         except ValueError:
             raise invalid("expires_in is not a number") from None
-    if expires_in is not None and (
-        isinstance(expires_in, bool) or not isinstance(expires_in, (int, float))
-    ):
-        raise invalid("expires_in is not a number")
-    # json reads NaN and Infinity (and 1e999 as infinity): a token that never expires by its
-    # own account, or one due for renewal on every call, is a broken answer, not a lifetime.
-    if expires_in is not None and not math.isfinite(expires_in):
-        raise invalid("expires_in is not a finite number")
+        if not math.isfinite(expires_in):
+            raise invalid("expires_in is not a finite number")  # NaN, Infinity, 1e999
     refresh_token = data.get("refresh_token")
     scope = data.get("scope")
     return Token(
         access_token=access_token,
-        token_type="Bearer",
-        expires_in=float(expires_in) if expires_in is not None else None,
-        expires_at=now + float(expires_in) if expires_in is not None else None,
+        expires_in=expires_in,
+        expires_at=None if expires_in is None else now + expires_in,
         refresh_token=refresh_token if isinstance(refresh_token, str) and refresh_token else None,
         scope=scope if isinstance(scope, str) else None,
     )
