@@ -1,7 +1,4 @@
-"""``paginate`` / ``apaginate``: every item of a generated list operation, page after page.
-
-How filters are named and typed, and when iteration stops: docs/design.md, "Pagination".
-"""
+"""``paginate`` / ``apaginate``: every item of a generated list operation (docs/design.md)."""
 
 from __future__ import annotations
 
@@ -9,7 +6,6 @@ import inspect
 from collections.abc import AsyncIterator, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar, overload
 
-from ._drive import Core, arun, run
 from ._errors import ConfigurationError
 
 if TYPE_CHECKING:
@@ -87,40 +83,11 @@ class ListOAuthClients(Protocol):
     ) -> Response[OAuthClientListResponse]: ...
 
 
-def _generated_kwargs(
-    endpoint: ListOperation[Any], page_size: int | None, filters: dict[str, object]
-) -> dict[str, object]:
-    """The generated function's keyword arguments for readable ``filters`` and ``page_size``."""
-    name = getattr(endpoint, "__name__", repr(endpoint))
-    try:
-        parameters = inspect.signature(endpoint.sync_detailed).parameters
-    except (AttributeError, TypeError, ValueError):
-        raise ConfigurationError(f"{name} is not a generated endpoint module") from None
-    if "page_number" not in parameters:
-        raise ConfigurationError(f"{name} is not a paginated list operation")
-    available = {p.removeprefix("filter_"): p for p in parameters if p.startswith("filter_")}
-    kwargs: dict[str, object] = {}
-    for readable, value in filters.items():
-        generated = available.get(readable)
-        if generated is None:
-            valid = ", ".join(sorted(available)) or "none"
-            raise TypeError(f"unknown filter {readable!r}; valid filters: {valid}")
-        if value is not None:
-            kwargs[generated] = value
-    if page_size is not None:
-        if (_int_or_none(page_size) or 0) < 1:  # also refuses "10", 2.5 and True
-            raise ConfigurationError("page_size must be a positive integer")
-        kwargs["page_size"] = page_size
-    return kwargs
-
-
 def _int_or_none(value: object) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
 class _PageBase(Generic[_Item]):
-    """What a page holds and how it decides whether there is another."""
-
     _paginator: Any  # the paginator that fetched it, typed in each subclass
 
     def __init__(self, paginator: Any, result: _Listing[_Item], page_number: int) -> None:
@@ -172,8 +139,6 @@ class AsyncPage(_PageBase[_Item]):
 
 
 class _PaginatorBase(Generic[_Item]):
-    """What both paginators hold: the operation, the client, and the arguments of every page."""
-
     def __init__(
         self,
         endpoint: ListOperation[_Item],
@@ -181,16 +146,29 @@ class _PaginatorBase(Generic[_Item]):
         page_size: int | None,
         **filters: object,
     ) -> None:
+        """Check the operation, and map readable ``filters`` to the generated keywords."""
         self._endpoint = endpoint
-        self._client = client
-        self._kwargs: dict[str, Any] = _generated_kwargs(endpoint, page_size, filters)
-
-    def _fetch(self, page_number: int, *, is_async: bool) -> Core[_Listing[_Item]]:
-        """One page's listing (``_drive``), with the paginator's filters and page size."""
-        call = self._endpoint.asyncio_detailed if is_async else self._endpoint.sync_detailed
-        response = yield call(client=self._client, page_number=page_number, **self._kwargs)
-        listing: _Listing[_Item] = response.parsed
-        return listing
+        name = getattr(endpoint, "__name__", repr(endpoint))
+        try:
+            parameters = inspect.signature(endpoint.sync_detailed).parameters
+        except (AttributeError, TypeError, ValueError):
+            raise ConfigurationError(f"{name} is not a generated endpoint module") from None
+        if "page_number" not in parameters:
+            raise ConfigurationError(f"{name} is not a paginated list operation")
+        available = {p.removeprefix("filter_"): p for p in parameters if p.startswith("filter_")}
+        # What every page is asked with, besides its number.
+        self._kwargs: dict[str, Any] = {"client": client}
+        for readable, value in filters.items():
+            generated = available.get(readable)
+            if generated is None:
+                valid = ", ".join(sorted(available)) or "none"
+                raise TypeError(f"unknown filter {readable!r}; valid filters: {valid}")
+            if value is not None:
+                self._kwargs[generated] = value
+        if page_size is not None:
+            if (_int_or_none(page_size) or 0) < 1:  # also refuses "10", 2.5 and True
+                raise ConfigurationError("page_size must be a positive integer")
+            self._kwargs["page_size"] = page_size
 
 
 class Paginator(_PaginatorBase[_Item]):
@@ -198,7 +176,8 @@ class Paginator(_PaginatorBase[_Item]):
 
     def fetch_page(self, page_number: int) -> Page[_Item]:
         """Fetch one page by number (from 1), with the paginator's filters and page size."""
-        return Page(self, run(self._fetch(page_number, is_async=False)), page_number)
+        response = self._endpoint.sync_detailed(page_number=page_number, **self._kwargs)
+        return Page(self, response.parsed, page_number)
 
     def pages(self) -> Iterator[Page[_Item]]:
         """Every page, from the first."""
@@ -208,8 +187,7 @@ class Paginator(_PaginatorBase[_Item]):
             page = page.next_page()
 
     def __iter__(self) -> Iterator[_Item]:
-        for page in self.pages():
-            yield from page.items
+        return (item for page in self.pages() for item in page.items)
 
 
 class AsyncPaginator(_PaginatorBase[_Item]):
@@ -217,7 +195,8 @@ class AsyncPaginator(_PaginatorBase[_Item]):
 
     async def fetch_page(self, page_number: int) -> AsyncPage[_Item]:
         """Fetch one page by number (from 1), with the paginator's filters and page size."""
-        return AsyncPage(self, await arun(self._fetch(page_number, is_async=True)), page_number)
+        response = await self._endpoint.asyncio_detailed(page_number=page_number, **self._kwargs)
+        return AsyncPage(self, response.parsed, page_number)
 
     async def pages(self) -> AsyncIterator[AsyncPage[_Item]]:
         """Every page, from the first."""
@@ -226,14 +205,11 @@ class AsyncPaginator(_PaginatorBase[_Item]):
             yield page
             page = await page.next_page()
 
-    async def __aiter__(self) -> AsyncIterator[_Item]:
-        async for page in self.pages():
-            for item in page.items:
-                yield item
+    def __aiter__(self) -> AsyncIterator[_Item]:
+        return (item async for page in self.pages() for item in page.items)
 
 
-# The overloads name each operation's filters for a type checker (Python has no way to write
-# them once for both functions); the implementation is the one rule for all.
+# Each function spells out its overloads: docs/design.md, "Pagination", says why.
 @overload
 def paginate(
     endpoint_module: ListOperation[_Item],
