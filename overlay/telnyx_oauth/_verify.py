@@ -1,7 +1,5 @@
-"""Local verification of RS256 access tokens against the server's JWKS (``JWKSCache``).
-
-The checks and the refetch rules, and why: docs/design.md, "Local verification".
-"""
+"""Local verification of RS256 access tokens against the server's JWKS (``JWKSCache``); the
+checks and the refetch rules, and why: docs/design.md, "Local verification"."""
 
 from __future__ import annotations
 
@@ -36,30 +34,23 @@ if TYPE_CHECKING:
     import anyio
 
     from telnyx_oauth_api import AuthenticatedClient, Client
-    from telnyx_oauth_api.models import JsonWebKeySet
 
     # What verify_access_token checks besides the signature, in its parameters' order.
     _Checks = tuple[str | None, str | Collection[str] | None, Collection[str], int, float | None]
 
 __all__ = ["JWKSCache", "averify_access_token", "verify_access_token"]
 
-logger = logging.getLogger("telnyx_oauth")
-
 JWKS_PATH = "/v2/oauth/jwks"
 
 
 class _JWKSBody:
-    """The JWKS answer read so far, held to a total deadline and a size cap."""
+    """The JWKS answer read so far, held to the cache's fetch deadline and size cap."""
 
-    def __init__(
-        self, http: httpx.Client | httpx.AsyncClient, deadline_seconds: float, max_bytes: int
-    ) -> None:
+    def __init__(self, cache: JWKSCache, http: httpx.Client | httpx.AsyncClient) -> None:
         self.request = http.build_request("GET", JWKS_PATH)  # named by errors before an answer
-        self._deadline = time.monotonic() + deadline_seconds
-        self._deadline_seconds = deadline_seconds
-        self._max_bytes = max_bytes
-        self._chunks: list[bytes] = []
-        self._size = 0
+        self._cache = cache
+        self._deadline = time.monotonic() + cache.fetch_deadline_seconds
+        self._content = bytearray()
         self._response: httpx.Response | None = None
 
     def begin(self, response: httpx.Response) -> None:
@@ -68,37 +59,39 @@ class _JWKSBody:
         if response.status_code >= 400:  # a client not from connect() does not raise itself
             raise status_error(response)
         declared = response.headers.get("content-length", "")
-        if declared.isdigit() and int(declared) > self._max_bytes:
+        if declared.isdigit() and int(declared) > self._cache.max_jwks_bytes:
             raise self._too_large()
 
     def add(self, chunk: bytes) -> None:
-        self._size += len(chunk)
-        if self._size > self._max_bytes:
+        self._content += chunk
+        if len(self._content) > self._cache.max_jwks_bytes:
             raise self._too_large()
         if time.monotonic() > self._deadline:
             raise self.too_slow()
-        self._chunks.append(chunk)
 
-    def parsed(self, response: httpx.Response) -> JsonWebKeySet:
+    def keys(self, response: httpx.Response) -> list[dict[str, Any]]:
+        """The keys as dicts, parsed as the generated ``get_jwks`` parses its answer."""
         from telnyx_oauth_api.errors import parse_json_body
         from telnyx_oauth_api.models import JsonWebKeySet
 
-        content = b"".join(self._chunks)
+        content = bytes(self._content)
         whole = httpx.Response(
             response.status_code, headers=response.headers, content=content, request=self.request
         )
-        return parse_json_body(whole, "get_jwks", JsonWebKeySet.from_dict)
+        key_set = parse_json_body(whole, "get_jwks", JsonWebKeySet.from_dict)
+        return [key.to_dict() for key in key_set.keys]
 
     def too_slow(self) -> APITimeoutError:
         return APITimeoutError(
             f"GET {shown_url(self.request.url)}: the JWKS did not arrive within the "
-            f"{self._deadline_seconds:g} s fetch deadline",
+            f"{self._cache.fetch_deadline_seconds:g} s fetch deadline",
             request=self.request,
         )
 
     def _too_large(self) -> APIResponseValidationError:
         return APIResponseValidationError(
-            f"GET {shown_url(self.request.url)}: the JWKS is larger than {self._max_bytes} bytes",
+            f"GET {shown_url(self.request.url)}: the JWKS is larger than "
+            f"{self._cache.max_jwks_bytes} bytes",
             request=self.request,
             response=self._response,
         )
@@ -135,6 +128,11 @@ class JWKSCache:
         self._first_fetches = 0
         self._first_failure: APIError | None = None
 
+    def _fresh_locks(self) -> None:
+        # After a fork too: a parent's thread may have held the lock mid-fetch.
+        self._lock = threading.Lock()
+        self._async_lock: anyio.Lock | None = None
+
     def __repr__(self) -> str:
         count = "unfetched" if self._keys is None else f"{len(self._keys)} keys"
         return f"JWKSCache({count})"
@@ -159,14 +157,17 @@ class JWKSCache:
         if cached is not None:
             return cached
         attempt = self._first_fetches
-        async with self._get_async_lock():
+        if self._async_lock is None:
+            import anyio
+
+            self._async_lock = anyio.Lock()
+        async with self._async_lock:
             return await arun(self._lookup(kid, attempt, self._fetch_async))
 
     def _lookup(
         self, kid: str | None, attempt: int, fetch: Callable[[], Any]
     ) -> Core[dict[str, Any]]:
-        """Under the lock (``_drive``): yields ``fetch()`` where a fetch is due; ``attempt`` is
-        the count of first fetches when the caller arrived."""
+        """Under the lock; ``attempt`` is the count of first fetches when the caller arrived."""
         if self._keys is None:
             # Those that waited for the lock while a first fetch failed share its error rather
             # than each trying again: one deadline for eight verifiers, not eight.
@@ -175,7 +176,7 @@ class JWKSCache:
             self._first_fetches += 1
             self._first_failure = None
             try:
-                self._store((yield fetch()))
+                self._keys = yield fetch()
             except APIError as exc:
                 self._first_failure = exc
                 raise
@@ -185,9 +186,9 @@ class JWKSCache:
         ):
             self._last_refetch_at = self._clock()
             try:
-                self._store((yield fetch()))
+                self._keys = yield fetch()
             except APIError as exc:
-                logger.warning(
+                logging.getLogger("telnyx_oauth").warning(
                     "JWKS refetch failed (%s); keeping the cached keys", type(exc).__name__
                 )
                 cause = exc
@@ -198,32 +199,17 @@ class JWKSCache:
             ) from cause
         return key
 
-    def _fresh_locks(self) -> None:
-        # After a fork too: a parent's thread may have held the lock mid-fetch.
-        self._lock = threading.Lock()
-        self._async_lock: anyio.Lock | None = None
-
-    def _get_async_lock(self) -> anyio.Lock:
-        if self._async_lock is None:
-            import anyio
-
-            self._async_lock = anyio.Lock()
-        return self._async_lock
-
     def _find(self, kid: str | None) -> dict[str, Any] | None:
         keys = self._keys or []
         if kid is None:
             return keys[0] if len(keys) == 1 else None
         return next((key for key in keys if key.get("kid") == kid), None)
 
-    def _store(self, key_set: JsonWebKeySet) -> None:
-        self._keys = [key.to_dict() for key in key_set.keys]
-
     # Streamed, not through the generated get_jwks, to a deadline and a size cap (the answer is
     # parsed as get_jwks does): docs/design.md says why.
-    def _fetch_sync(self) -> JsonWebKeySet:
+    def _fetch_sync(self) -> list[dict[str, Any]]:
         http = self._client.get_httpx_client()
-        body = _JWKSBody(http, self.fetch_deadline_seconds, self.max_jwks_bytes)
+        body = _JWKSBody(self, http)
         try:
             with http.stream("GET", JWKS_PATH, timeout=self.fetch_deadline_seconds) as response:
                 if response.status_code >= 400:
@@ -233,13 +219,13 @@ class JWKSCache:
                     body.add(chunk)
         except httpx.TransportError as exc:
             raise connection_error(exc) from exc
-        return body.parsed(response)
+        return body.keys(response)
 
-    async def _fetch_async(self) -> JsonWebKeySet:
+    async def _fetch_async(self) -> list[dict[str, Any]]:
         import anyio
 
         http = self._client.get_async_httpx_client()
-        body = _JWKSBody(http, self.fetch_deadline_seconds, self.max_jwks_bytes)
+        body = _JWKSBody(self, http)
         try:
             with anyio.fail_after(self.fetch_deadline_seconds):
                 async with http.stream(
@@ -254,7 +240,7 @@ class JWKSCache:
             raise connection_error(exc) from exc
         except TimeoutError:
             raise body.too_slow() from None
-        return body.parsed(response)
+        return body.keys(response)
 
 
 def _precheck(token: str, algorithms: Collection[str]) -> str | None:
@@ -342,8 +328,8 @@ def verify_access_token(
     ``audience`` may be one value or several accepted ones; ``now`` is Unix seconds (default:
     the current time). Raises ``TokenVerificationError``.
     """
-    checks = (issuer, audience, algorithms, leeway_seconds, now)
-    return run(_verify(token, jwks, checks, is_async=False))
+    key = jwks.get_key(_precheck(token, algorithms))
+    return _check(token, key, (issuer, audience, algorithms, leeway_seconds, now))
 
 
 async def averify_access_token(
@@ -357,13 +343,5 @@ async def averify_access_token(
     now: float | None = None,
 ) -> dict[str, Any]:
     """Async ``verify_access_token`` (only the JWKS fetch is async)."""
-    checks = (issuer, audience, algorithms, leeway_seconds, now)
-    return await arun(_verify(token, jwks, checks, is_async=True))
-
-
-def _verify(
-    token: str, jwks: JWKSCache, checks: _Checks, *, is_async: bool
-) -> Core[dict[str, Any]]:
-    kid = _precheck(token, checks[2])
-    key = yield jwks.aget_key(kid) if is_async else jwks.get_key(kid)
-    return _check(token, key, checks)
+    key = await jwks.aget_key(_precheck(token, algorithms))
+    return _check(token, key, (issuer, audience, algorithms, leeway_seconds, now))
