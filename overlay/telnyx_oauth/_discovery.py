@@ -1,7 +1,5 @@
-"""The two discovery documents (RFC 8414, RFC 9728), always read from the host root.
-
-Why the root, and why without credentials: docs/design.md, "Discovery".
-"""
+"""The two discovery documents (RFC 8414, RFC 9728), always read from the host root; why the
+root, and why without credentials: docs/design.md, "Discovery"."""
 
 from __future__ import annotations
 

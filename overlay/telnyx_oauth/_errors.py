@@ -1,6 +1,5 @@
 """The exception tree: the API errors, defined once in ``telnyx_oauth_api.errors`` (the generated
-code raises them), re-exported, plus the overlay's own (docs/design.md, "Errors").
-"""
+code raises them), re-exported, plus the overlay's own (docs/design.md, "Errors")."""
 
 from __future__ import annotations
 
@@ -125,17 +124,15 @@ class RetryAfterTooLongError(APIStatusError):
         cls, error: APIStatusError, *, asked: float, allowed: float
     ) -> RetryAfterTooLongError:
         """``error`` (already built from the response) as this error, its message extended."""
-        base = RateLimitError if isinstance(error, RateLimitError) else InternalServerError
-        kind = _RateLimitTooLongError if base is RateLimitError else _UnavailableTooLongError
+        rate_limited = isinstance(error, RateLimitError)  # else a 503, the other retried status
+        kind = _RateLimitTooLongError if rate_limited else _UnavailableTooLongError
         copy = kind.__new__(kind)
         copy.__dict__.update(error.__dict__)
-        message = (
-            f"{error.args[0] if error.args else error}: the server asked to wait "
-            f"{asked:g} s, longer than the retry policy's max_retry_after_seconds "
-            f"({allowed:g} s); not retried"
+        copy.message = (
+            f"{error.message}: the server asked to wait {asked:g} s, longer than the retry "
+            f"policy's max_retry_after_seconds ({allowed:g} s); not retried"
         )
-        copy.args = (message,)
-        copy.message = message
+        copy.args = (copy.message,)
         copy.retry_after_seconds = asked
         copy.max_retry_after_seconds = allowed
         return copy
