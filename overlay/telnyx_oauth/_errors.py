@@ -66,10 +66,8 @@ class AuthorizationCallbackError(TelnyxOAuthError):
     """The authorization server redirected back with an error (RFC 6749 section 4.1.2.1)."""
 
     def __init__(self, error: str, error_description: str | None = None) -> None:
-        message = f"authorization failed: {error}"
-        if error_description:
-            message += f": {error_description}"
-        super().__init__(message)
+        detail = f": {error_description}" if error_description else ""
+        super().__init__(f"authorization failed: {error}{detail}")
         self.error = error
         self.error_description = error_description
 

@@ -22,8 +22,6 @@ _Item_co = TypeVar("_Item_co", covariant=True)
 
 
 class _Listing(Protocol[_Item_co]):
-    """A list answer, such as ``OAuthClientListResponse``."""
-
     @property
     def data(self) -> Sequence[_Item_co]: ...
 

@@ -102,8 +102,7 @@ class JWKSCache:
 
     A fetch takes at most ``fetch_deadline_seconds`` in all (``APITimeoutError`` after) and
     reads at most ``max_jwks_bytes`` (``APIResponseValidationError`` beyond); ``clock`` is
-    monotonic seconds (tests inject one).
-    """
+    monotonic seconds (tests inject one)."""
 
     def __init__(
         self,
@@ -144,8 +143,8 @@ class JWKSCache:
 
     def get_key(self, kid: str | None) -> dict[str, Any]:
         """The JWK for ``kid``, fetching or refetching the set when the rules allow."""
-        cached = self._find(kid)  # the common case takes no lock: verifications run in parallel
-        if cached is not None:
+        # The common case takes no lock: verifications run in parallel.
+        if (cached := self._find(kid)) is not None:
             return cached
         attempt = self._first_fetches  # before waiting for the lock: see _lookup
         with self._lock:
@@ -153,8 +152,7 @@ class JWKSCache:
 
     async def aget_key(self, kid: str | None) -> dict[str, Any]:
         """Async ``get_key``: the same lookup, the fetches awaited."""
-        cached = self._find(kid)
-        if cached is not None:
+        if (cached := self._find(kid)) is not None:
             return cached
         attempt = self._first_fetches
         if self._async_lock is None:
@@ -226,11 +224,10 @@ class JWKSCache:
 
         http = self._client.get_async_httpx_client()
         body = _JWKSBody(self, http)
+        deadline = self.fetch_deadline_seconds
         try:
-            with anyio.fail_after(self.fetch_deadline_seconds):
-                async with http.stream(
-                    "GET", JWKS_PATH, timeout=self.fetch_deadline_seconds
-                ) as response:
+            with anyio.fail_after(deadline):
+                async with http.stream("GET", JWKS_PATH, timeout=deadline) as response:
                     if response.status_code >= 400:
                         await response.aread()
                     body.begin(response)
