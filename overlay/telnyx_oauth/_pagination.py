@@ -144,7 +144,6 @@ class _PaginatorBase(Generic[_Item]):
         page_size: int | None,
         **filters: object,
     ) -> None:
-        """Check the operation, and map readable ``filters`` to the generated keywords."""
         self._endpoint = endpoint
         name = getattr(endpoint, "__name__", repr(endpoint))
         try:

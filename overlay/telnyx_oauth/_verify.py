@@ -4,7 +4,6 @@ checks and the refetch rules, and why: docs/design.md, "Local verification"."""
 from __future__ import annotations
 
 import base64
-import binascii
 import json
 import logging
 import threading
@@ -249,7 +248,7 @@ def _precheck(token: str, algorithms: Collection[str]) -> str | None:
         raise TokenVerificationError("the token is not a compact JWS", reason="malformed")
     try:
         header = json.loads(base64.urlsafe_b64decode(parts[0] + "=" * (-len(parts[0]) % 4)))
-    except (binascii.Error, ValueError):
+    except ValueError:  # binascii.Error and JSONDecodeError among them
         raise TokenVerificationError("the token header is not JSON", reason="malformed") from None
     if not isinstance(header, dict):
         raise TokenVerificationError("the token header is not an object", reason="malformed")
