@@ -142,9 +142,8 @@ class JWKSCache:
 
     def get_key(self, kid: str | None) -> dict[str, Any]:
         """The JWK for ``kid``, fetching or refetching the set when the rules allow."""
-        # The common case takes no lock: verifications run in parallel.
         if (cached := self._find(kid)) is not None:
-            return cached
+            return cached  # the common case takes no lock: verifications run in parallel
         attempt = self._first_fetches  # before waiting for the lock: see _lookup
         with self._lock:
             return run(self._lookup(kid, attempt, self._fetch_sync))
