@@ -286,10 +286,9 @@ def _check(token: str, jwk_dict: dict[str, Any], checks: _Checks) -> dict[str, A
     options: dict[str, Any] = {"exp": {"essential": True}, "iat": {"essential": True}}
     if issuer is not None:
         options["iss"] = {"essential": True, "value": issuer}
-    if isinstance(audience, str):
-        options["aud"] = {"essential": True, "value": audience}
-    elif audience is not None:
-        options["aud"] = {"essential": True, "values": list(audience)}
+    if audience is not None:  # one accepted value or several
+        accepted = [audience] if isinstance(audience, str) else list(audience)
+        options["aud"] = {"essential": True, "values": accepted}
     registry = jwt.JWTClaimsRegistry(
         now=int(now) if now is not None else None, leeway=leeway_seconds, **options
     )
@@ -321,8 +320,7 @@ def verify_access_token(
     """The claims of ``token`` once its signature and claims check out.
 
     ``audience`` may be one value or several accepted ones; ``now`` is Unix seconds (default:
-    the current time). Raises ``TokenVerificationError``.
-    """
+    the current time). Raises ``TokenVerificationError``."""
     key = jwks.get_key(_precheck(token, algorithms))
     return _check(token, key, (issuer, audience, algorithms, leeway_seconds, now))
 
