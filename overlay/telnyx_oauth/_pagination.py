@@ -86,10 +86,8 @@ def _int_or_none(value: object) -> int | None:
 
 
 class _PageBase(Generic[_Item]):
-    _paginator: Any  # the paginator that fetched it, typed in each subclass
-
     def __init__(self, paginator: Any, result: _Listing[_Item], page_number: int) -> None:
-        self._paginator = paginator
+        self._paginator = paginator  # the one that fetched it, typed in each subclass
         self.result = result
         self.items: list[_Item] = list(result.data)
         self.page_number = page_number
