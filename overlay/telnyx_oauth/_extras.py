@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from ._errors import ConfigurationError
 
-__all__: list[str] = []  # internal
-
 
 def missing_extra(feature: str, extra: str, exc: ImportError) -> ConfigurationError:
     """The error to raise when ``feature``'s library (``exc.name``) is not installed."""

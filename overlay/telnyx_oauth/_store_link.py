@@ -15,8 +15,6 @@ from ._fork import after_fork_in_child
 from ._token import Token
 from ._token_store import TokenStore, decode_record, encode_record, record_expires_at
 
-__all__: list[str] = []  # used by _auth and _authorization_code
-
 logger = logging.getLogger("telnyx_oauth")
 
 _T = TypeVar("_T")
@@ -32,7 +30,7 @@ class StoreLink:
         self._fail_open = fail_open
         self._replace_unreadable = replace_unreadable
         self._fallback = fallback  # what the flow does meanwhile, for the outage warning
-        self._mutex = threading.Lock()
+        self._fresh_mutex()
         self._outage = False
         after_fork_in_child(self, StoreLink._fresh_mutex)
 
@@ -150,7 +148,6 @@ class StoreLink:
 class Lease:
     """A leader's hold on its key's record, and its steps (cores, ``_drive``)."""
 
-    __slots__ = ("_link", "faulted", "held", "saved", "ttl_seconds", "unsaved")
     is_async = False
 
     def __init__(self, link: StoreLink, ttl_seconds: float) -> None:
@@ -206,5 +203,4 @@ class Lease:
 class AsyncLease(Lease):
     """``Lease`` for asyncio code: each step an awaitable."""
 
-    __slots__ = ()
     is_async = True
