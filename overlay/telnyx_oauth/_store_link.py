@@ -21,7 +21,7 @@ _T = TypeVar("_T")
 
 
 class StoreLink:
-    """One flow's tie to a ``TokenStore``, or to none (then every lease is detached)."""
+    """One flow's tie to a ``TokenStore``, or to none (then no lease holds a lock)."""
 
     def __init__(
         self, store: TokenStore | None, *, fail_open: bool, replace_unreadable: bool, fallback: str
@@ -56,7 +56,7 @@ class StoreLink:
         yield from self._release(lease, lock, None)
         if lease.unsaved is not None:
             raise lease.unsaved
-        if lock is not None and not lease.faulted:
+        if lock is not None and lease.held is not None:
             with self._mutex:
                 was_out, self._outage = self._outage, False
             if was_out:
@@ -80,7 +80,7 @@ class StoreLink:
         """Taking the lock or reading the record failed, before any token request."""
         if isinstance(exc, ConfigurationError):
             raise exc  # a mistake in the set-up, not an outage
-        lease.detach()
+        lease.held = None
         error = self.error(exc, doing)
         if self._fail_open:
             self._warn(error)
@@ -91,7 +91,7 @@ class StoreLink:
 
     def unsaved(self, lease: Lease, exc: Exception, doing: str) -> None:
         """Saving the record, or releasing the lock that makes it stick, failed."""
-        lease.detach()
+        lease.held = None
         error = self.error(exc, doing)
         if self._fail_open:
             self._warn(error)
@@ -120,7 +120,7 @@ class StoreLink:
     def lost(self, lease: Lease, exc: Exception, doing: str) -> bool:
         """Extending the lock failed: whether the leader may still go on as if it held it."""
         if self._fail_open:
-            lease.detach()
+            lease.held = None
             self._warn(self.error(exc, doing))
             return True
         logger.warning(
@@ -153,14 +153,9 @@ class Lease:
     def __init__(self, link: StoreLink, ttl_seconds: float) -> None:
         self._link = link
         self.ttl_seconds = ttl_seconds
-        self.held: Any = None  # the store's TokenLease (AsyncTokenLease) while usable
-        self.faulted = False  # the store failed during this lease
+        self.held: Any = None  # the store's TokenLease while usable; None once the store failed
         self.saved: Token | None = None
         self.unsaved: TokenStoreError | None = None
-
-    def detach(self) -> None:  # the store failed: not used for the rest of this lease
-        self.faulted = True
-        self.held = None
 
     def load_steps(self) -> Core[Token | None]:
         """The token in the key's record, if any (and readable)."""
