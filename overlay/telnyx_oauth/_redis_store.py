@@ -48,10 +48,8 @@ class RedisTokenStore:
 
     def __repr__(self) -> str:
         options = self._client.connection_pool.connection_kwargs  # shown without credentials
-        if options.get("path"):
-            where = f"unix:{options['path']}"
-        else:
-            where = f"{options.get('host', '?')}:{options.get('port', '?')}"
+        path = options.get("path")
+        where = f"unix:{path}" if path else f"{options.get('host', '?')}:{options.get('port', '?')}"
         return f"RedisTokenStore({where}/{options.get('db', 0)}, prefix={self.prefix!r})"
 
     @contextmanager
