@@ -1,5 +1,4 @@
-"""``EncryptedTokenStore``: encrypts every record before it reaches another ``TokenStore``.
-The cipher (Fernet), the binding of a record to its key and key rotation: docs/design.md."""
+"""``EncryptedTokenStore``: every record encrypted before it reaches a store (docs/design.md)."""
 
 from __future__ import annotations
 

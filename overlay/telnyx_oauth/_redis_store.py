@@ -1,5 +1,4 @@
-"""``RedisTokenStore``: a ``TokenStore`` in Redis, for a fleet of processes on many hosts
-(redis-py is imported when one is built). Its lock, keys and timeouts: docs/design.md."""
+"""``RedisTokenStore``: a ``TokenStore`` in Redis, for processes on many hosts (docs/design.md)."""
 
 from __future__ import annotations
 
@@ -134,7 +133,6 @@ class _RedisLease:
         return self._drive(self._command("extending its lock", command))
 
     def _command(self, doing: str, command: Callable[[], Any]) -> Core[Any]:
-        """``command``'s outcome, a Redis failure raised as ``TokenStoreError``."""
         import redis
 
         try:

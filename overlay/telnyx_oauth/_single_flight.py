@@ -1,5 +1,4 @@
-"""One attempt per key at a time, its outcome shared by every caller (thread or task) that
-waited for it. Why it works as it does: docs/design.md, "Single flight"."""
+"""One attempt per key at a time, its outcome shared by its waiters (docs/design.md)."""
 
 from __future__ import annotations
 

@@ -1,5 +1,4 @@
-"""``SQLiteTokenStore``: a ``TokenStore`` in one SQLite file, for the processes of one host.
-The lock is SQLite's own write lock; what that costs and how it fails: docs/design.md."""
+"""``SQLiteTokenStore``: a ``TokenStore`` in one SQLite file, for one host (docs/design.md)."""
 
 from __future__ import annotations
 
@@ -130,7 +129,6 @@ class _SQLiteLease:
                 connection.close()  # rolls back whatever did not commit
 
     def _execute(self, doing: str, sql: str, *parameters: object) -> Any:
-        """The first row of ``sql`` in the transaction; a failure as ``TokenStoreError``."""
         import sqlite3
 
         if self._connection is None:

@@ -1,5 +1,4 @@
-"""How the flows use a ``TokenStore``: the leader's block under its lock, and what each store
-failure means (fail open, fail closed, an unreadable record: docs/design.md, "Token stores")."""
+"""How the flows use a ``TokenStore``, and what each of its failures means (docs/design.md)."""
 
 from __future__ import annotations
 
@@ -158,7 +157,6 @@ class Lease:
         self.unsaved: TokenStoreError | None = None
 
     def load_steps(self) -> Core[Token | None]:
-        """The token in the key's record, if any (and readable)."""
         if self.held is None:
             return None
         try:

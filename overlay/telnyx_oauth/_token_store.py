@@ -1,5 +1,4 @@
-"""The ``TokenStore`` protocol (a lock and a record per key) and the records it keeps; how the
-flows use a store: ``_store_link``; why: docs/design.md, "Token stores"."""
+"""The ``TokenStore`` protocol and the records it keeps (docs/design.md, "Token stores")."""
 
 from __future__ import annotations
 
@@ -81,7 +80,6 @@ def record_expires_at(token: Token, now: float) -> float:
 
 
 def encode_record(token: Token) -> bytes:
-    """The record of ``token``: ``Token.to_dict()`` as ASCII JSON."""
     return json.dumps(token.to_dict(), separators=(",", ":"), allow_nan=False).encode("ascii")
 
 
