@@ -6,7 +6,6 @@ from ._errors import ConfigurationError
 
 
 def missing_extra(feature: str, extra: str, exc: ImportError) -> ConfigurationError:
-    """The error to raise when ``feature``'s library (``exc.name``) is not installed."""
     library = (exc.name or "a library it needs").partition(".")[0]
     return ConfigurationError(
         f"{feature} needs {library}, which is not installed: pip install 'telnyx-oauth[{extra}]'"

@@ -15,7 +15,6 @@ from ._token import Token
 from ._token_store import TokenStore, decode_record, encode_record, record_expires_at
 
 logger = logging.getLogger("telnyx_oauth")
-
 _T = TypeVar("_T")
 
 
