@@ -31,8 +31,7 @@ class RedisTokenStore:
         self, client: redis.Redis | redis.asyncio.Redis, *, prefix: str = "telnyx_oauth:"
     ) -> None:
         try:
-            import redis
-            import redis.asyncio
+            import redis.asyncio  # binds redis too
         except ImportError as exc:
             raise missing_extra("RedisTokenStore", "redis", exc) from None
         if not isinstance(client, (redis.Redis, redis.asyncio.Redis)):
