@@ -1,23 +1,18 @@
-"""``EncryptedTokenStore``: encrypts every record before it reaches another ``TokenStore``.
-The cipher (Fernet), the binding of a record to its key and key rotation: docs/design.md."""
+"""``EncryptedTokenStore``: every record encrypted before it reaches a store (docs/design.md)."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable, Iterator, Sequence
+from collections.abc import AsyncIterator, Iterator, Sequence
 from contextlib import asynccontextmanager, contextmanager
 from typing import TYPE_CHECKING, Any
 
 from ._drive import Core, arun, run
 from ._errors import ConfigurationError, TokenRecordError
 from ._extras import missing_extra
-from ._token_store import AsyncTokenLease, TokenLease, TokenStore
+from ._token_store import AsyncTokenLease, Drive, TokenLease, TokenStore
 
 if TYPE_CHECKING:
     from cryptography.fernet import MultiFernet
-
-__all__: list[str] = []  # telnyx_oauth.token_stores exports it
-
-_Drive = Callable[[Core[Any]], Any]  # run for a sync lease, arun for an async one
 
 
 class EncryptedTokenStore:
@@ -73,7 +68,7 @@ class _EncryptedLease:
     """The wrapped lease (sync with ``drive=run``, async with ``arun``), sealed for one key."""
 
     def __init__(
-        self, lease: TokenLease | AsyncTokenLease, fernet: MultiFernet, key: str, drive: _Drive
+        self, lease: TokenLease | AsyncTokenLease, fernet: MultiFernet, key: str, drive: Drive
     ) -> None:
         self._lease = lease
         self._fernet = fernet

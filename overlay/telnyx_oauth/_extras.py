@@ -4,11 +4,8 @@ from __future__ import annotations
 
 from ._errors import ConfigurationError
 
-__all__: list[str] = []  # internal
-
 
 def missing_extra(feature: str, extra: str, exc: ImportError) -> ConfigurationError:
-    """The error to raise when ``feature``'s library (``exc.name``) is not installed."""
     library = (exc.name or "a library it needs").partition(".")[0]
     return ConfigurationError(
         f"{feature} needs {library}, which is not installed: pip install 'telnyx-oauth[{extra}]'"

@@ -1,5 +1,4 @@
-"""``RedisTokenStore``: a ``TokenStore`` in Redis, for a fleet of processes on many hosts
-(redis-py is imported when one is built). Its lock, keys and timeouts: docs/design.md."""
+"""``RedisTokenStore``: a ``TokenStore`` in Redis, for processes on many hosts (docs/design.md)."""
 
 from __future__ import annotations
 
@@ -8,21 +7,20 @@ import secrets
 import time
 from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import asynccontextmanager, contextmanager
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from ._constants import STORE_LOCK_POLL_SECONDS
 from ._drive import Core, arun, run
 from ._errors import ConfigurationError, TokenStoreError
 from ._extras import missing_extra
-from ._token_store import AsyncTokenLease, TokenLease, in_worker_thread
+from ._token_store import AsyncTokenLease, Drive, TokenLease, in_worker_thread
 
 if TYPE_CHECKING:
     import redis
     import redis.asyncio
 
 __all__ = ["RedisTokenStore"]
-
-_Drive = Callable[[Core[Any]], Any]  # how a lease's steps run: run, arun, or in a thread
 
 
 class RedisTokenStore:
@@ -33,8 +31,7 @@ class RedisTokenStore:
         self, client: redis.Redis | redis.asyncio.Redis, *, prefix: str = "telnyx_oauth:"
     ) -> None:
         try:
-            import redis
-            import redis.asyncio
+            import redis.asyncio  # binds redis too
         except ImportError as exc:
             raise missing_extra("RedisTokenStore", "redis", exc) from None
         if not isinstance(client, (redis.Redis, redis.asyncio.Redis)):
@@ -49,10 +46,8 @@ class RedisTokenStore:
 
     def __repr__(self) -> str:
         options = self._client.connection_pool.connection_kwargs  # shown without credentials
-        if options.get("path"):
-            where = f"unix:{options['path']}"
-        else:
-            where = f"{options.get('host', '?')}:{options.get('port', '?')}"
+        path = options.get("path")
+        where = f"unix:{path}" if path else f"{options.get('host', '?')}:{options.get('port', '?')}"
         return f"RedisTokenStore({where}/{options.get('db', 0)}, prefix={self.prefix!r})"
 
     @contextmanager
@@ -73,7 +68,7 @@ class RedisTokenStore:
     @asynccontextmanager
     async def alock(self, key: str, *, ttl_seconds: float) -> AsyncIterator[AsyncTokenLease]:
         """``lock`` for asyncio code: a sync client's steps each run in a worker thread."""
-        drive: _Drive = arun if self._is_async else lambda core: in_worker_thread(lambda: run(core))
+        drive: Drive = arun if self._is_async else lambda core: in_worker_thread(lambda: run(core))
         lease = _RedisLease(self, key, ttl_seconds, drive)
         await drive(lease.acquire())
         try:
@@ -106,7 +101,7 @@ class RedisTokenStore:
 class _RedisLease:
     """A redis-py ``Lock`` and its key's record; each step is a core (``_drive``) for ``drive``."""
 
-    def __init__(self, store: RedisTokenStore, key: str, ttl_seconds: float, drive: _Drive) -> None:
+    def __init__(self, store: RedisTokenStore, key: str, ttl_seconds: float, drive: Drive) -> None:
         self._store = store
         self._ttl_seconds = ttl_seconds
         self._drive = drive
@@ -122,24 +117,31 @@ class _RedisLease:
         )
 
     def load(self) -> Any:
-        return self._drive(self._load())
+        command = partial(self._client.get, self._record)
+        return self._drive(self._command("reading a record", command))
 
     def save(self, record: bytes, *, expires_at: float) -> Any:
-        return self._drive(self._save(record, expires_at))
+        milliseconds = max(1, int((expires_at - time.time()) * 1000))
+        command = partial(self._client.set, self._record, record, px=milliseconds)
+        return self._drive(self._command("saving a record", command))
 
     def extend(self, ttl_seconds: float) -> Any:
-        return self._drive(self._extend(ttl_seconds))
+        if self._lock is None:
+            raise TokenStoreError(f"token store {self._store!r}: the lock is no longer held")
+        command = partial(self._lock.extend, ttl_seconds, replace_ttl=True)
+        return self._drive(self._command("extending its lock", command))
 
     def _command(self, doing: str, command: Callable[[], Any]) -> Core[Any]:
-        """``command``'s outcome, a Redis failure raised as ``TokenStoreError``."""
         import redis
 
         try:
-            return (yield command())
+            value = yield command()
         except redis.RedisError as exc:
             raise TokenStoreError(
                 f"token store {self._store!r} failed {doing}: {exc} ({type(exc).__name__})"
             ) from exc
+        # A client made with decode_responses=True gives a record as str.
+        return value.encode("utf-8", "replace") if isinstance(value, str) else value
 
     def acquire(self) -> Core[None]:
         owner = secrets.token_hex(16)
@@ -158,21 +160,3 @@ class _RedisLease:
             # The lock lapsed (or a restarting Redis lost it) before its holder let go: the
             # record, if saved, is there, but another process may have acted meanwhile.
             logging.getLogger("telnyx_oauth").warning("%s", exc)
-
-    def _load(self) -> Core[bytes | None]:
-        value = yield from self._command("reading a record", lambda: self._client.get(self._record))
-        # A client made with decode_responses=True gives str.
-        return value.encode("utf-8", "replace") if isinstance(value, str) else value
-
-    def _save(self, record: bytes, expires_at: float) -> Core[None]:
-        milliseconds = max(1, int((expires_at - time.time()) * 1000))
-        yield from self._command(
-            "saving a record", lambda: self._client.set(self._record, record, px=milliseconds)
-        )
-
-    def _extend(self, ttl_seconds: float) -> Core[None]:
-        if self._lock is None:
-            raise TokenStoreError(f"token store {self._store!r}: the lock is no longer held")
-        yield from self._command(
-            "extending its lock", lambda: self._lock.extend(ttl_seconds, replace_ttl=True)
-        )

@@ -1,5 +1,4 @@
-"""One attempt per key at a time, its outcome shared by every caller (thread or task) that
-waited for it. Why it works as it does: docs/design.md, "Single flight"."""
+"""One attempt per key at a time, its outcome shared by its waiters (docs/design.md)."""
 
 from __future__ import annotations
 
@@ -14,16 +13,12 @@ from ._fork import after_fork_in_child
 if TYPE_CHECKING:
     import anyio
 
-__all__: list[str] = []  # the overlay's own plumbing; nothing here is public
-
 T = TypeVar("T")
 
 
 class Flight(Generic[T]):
     """One attempt for one key: where its leader runs, and its outcome once landed. The
     callers that wait for it get the flight itself (``Waiter``)."""
-
-    __slots__ = ("_async_done", "_done", "_error", "_value", "key", "thread")
 
     def __init__(self, key: str, *, is_async: bool) -> None:
         self.key = key
@@ -74,8 +69,6 @@ class Leader(Generic[T]):
     """The caller that makes the attempt; it must land the flight exactly once. ``solo``: an
     attempt outside the table, which must not take the store's lock either (see design.md)."""
 
-    __slots__ = ("_flights", "flight", "solo")
-
     def __init__(self, flights: SingleFlight[T], flight: Flight[T], *, solo: bool = False) -> None:
         self._flights = flights
         self.flight = flight
@@ -92,8 +85,6 @@ class Leader(Generic[T]):
 
 class SingleFlight(Generic[T]):
     """The flights in the air, by key."""
-
-    __slots__ = ("__weakref__", "_flights", "_mutex")
 
     def __init__(self) -> None:
         self._forget()

@@ -1,5 +1,4 @@
-"""``SQLiteTokenStore``: a ``TokenStore`` in one SQLite file, for the processes of one host.
-The lock is SQLite's own write lock; what that costs and how it fails: docs/design.md."""
+"""``SQLiteTokenStore``: a ``TokenStore`` in one SQLite file, for one host (docs/design.md)."""
 
 from __future__ import annotations
 
@@ -10,7 +9,7 @@ from contextlib import asynccontextmanager, closing, contextmanager, suppress
 from typing import TYPE_CHECKING, Any
 
 from ._errors import ConfigurationError, TokenStoreError
-from ._token_store import AsyncTokenLease, LeaseInThreads, TokenLease, in_worker_thread
+from ._token_store import AsyncTokenLease, TokenLease, in_worker_thread
 
 if TYPE_CHECKING:
     import sqlite3
@@ -55,7 +54,7 @@ class SQLiteTokenStore:
         """``lock`` for asyncio code: each step in a worker thread."""
         lease = await in_worker_thread(lambda: _SQLiteLease(self, key, ttl_seconds))
         try:
-            yield LeaseInThreads(lease)
+            yield _LeaseInThreads(lease)
         finally:
             await in_worker_thread(lease.close)
 
@@ -130,7 +129,6 @@ class _SQLiteLease:
                 connection.close()  # rolls back whatever did not commit
 
     def _execute(self, doing: str, sql: str, *parameters: object) -> Any:
-        """The first row of ``sql`` in the transaction; a failure as ``TokenStoreError``."""
         import sqlite3
 
         if self._connection is None:
@@ -139,3 +137,19 @@ class _SQLiteLease:
             return self._connection.execute(sql, parameters).fetchone()
         except sqlite3.Error as exc:
             raise self._store._error(exc, doing) from exc
+
+
+class _LeaseInThreads:
+    """A ``_SQLiteLease`` for asyncio code, each step in a worker thread."""
+
+    def __init__(self, lease: _SQLiteLease) -> None:
+        self._lease = lease
+
+    async def load(self) -> bytes | None:
+        return await in_worker_thread(self._lease.load)
+
+    async def save(self, record: bytes, *, expires_at: float) -> None:
+        await in_worker_thread(lambda: self._lease.save(record, expires_at=expires_at))
+
+    async def extend(self, ttl_seconds: float) -> None:
+        await in_worker_thread(lambda: self._lease.extend(ttl_seconds))

@@ -1,5 +1,4 @@
-"""How the flows use a ``TokenStore``: the leader's block under its lock, and what each store
-failure means (fail open, fail closed, an unreadable record: docs/design.md, "Token stores")."""
+"""How the flows use a ``TokenStore``, and what each of its failures means (docs/design.md)."""
 
 from __future__ import annotations
 
@@ -15,15 +14,12 @@ from ._fork import after_fork_in_child
 from ._token import Token
 from ._token_store import TokenStore, decode_record, encode_record, record_expires_at
 
-__all__: list[str] = []  # used by _auth and _authorization_code
-
 logger = logging.getLogger("telnyx_oauth")
-
 _T = TypeVar("_T")
 
 
 class StoreLink:
-    """One flow's tie to a ``TokenStore``, or to none (then every lease is detached)."""
+    """One flow's tie to a ``TokenStore``, or to none (then no lease holds a lock)."""
 
     def __init__(
         self, store: TokenStore | None, *, fail_open: bool, replace_unreadable: bool, fallback: str
@@ -32,7 +28,7 @@ class StoreLink:
         self._fail_open = fail_open
         self._replace_unreadable = replace_unreadable
         self._fallback = fallback  # what the flow does meanwhile, for the outage warning
-        self._mutex = threading.Lock()
+        self._fresh_mutex()
         self._outage = False
         after_fork_in_child(self, StoreLink._fresh_mutex)
 
@@ -58,7 +54,7 @@ class StoreLink:
         yield from self._release(lease, lock, None)
         if lease.unsaved is not None:
             raise lease.unsaved
-        if lock is not None and not lease.faulted:
+        if lock is not None and lease.held is not None:
             with self._mutex:
                 was_out, self._outage = self._outage, False
             if was_out:
@@ -82,7 +78,7 @@ class StoreLink:
         """Taking the lock or reading the record failed, before any token request."""
         if isinstance(exc, ConfigurationError):
             raise exc  # a mistake in the set-up, not an outage
-        lease.detach()
+        lease.held = None
         error = self.error(exc, doing)
         if self._fail_open:
             self._warn(error)
@@ -93,7 +89,7 @@ class StoreLink:
 
     def unsaved(self, lease: Lease, exc: Exception, doing: str) -> None:
         """Saving the record, or releasing the lock that makes it stick, failed."""
-        lease.detach()
+        lease.held = None
         error = self.error(exc, doing)
         if self._fail_open:
             self._warn(error)
@@ -122,7 +118,7 @@ class StoreLink:
     def lost(self, lease: Lease, exc: Exception, doing: str) -> bool:
         """Extending the lock failed: whether the leader may still go on as if it held it."""
         if self._fail_open:
-            lease.detach()
+            lease.held = None
             self._warn(self.error(exc, doing))
             return True
         logger.warning(
@@ -150,23 +146,16 @@ class StoreLink:
 class Lease:
     """A leader's hold on its key's record, and its steps (cores, ``_drive``)."""
 
-    __slots__ = ("_link", "faulted", "held", "saved", "ttl_seconds", "unsaved")
     is_async = False
 
     def __init__(self, link: StoreLink, ttl_seconds: float) -> None:
         self._link = link
         self.ttl_seconds = ttl_seconds
-        self.held: Any = None  # the store's TokenLease (AsyncTokenLease) while usable
-        self.faulted = False  # the store failed during this lease
+        self.held: Any = None  # the store's TokenLease while usable; None once the store failed
         self.saved: Token | None = None
         self.unsaved: TokenStoreError | None = None
 
-    def detach(self) -> None:  # the store failed: not used for the rest of this lease
-        self.faulted = True
-        self.held = None
-
     def load_steps(self) -> Core[Token | None]:
-        """The token in the key's record, if any (and readable)."""
         if self.held is None:
             return None
         try:
@@ -206,5 +195,4 @@ class Lease:
 class AsyncLease(Lease):
     """``Lease`` for asyncio code: each step an awaitable."""
 
-    __slots__ = ()
     is_async = True

@@ -1,12 +1,11 @@
-"""The ``TokenStore`` protocol (a lock and a record per key) and the records it keeps; how the
-flows use a store: ``_store_link``; why: docs/design.md, "Token stores"."""
+"""The ``TokenStore`` protocol and the records it keeps (docs/design.md, "Token stores")."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Callable, Mapping
 from contextlib import AbstractAsyncContextManager, AbstractContextManager
-from typing import Protocol, TypeVar
+from typing import Any, Protocol, TypeVar
 
 import httpx
 
@@ -16,12 +15,14 @@ from ._constants import (
     STORE_RECORD_MIN_SECONDS,
     STORE_RECORD_SECONDS_WITHOUT_EXPIRY,
 )
+from ._drive import Core
 from ._errors import TokenRecordError
 from ._token import Token, token_from_fields
 
 __all__ = ["TokenStore"]
 
 _T = TypeVar("_T")
+Drive = Callable[[Core[Any]], Any]  # how a lease's steps run: run, arun, or in a worker thread
 
 
 class TokenLease(Protocol):
@@ -79,7 +80,6 @@ def record_expires_at(token: Token, now: float) -> float:
 
 
 def encode_record(token: Token) -> bytes:
-    """The record of ``token``: ``Token.to_dict()`` as ASCII JSON."""
     return json.dumps(token.to_dict(), separators=(",", ":"), allow_nan=False).encode("ascii")
 
 
@@ -90,24 +90,6 @@ def decode_record(record: bytes | str) -> Token:
     except (ValueError, UnicodeDecodeError):
         raise TokenRecordError("the token record is not JSON") from None
     return token_from_fields(fields, "the token record", TokenRecordError)
-
-
-class LeaseInThreads:
-    """A sync ``TokenLease`` for asyncio code, each step in a worker thread."""
-
-    __slots__ = ("_lease",)
-
-    def __init__(self, lease: TokenLease) -> None:
-        self._lease = lease
-
-    async def load(self) -> bytes | None:
-        return await in_worker_thread(self._lease.load)
-
-    async def save(self, record: bytes, *, expires_at: float) -> None:
-        await in_worker_thread(lambda: self._lease.save(record, expires_at=expires_at))
-
-    async def extend(self, ttl_seconds: float) -> None:
-        await in_worker_thread(lambda: self._lease.extend(ttl_seconds))
 
 
 async def in_worker_thread(step: Callable[[], _T]) -> _T:
