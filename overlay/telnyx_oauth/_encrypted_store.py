@@ -7,8 +7,7 @@ from contextlib import asynccontextmanager, contextmanager
 from typing import TYPE_CHECKING, Any
 
 from ._drive import Core, arun, run
-from ._errors import ConfigurationError, TokenRecordError
-from ._extras import missing_extra
+from ._errors import ConfigurationError, TokenRecordError, missing_extra
 from ._token_store import AsyncTokenLease, Drive, TokenLease, TokenStore
 
 if TYPE_CHECKING:

@@ -62,6 +62,14 @@ class ConfigurationError(TelnyxOAuthError, ValueError):
     """The overlay was set up with missing or contradictory arguments."""
 
 
+def missing_extra(feature: str, extra: str, exc: ImportError) -> ConfigurationError:
+    """A missing optional library (an extra), with the ``pip install`` that brings it."""
+    library = (exc.name or "a library it needs").partition(".")[0]
+    return ConfigurationError(
+        f"{feature} needs {library}, which is not installed: pip install 'telnyx-oauth[{extra}]'"
+    )
+
+
 class AuthorizationCallbackError(TelnyxOAuthError):
     """The authorization server redirected back with an error (RFC 6749 section 4.1.2.1)."""
 

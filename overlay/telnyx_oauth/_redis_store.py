@@ -12,8 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from ._constants import STORE_LOCK_POLL_SECONDS
 from ._drive import Core, arun, run
-from ._errors import ConfigurationError, TokenStoreError
-from ._extras import missing_extra
+from ._errors import ConfigurationError, TokenStoreError, missing_extra
 from ._token_store import AsyncTokenLease, Drive, TokenLease, in_worker_thread
 
 if TYPE_CHECKING:

@@ -23,8 +23,13 @@ from ._constants import (
     JWT_CLOCK_LEEWAY_SECONDS,
 )
 from ._drive import Core, arun, run
-from ._errors import APIError, APIResponseValidationError, APITimeoutError, TokenVerificationError
-from ._extras import missing_extra
+from ._errors import (
+    APIError,
+    APIResponseValidationError,
+    APITimeoutError,
+    TokenVerificationError,
+    missing_extra,
+)
 from ._fork import after_fork_in_child
 from ._http import status_error
 from ._single_flight import own_copy

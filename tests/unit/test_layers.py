@@ -21,8 +21,6 @@ LAYERS: list[set[str]] = [
     # the Token value, and the single-flight table (forgotten in a forked child)
     {"_token", "_single_flight"},
     {"_errors"},
-    # the error naming the extra an optional feature needs
-    {"_extras"},
     {"_client_auth", "_retries", "_pagination", "_token_store"},
     # the httpx client classes (typed errors, on the retry policy); the token stores (on the
     # protocol), and what the flows do with one
