@@ -4,11 +4,9 @@ each blocking step, already done for ``run``, an awaitable for ``arun`` (docs/de
 from __future__ import annotations
 
 from collections.abc import AsyncGenerator, Awaitable, Generator
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import httpx
-
-__all__: list[str] = []  # used by the flows, the stores' links and the retry transports
 
 _T = TypeVar("_T")
 
@@ -22,8 +20,7 @@ def run(core: Core[_T]) -> _T:
         while True:
             value = core.send(value)
     except StopIteration as stop:
-        result: _T = stop.value
-        return result
+        return cast("_T", stop.value)
 
 
 async def arun(core: Core[_T]) -> _T:
@@ -38,8 +35,7 @@ async def arun(core: Core[_T]) -> _T:
             else:
                 step = core.send(value)
     except StopIteration as stop:
-        result: _T = stop.value
-        return result
+        return cast("_T", stop.value)
 
 
 class Closed(BaseException):

@@ -8,8 +8,6 @@ import weakref
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-__all__: list[str] = []  # the overlay's own plumbing; nothing here is public
-
 _T = TypeVar("_T")
 # Weak: registering must not keep a client alive.
 _hooks: weakref.WeakKeyDictionary[Any, Callable[[Any], None]] = weakref.WeakKeyDictionary()

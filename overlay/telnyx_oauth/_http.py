@@ -30,8 +30,6 @@ if TYPE_CHECKING:
 
     from telnyx_oauth_api import AuthenticatedClient, Client
 
-__all__: list[str] = []  # the overlay's own plumbing; nothing here is public
-
 
 class TypedErrorsClient(httpx.Client):
     """An ``httpx.Client`` whose ``send`` raises the overlay's typed errors."""

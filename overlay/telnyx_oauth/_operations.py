@@ -7,8 +7,6 @@ from urllib.parse import parse_qs
 
 import httpx
 
-__all__: list[str] = []  # nothing here is public; telnyx_oauth.retries re-exports the policy
-
 TOKEN_PATH = "/v2/oauth/token"
 INTROSPECT_PATH = "/v2/oauth/introspect"
 AUTHORIZE_PATH = "/v2/oauth/authorize"

@@ -9,8 +9,6 @@ from urllib.parse import unquote
 
 from telnyx_oauth_api.errors import CONSENT_PATH_SEGMENT as _CONSENT_SEGMENT
 
-__all__: list[str] = []  # the overlay's own plumbing; nothing here is public
-
 MASK = "***"
 
 # Parameter names that are secrets whole, and words that make any name a secret.
