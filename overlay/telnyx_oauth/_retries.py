@@ -103,14 +103,12 @@ def _backoff(attempt: int, policy: RetryPolicy, random: Callable[[], float]) -> 
     return backoff * (1.0 - policy.jitter_fraction * random())
 
 
+@dataclass
 class TransportFailure:
     """Where the transports note the error that ended a request's attempts: httpx closes an
     auth flow without saying why its request failed (``ClientCredentials`` tells its waiters)."""
 
-    __slots__ = ("error",)
-
-    def __init__(self) -> None:
-        self.error: httpx.TransportError | None = None
+    error: httpx.TransportError | None = None
 
 
 @dataclass(frozen=True)
@@ -156,19 +154,13 @@ def _is_seconds(value: object) -> bool:
 
 def resolve_policy(max_retries: int | None, policy: RetryPolicy | None) -> RetryPolicy:
     """``policy``, or the default one with ``max_retries`` retries."""
-    if policy is not None and max_retries is not None:
+    if policy is None:
+        return RetryPolicy() if max_retries is None else RetryPolicy(max_retries=max_retries)
+    if max_retries is not None:
         raise ConfigurationError("pass either max_retries or retry_policy, not both")
-    if policy is not None:
-        if not isinstance(policy, RetryPolicy):
-            raise ConfigurationError("retry_policy must be a telnyx_oauth.RetryPolicy")
-        return policy
-    return RetryPolicy() if max_retries is None else RetryPolicy(max_retries=max_retries)
-
-
-async def _anyio_sleep(seconds: float) -> None:
-    import anyio  # httpx depends on it; imported late to keep `import telnyx_oauth` cheap
-
-    await anyio.sleep(seconds)
+    if not isinstance(policy, RetryPolicy):
+        raise ConfigurationError("retry_policy must be a telnyx_oauth.RetryPolicy")
+    return policy
 
 
 _Transport = TypeVar("_Transport")
@@ -191,9 +183,11 @@ class _Retrying(Generic[_Transport, _Sleep]):
         """Retry around ``transport`` by ``policy`` (or the default one with ``max_retries``);
         ``sleep`` (default: ``time.sleep``, or anyio's when async), ``clock`` and ``random``
         (the jitter) may be replaced in tests."""
-        default: Callable[[float], Any] = (
-            _anyio_sleep if isinstance(self, httpx.AsyncBaseTransport) else time.sleep
-        )
+        default: Callable[[float], Any] = time.sleep
+        if isinstance(self, httpx.AsyncBaseTransport):
+            import anyio  # httpx depends on it; imported late to keep `import telnyx_oauth` cheap
+
+            default = anyio.sleep
         self._transport: Any = transport
         self._policy = resolve_policy(max_retries, policy)
         self._sleep: Callable[[float], Any] = default if sleep is None else sleep
