@@ -49,24 +49,16 @@ if TYPE_CHECKING:
 __all__ = ["connect", "connect_anonymous"]
 
 DEFAULT_TIMEOUT = httpx.Timeout(DEFAULT_TIMEOUT_SECONDS, connect=DEFAULT_CONNECT_TIMEOUT_SECONDS)
-# Pool limits of the transports built here (not of one passed in): the sync pool keeps every
-# connection it may open idle, the async one httpx's default (why: docs/design.md, connect).
-SYNC_CONNECTION_LIMITS = httpx.Limits(
-    max_connections=MAX_CONNECTIONS, max_keepalive_connections=MAX_CONNECTIONS
-)
-ASYNC_CONNECTION_LIMITS = httpx.Limits(
-    max_connections=MAX_CONNECTIONS, max_keepalive_connections=ASYNC_KEEPALIVE_CONNECTIONS
-)
-# Per side: the retry transport, the transport it wraps unless given one, its pool limits.
-_SYNC = (RetryTransport, httpx.HTTPTransport, SYNC_CONNECTION_LIMITS)
-_ASYNC = (AsyncRetryTransport, httpx.AsyncHTTPTransport, ASYNC_CONNECTION_LIMITS)
+# Per side: the retry transport, the transport it wraps unless given one, and how many idle
+# connections the pool of one built here keeps (not of one passed in): the sync pool every one it
+# may open, the async one httpx's default (why: docs/design.md, connect).
+_SYNC = (RetryTransport, httpx.HTTPTransport, MAX_CONNECTIONS)
+_ASYNC = (AsyncRetryTransport, httpx.AsyncHTTPTransport, ASYNC_KEEPALIVE_CONNECTIONS)
 
 
 class _NoLoop:
-    """The key of the async client used where no asyncio loop runs (under trio)."""
-
-
-_NO_LOOP = _NoLoop()
+    """The key of the async client used where no asyncio loop runs (under trio): the class
+    itself, since a weak key must be an object that can be referenced weakly."""
 
 
 class Wiring:
@@ -137,7 +129,7 @@ class Wiring:
     def async_client(self) -> httpx.AsyncClient:
         """The async client of the running event loop, built on its first call there; a client
         closed (by ``async with``, or by its loop's shutdown) is replaced."""
-        loop = running_loop() or _NO_LOOP
+        loop = running_loop() or _NoLoop
         http = self.per_loop.get(loop)
         if http is None or belongs_elsewhere(http):
             with self.build_lock:
@@ -156,11 +148,14 @@ class Wiring:
     def _build_async(self) -> AsyncTypedErrorsClient:
         return AsyncTypedErrorsClient(**self._options(self.async_transport, *_ASYNC))
 
-    def _options(self, given: Any, retry: Any, build: Any, limits: httpx.Limits) -> dict[str, Any]:
+    def _options(self, given: Any, retry: Any, build: Any, keepalive: int) -> dict[str, Any]:
         """An httpx client's arguments, with retries in every transport it may use: ``given``
         (wrapped unless it already retries), else ones built here, and the environment's proxies."""
         mounts = {}
         if given is None:
+            limits = httpx.Limits(
+                max_connections=MAX_CONNECTIONS, max_keepalive_connections=keepalive
+            )
             given = build(limits=limits)
             mounts = _proxy_mounts(
                 lambda proxy: retry(build(proxy=proxy, limits=limits), policy=self.policy)
