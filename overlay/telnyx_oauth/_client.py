@@ -27,7 +27,7 @@ from ._constants import (
     MAX_CONNECTIONS,
 )
 from ._errors import ConfigurationError
-from ._http import AsyncTypedErrorsClient, TypedErrorsClient, belongs_elsewhere, running_loop
+from ._http import AsyncTypedErrorsClient, TypedErrorsClient, running_loop
 from ._redact import redact_httpx_log
 from ._retries import AsyncRetryTransport, RetryPolicy, RetryTransport, resolve_policy
 
@@ -131,10 +131,10 @@ class Wiring:
         closed (by ``async with``, or by its loop's shutdown) is replaced."""
         loop = running_loop() or _NoLoop
         http = self.per_loop.get(loop)
-        if http is None or belongs_elsewhere(http):
+        if http is None or http.belongs_elsewhere():
             with self.build_lock:
                 http = self.per_loop.get(loop)
-                if http is None or belongs_elsewhere(http):
+                if http is None or http.belongs_elsewhere():
                     # A client closed by its loop's shutdown keeps that loop alive (weak keys
                     # notwithstanding): drop those before adding one.
                     for gone in [k for k, v in self.per_loop.items() if v.is_closed]:

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import sys
 import weakref
-from collections.abc import AsyncGenerator, AsyncIterator
-from contextlib import asynccontextmanager
+from collections.abc import AsyncGenerator
 from typing import TYPE_CHECKING, Any
 
 import httpx
@@ -57,8 +56,11 @@ class AsyncTypedErrorsClient(httpx.AsyncClient):
     async def send(self, request: httpx.Request, **kwargs: Any) -> httpx.Response:
         gate = self._gate or await self._bind_to_running_loop()
         try:
-            async with _entered(gate, request):
+            await _enter(gate, request)
+            try:
                 response = await super().send(request, **kwargs)
+            finally:
+                gate.release()
         except httpx.TransportError as exc:
             raise connection_error(exc) from exc
         if response.status_code >= 400:
@@ -78,6 +80,13 @@ class AsyncTypedErrorsClient(httpx.AsyncClient):
         await self._closer.__anext__()
         return gate
 
+    def belongs_elsewhere(self) -> bool:
+        """Whether this client is closed, or bound to another event loop than the running one."""
+        if self.is_closed:
+            return True
+        bound, running = self._event_loop, running_loop()
+        return bound is not None and running is not None and running is not bound()
+
 
 def status_error(response: httpx.Response, *, context: str | None = None) -> APIStatusError:
     """The typed error for a read response with status >= 400 (``RetryAfterTooLongError`` when
@@ -90,8 +99,7 @@ def status_error(response: httpx.Response, *, context: str | None = None) -> API
     return RetryAfterTooLongError.from_status_error(error, asked=asked, allowed=allowed)
 
 
-@asynccontextmanager
-async def _entered(gate: anyio.Semaphore, request: httpx.Request) -> AsyncIterator[None]:
+async def _enter(gate: anyio.Semaphore, request: httpx.Request) -> None:
     """Wait at ``gate`` for a place in the pool, within the request's pool timeout."""
     import anyio
 
@@ -104,10 +112,6 @@ async def _entered(gate: anyio.Semaphore, request: httpx.Request) -> AsyncIterat
         raise httpx.PoolTimeout(
             "no place in the connection pool within the pool timeout", request=request
         ) from None
-    try:
-        yield
-    finally:
-        gate.release()
 
 
 async def _close_with_loop(http: httpx.AsyncClient) -> AsyncGenerator[None, None]:
@@ -115,14 +119,6 @@ async def _close_with_loop(http: httpx.AsyncClient) -> AsyncGenerator[None, None
         yield
     finally:
         await http.aclose()
-
-
-def belongs_elsewhere(http: AsyncTypedErrorsClient) -> bool:
-    """Whether ``http`` is closed, or bound to another event loop than the running one."""
-    if http.is_closed:
-        return True
-    bound, running = http._event_loop, running_loop()
-    return bound is not None and running is not None and running is not bound()
 
 
 def running_loop() -> asyncio.AbstractEventLoop | None:
