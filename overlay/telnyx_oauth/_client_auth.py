@@ -21,16 +21,13 @@ ClientAuthMethod = Literal["client_secret_basic", "client_secret_post", "none"]
 CLIENT_AUTH_METHODS: tuple[ClientAuthMethod, ...] = get_args(ClientAuthMethod)
 
 
-def form_urlencode(value: str) -> str:
-    """``application/x-www-form-urlencoded`` encoding of one value (RFC 6749 Appendix B)."""
-    # The WHATWG serializer keeps only ALPHA / DIGIT / "*-._" and writes space as "+";
-    # quote_plus also keeps "~", so encode it by hand.
-    return quote_plus(value, safe="*").replace("~", "%7E")
-
-
 def client_secret_basic_header(client_id: str, client_secret: str) -> str:
-    """The ``Authorization`` header value for ``client_secret_basic``."""
-    raw = f"{form_urlencode(client_id)}:{form_urlencode(client_secret)}"
+    """The ``Authorization`` value for ``client_secret_basic``, each part form-urlencoded first."""
+    # As the WHATWG form serializer (RFC 6749 Appendix B): only ALPHA / DIGIT / "*-._" kept, space
+    # written "+"; quote_plus also keeps "~", so that is encoded by hand.
+    raw = ":".join(
+        quote_plus(part, safe="*").replace("~", "%7E") for part in (client_id, client_secret)
+    )
     return "Basic " + base64.b64encode(raw.encode("ascii")).decode("ascii")
 
 
