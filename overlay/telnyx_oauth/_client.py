@@ -10,7 +10,7 @@ import threading
 import urllib.request
 import weakref
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
 import httpx
 
@@ -32,18 +32,7 @@ from ._redact import redact_httpx_log
 from ._retries import AsyncRetryTransport, RetryPolicy, RetryTransport, resolve_policy
 
 if TYPE_CHECKING:
-    from typing import TypedDict, Unpack
-
-    class _Options(TypedDict, total=False):
-        """The keyword arguments ``connect()`` and ``connect_anonymous()`` share (``Wiring``)."""
-
-        base_url: str | httpx.URL
-        timeout: float | httpx.Timeout
-        max_retries: int | None
-        retry_policy: RetryPolicy | None
-        headers: Mapping[str, str] | None
-        transport: httpx.BaseTransport | None
-        async_transport: httpx.AsyncBaseTransport | None
+    from typing import Unpack
 
 
 __all__ = ["connect", "connect_anonymous"]
@@ -61,27 +50,33 @@ class _NoLoop:
     itself, since a weak key must be an object that can be referenced weakly."""
 
 
+class _Options(TypedDict, total=False):
+    """The keyword arguments ``connect()`` and ``connect_anonymous()`` share (``Wiring``)."""
+
+    base_url: str | httpx.URL
+    timeout: float | httpx.Timeout
+    max_retries: int | None
+    retry_policy: RetryPolicy | None
+    headers: Mapping[str, str] | None
+    transport: httpx.BaseTransport | None
+    async_transport: httpx.AsyncBaseTransport | None
+
+
 class Wiring:
     """What a connected client's httpx clients are built from, and the ones built so far."""
 
-    def __init__(
-        self,
-        auth: httpx.Auth | None,
-        *,
-        base_url: str | httpx.URL = DEFAULT_BASE_URL,
-        timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
-        max_retries: int | None = None,
-        retry_policy: RetryPolicy | None = None,
-        headers: Mapping[str, str] | None = None,
-        transport: httpx.BaseTransport | None = None,
-        async_transport: httpx.AsyncBaseTransport | None = None,
-    ) -> None:
-        """``connect()``'s settings, checked (``ConfigurationError``)."""
-        url = httpx.URL(str(base_url))
+    def __init__(self, caller: str, auth: httpx.Auth | None, options: _Options) -> None:
+        """The settings given to ``caller`` (``connect``), checked (``ConfigurationError``)."""
+        # A misspelt keyword is reported as Python would for the function the user called.
+        unknown = sorted(options.keys() - _Options.__optional_keys__)
+        if unknown:
+            raise TypeError(f"{caller}() got an unexpected keyword argument {unknown[0]!r}")
+        url = httpx.URL(str(options.get("base_url", DEFAULT_BASE_URL)))
         if url.scheme not in ("http", "https") or not url.host:
             raise ConfigurationError("base_url must be an absolute http(s) URL")
         path = url.path.rstrip("/").removesuffix("/v2")  # the spec's paths carry it
         self.base_url = str(url.copy_with(path=path or "/", query=None, fragment=None)).rstrip("/")
+        timeout = options.get("timeout", DEFAULT_TIMEOUT)
         if not isinstance(timeout, httpx.Timeout):
             if timeout <= 0:
                 raise ConfigurationError(
@@ -89,12 +84,12 @@ class Wiring:
                 )
             timeout = httpx.Timeout(float(timeout))
         self.timeout = timeout
-        self.policy = resolve_policy(max_retries, retry_policy)
+        self.policy = resolve_policy(options.get("max_retries"), options.get("retry_policy"))
         self.auth = auth
-        self.headers = dict(headers or {})
+        self.headers = dict(options.get("headers") or {})
         self.cookies: dict[str, str] = {}
-        self.transport = transport
-        self.async_transport = async_transport
+        self.transport = options.get("transport")
+        self.async_transport = options.get("async_transport")
         redact_httpx_log()
         self._reset()
 
@@ -280,7 +275,7 @@ def connect(
                 f"no API key: pass api_key=..., set {API_KEY_ENV_VAR}, or pass auth=..."
             )
         auth = ApiKeyAuth(key)
-    wiring = _wiring("connect", auth, options)
+    wiring = Wiring("connect", auth, options)
     # The credentials live in `auth` (any httpx.Auth), not in the generated token field.
     client = ConnectedAuthenticatedClient(
         base_url=wiring.base_url, token="", prefix="", timeout=wiring.timeout
@@ -292,15 +287,7 @@ def connect(
 def connect_anonymous(**options: Unpack[_Options]) -> Client:
     """The generated ``Client`` without credentials, wired like ``connect()``: for discovery, JWKS,
     register, authorize, and the token and introspection endpoints."""
-    wiring = _wiring("connect_anonymous", None, options)
+    wiring = Wiring("connect_anonymous", None, options)
     client = ConnectedClient(base_url=wiring.base_url, timeout=wiring.timeout)
     client.wiring = wiring
     return client
-
-
-def _wiring(caller: str, auth: httpx.Auth | None, options: _Options) -> Wiring:
-    # A misspelt keyword is reported as Python would for the function the user called.
-    unknown = sorted(options.keys() - (Wiring.__init__.__kwdefaults__ or {}))
-    if unknown:
-        raise TypeError(f"{caller}() got an unexpected keyword argument {unknown[0]!r}")
-    return Wiring(auth, **options)
