@@ -54,10 +54,8 @@ def redact_text(text: str) -> str:
 
 
 def _mask_query_match(match: re.Match[str]) -> str:
-    name, value = match.group(1), match.group(2)
-    if value and value != MASK and is_secret_param(name):
-        return f"{name}={MASK}"
-    return match.group(0)
+    name, value = match.groups()
+    return f"{name}={MASK}" if value and value != MASK and is_secret_param(name) else match.group(0)
 
 
 class _SecretFilter(logging.Filter):
@@ -75,15 +73,8 @@ class _SecretFilter(logging.Filter):
 
 
 # Filters do not reach child loggers: each logger httpcore uses is named (a test checks this).
-REDACTED_LOGGERS = (
-    "httpx",
-    "httpcore",
-    "httpcore.connection",
-    "httpcore.http11",
-    "httpcore.http2",
-    "httpcore.proxy",
-    "httpcore.socks",
-)
+_HTTPCORE_PARTS = ("connection", "http11", "http2", "proxy", "socks")
+REDACTED_LOGGERS = ("httpx", "httpcore", *(f"httpcore.{part}" for part in _HTTPCORE_PARTS))
 
 
 def redact_httpx_log() -> None:
