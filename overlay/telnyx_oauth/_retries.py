@@ -1,5 +1,4 @@
-"""The retry policy as small pure functions, and the two transports that apply it (the rules and
-their reasons: docs/design.md, retries)."""
+"""The retry policy as pure functions, and the transports that apply it (docs/design.md)."""
 
 from __future__ import annotations
 
@@ -105,8 +104,7 @@ def _backoff(attempt: int, policy: RetryPolicy, random: Callable[[], float]) -> 
 
 @dataclass
 class TransportFailure:
-    """Where the transports note the error that ended a request's attempts: httpx closes an
-    auth flow without saying why its request failed (``ClientCredentials`` tells its waiters)."""
+    """Where the transports note the error that ended a request's attempts, for an auth flow."""
 
     error: httpx.TransportError | None = None
 
@@ -195,17 +193,14 @@ class _Retrying(Generic[_Transport, _Sleep]):
         self._random = random
 
     def _attempts(self, request: httpx.Request, *, is_async: bool) -> Core[httpx.Response]:
-        transport, retries = self._transport, 0
+        send = self._transport.handle_async_request if is_async else self._transport.handle_request
         guard = request.extensions.get(
             ASYNC_RETRY_GUARD_EXTENSION if is_async else RETRY_GUARD_EXTENSION
         )
+        retries = 0
         while True:
             try:
-                outcome: httpx.Response | httpx.TransportError = yield (
-                    transport.handle_async_request(request)
-                    if is_async
-                    else transport.handle_request(request)
-                )
+                outcome: httpx.Response | httpx.TransportError = yield send(request)
             except httpx.TransportError as exc:
                 outcome = exc
             delay = self._delay(request, outcome, retries)
