@@ -1,5 +1,4 @@
-"""``connect()``: the generated client, with auth, timeouts, retries and typed errors plugged in
-(how and why: docs/design.md, connect)."""
+"""``connect()``: the generated client with auth, retries and typed errors (docs/design.md)."""
 
 from __future__ import annotations
 
@@ -10,7 +9,7 @@ import threading
 import urllib.request
 import weakref
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Any, TypedDict
+from typing import Any, TypedDict, Unpack
 
 import httpx
 
@@ -31,10 +30,6 @@ from ._http import AsyncTypedErrorsClient, TypedErrorsClient, running_loop
 from ._redact import redact_httpx_log
 from ._retries import AsyncRetryTransport, RetryPolicy, RetryTransport, resolve_policy
 
-if TYPE_CHECKING:
-    from typing import Unpack
-
-
 __all__ = ["connect", "connect_anonymous"]
 
 DEFAULT_TIMEOUT = httpx.Timeout(DEFAULT_TIMEOUT_SECONDS, connect=DEFAULT_CONNECT_TIMEOUT_SECONDS)
@@ -46,8 +41,7 @@ _ASYNC = (AsyncRetryTransport, httpx.AsyncHTTPTransport, ASYNC_KEEPALIVE_CONNECT
 
 
 class _NoLoop:
-    """The key of the async client used where no asyncio loop runs (under trio): the class
-    itself, since a weak key must be an object that can be referenced weakly."""
+    """The async client's key where no asyncio loop runs (trio): the class, as keys are weak."""
 
 
 class _Options(TypedDict, total=False):
@@ -95,8 +89,7 @@ class Wiring:
 
     def _reset(self) -> None:
         """No httpx client built yet, a fresh lock, and the same again in a forked child."""
-        # Threads making their first call together must share one httpx client: without the
-        # lock each would build its own and all but one would leak their connections.
+        # Threads making their first call together share one client (else all but one leak).
         self.build_lock = threading.Lock()
         self.sync: httpx.Client | None = None
         # One async client per event loop; a loop that is gone takes its entry with it.
@@ -106,8 +99,7 @@ class Wiring:
         _fork.after_fork_in_child(self, Wiring._forget)
 
     def _forget(self) -> None:
-        """In a forked child: set the parent's httpx clients aside unclosed (closing them could
-        write to its sockets) and start afresh (a parent's thread may have held the lock)."""
+        """In a forked child: set the parent's httpx clients aside unclosed, and start afresh."""
         built = [self.sync, *self.per_loop.values()]
         _fork.inherited.extend(http for http in built if http is not None)
         self._reset()
@@ -122,8 +114,8 @@ class Wiring:
         return http
 
     def async_client(self) -> httpx.AsyncClient:
-        """The async client of the running event loop, built on its first call there; a client
-        closed (by ``async with``, or by its loop's shutdown) is replaced."""
+        """The running event loop's async client, built on its first call there; a closed one is
+        replaced."""
         loop = running_loop() or _NoLoop
         http = self.per_loop.get(loop)
         if http is None or http.belongs_elsewhere():
@@ -204,8 +196,7 @@ _OWN_CLIENTS = (
 
 
 class _Wired:
-    """What ``connect()`` adds to the generated client classes, through their public methods
-    only (a mixin, so each wired class below is its generated class and one line)."""
+    """What ``connect()`` adds to the generated client classes, through their public methods."""
 
     __slots__ = ()
     wiring: Wiring
@@ -258,13 +249,12 @@ def connect(
 ) -> AuthenticatedClient:
     """The generated ``AuthenticatedClient``, ready for sync and async calls.
 
-    Authenticates with ``api_key`` (else ``TELNYX_API_KEY`` from the environment) or any
-    ``httpx.Auth`` as ``auth`` (``ClientCredentials``, say); no key raises ``ConfigurationError``.
-    ``base_url``: the API host (default ``https://api.telnyx.com``); ``timeout``: seconds or
-    ``httpx.Timeout`` (default 30 s, 5 s to connect); ``headers`` go with every request. Retries
-    follow ``retry_policy``, or the default policy with ``max_retries`` retries (default 2),
-    around ``transport`` / ``async_transport`` (default: httpx's, with the environment's
-    proxies); a ``RetryTransport`` is used as given.
+    Authenticates with ``api_key`` (else ``TELNYX_API_KEY``) or any ``httpx.Auth`` as ``auth``
+    (``ClientCredentials``, say); no key raises ``ConfigurationError``. ``base_url`` (default
+    ``https://api.telnyx.com``), ``timeout`` (seconds or ``httpx.Timeout``; default 30 s, 5 s to
+    connect) and ``headers`` apply to every request. Retries follow ``retry_policy``, or the
+    default one with ``max_retries`` (default 2), around ``transport`` / ``async_transport``
+    (default: httpx's, with the environment's proxies); a ``RetryTransport`` is used as given.
     """
     if api_key is not None and auth is not None:
         raise ConfigurationError("pass either api_key or auth, not both")
