@@ -1,8 +1,5 @@
 """How a client authenticates: the API key (``ApiKeyAuth``), and OAuth client authentication at
-the token and introspection endpoints (RFC 6749 section 2.3).
-
-Why ``client_secret_basic`` form-urlencodes first: docs/design.md, "Client authentication".
-"""
+the token and introspection endpoints (RFC 6749 section 2.3; docs/design.md)."""
 
 from __future__ import annotations
 
@@ -95,9 +92,8 @@ class ApiKeyAuth(_HeaderAuth):
 
 
 class ClientSecretBasic(_HeaderAuth):
-    """OAuth client authentication ``client_secret_basic`` (RFC 6749 section 2.3.1), for the
-    endpoints that authenticate the OAuth client (introspection); the secret stays out of
-    ``repr()``."""
+    """OAuth client authentication ``client_secret_basic`` (RFC 6749 section 2.3.1), for
+    introspection; the secret stays out of ``repr()``."""
 
     def __init__(self, client_id: str, client_secret: str) -> None:
         if not client_id:

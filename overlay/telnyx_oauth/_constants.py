@@ -1,5 +1,4 @@
-"""The overlay's tuning numbers, each named with its unit (why these values: docs/design.md); the
-retry policy's are the defaults of ``RetryPolicy``."""
+"""The overlay's tuning numbers, each named with its unit (why these values: docs/design.md)."""
 
 from __future__ import annotations
 

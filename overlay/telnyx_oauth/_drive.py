@@ -39,8 +39,7 @@ async def arun(core: Core[_T]) -> _T:
 
 
 class Closed(BaseException):
-    """Thrown into an auth flow's core where httpx closed its shell (``GeneratorExit``), which
-    ``yield from`` would turn into ``close()``: the core's cleanup could then take no step."""
+    """Thrown into an auth flow's core for the ``GeneratorExit`` httpx closed its shell with."""
 
 
 _DONE: Any = object()

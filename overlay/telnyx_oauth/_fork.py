@@ -1,5 +1,4 @@
-"""Hooks the child of ``os.fork()`` runs before any of its code, to drop what it must not inherit
-(pooled connections, locks, token fetches in flight in the parent: docs/design.md, connect)."""
+"""Hooks a child of ``os.fork()`` runs first, to drop what it must not inherit (docs/design.md)."""
 
 from __future__ import annotations
 

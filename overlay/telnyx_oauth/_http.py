@@ -1,5 +1,4 @@
-"""The httpx clients ``connect()`` builds: typed errors after the whole auth flow, and an async
-client bound to its event loop, with a gate in front of its pool (docs/design.md, connect)."""
+"""The httpx clients of ``connect()``: typed errors, a gated pool per loop (docs/design.md)."""
 
 from __future__ import annotations
 
@@ -69,8 +68,7 @@ class AsyncTypedErrorsClient(httpx.AsyncClient):
         return response
 
     async def _bind_to_running_loop(self) -> anyio.Semaphore:
-        """Give this client its pool's gate, and close it when its event loop shuts down (which
-        closes every async generator still suspended in the loop, such as ``_closer``)."""
+        """Give this client its pool's gate, and close it with its event loop (by ``_closer``)."""
         import anyio
 
         loop = running_loop()

@@ -1,5 +1,4 @@
-"""What the overlay knows of the API's operations: the paths it builds itself, and which requests
-may be repeated after they may have reached the server (docs/design.md, retries)."""
+"""The paths the overlay builds itself, and which requests are safe to repeat (docs/design.md)."""
 
 from __future__ import annotations
 

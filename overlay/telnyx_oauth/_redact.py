@@ -1,5 +1,4 @@
-"""Log lines with every secret they carry masked, by a filter on the httpx and httpcore loggers
-(what counts as a secret, and why: docs/design.md, log redaction)."""
+"""A filter masking secrets in the httpx and httpcore loggers' lines (docs/design.md, logs)."""
 
 from __future__ import annotations
 
@@ -78,8 +77,7 @@ REDACTED_LOGGERS = ("httpx", "httpcore", *(f"httpcore.{part}" for part in _HTTPC
 
 
 def redact_httpx_log() -> None:
-    """Mask secrets in the records of the ``httpx`` and ``httpcore`` loggers (once per process);
-    no level, handler or format of the application's logging changes."""
+    """Mask secrets in the ``httpx`` and ``httpcore`` loggers' records (once per process)."""
     for name in REDACTED_LOGGERS:
         logger = logging.getLogger(name)
         if not any(isinstance(existing, _SecretFilter) for existing in logger.filters):
