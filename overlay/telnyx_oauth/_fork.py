@@ -10,8 +10,7 @@ from typing import Any, TypeVar
 _T = TypeVar("_T")
 # Weak: registering must not keep a client alive.
 _hooks: weakref.WeakKeyDictionary[Any, Callable[[Any], None]] = weakref.WeakKeyDictionary()
-# What the child set aside: the parent's httpx clients. Kept, neither used nor closed, so that
-# no finaliser of theirs touches the parent's connections or warns about them in the child.
+# The parent's httpx clients, set aside by the child: kept unused and unclosed (docs/design.md).
 inherited: list[object] = []
 
 

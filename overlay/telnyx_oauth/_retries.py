@@ -126,16 +126,13 @@ class RetryPolicy:
 
     def __post_init__(self) -> None:
         seconds = "a finite number of seconds >= 0"
+        jitter = self.jitter_fraction
         checks = (
             ("max_retries", _is_count(self.max_retries), "an int >= 0"),
             ("max_retry_after_seconds", _is_seconds(self.max_retry_after_seconds), seconds),
             ("initial_delay_seconds", _is_seconds(self.initial_delay_seconds), seconds),
             ("max_delay_seconds", _is_seconds(self.max_delay_seconds), seconds),
-            (
-                "jitter_fraction",
-                _is_seconds(self.jitter_fraction) and self.jitter_fraction <= 1,
-                "a number from 0 to 1",
-            ),
+            ("jitter_fraction", _is_seconds(jitter) and jitter <= 1, "a number from 0 to 1"),
         )
         problems = [f"{name} must be {rule}" for name, ok, rule in checks if not ok]
         if problems:
@@ -179,8 +176,7 @@ class _Retrying(Generic[_Transport, _Sleep]):
         random: Callable[[], float] = _random.random,
     ) -> None:
         """Retry around ``transport`` by ``policy`` (or the default one with ``max_retries``);
-        ``sleep`` (default: ``time.sleep``, or anyio's when async), ``clock`` and ``random``
-        (the jitter) may be replaced in tests."""
+        ``sleep``, ``clock`` and ``random`` (the jitter) may be replaced in tests."""
         default: Callable[[float], Any] = time.sleep
         if isinstance(self, httpx.AsyncBaseTransport):
             import anyio  # httpx depends on it; imported late to keep `import telnyx_oauth` cheap
