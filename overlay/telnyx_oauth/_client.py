@@ -33,9 +33,8 @@ from ._retries import AsyncRetryTransport, RetryPolicy, RetryTransport, resolve_
 __all__ = ["connect", "connect_anonymous"]
 
 DEFAULT_TIMEOUT = httpx.Timeout(DEFAULT_TIMEOUT_SECONDS, connect=DEFAULT_CONNECT_TIMEOUT_SECONDS)
-# Per side: the retry transport, the transport it wraps unless given one, and how many idle
-# connections the pool of one built here keeps (not of one passed in): the sync pool every one it
-# may open, the async one httpx's default (why: docs/design.md, connect).
+# Per side: the retry transport, the transport it wraps unless given one, and the idle connections
+# kept by the pool of one built here: all it may open (sync), httpx's default (async; why: docs).
 _SYNC = (RetryTransport, httpx.HTTPTransport, MAX_CONNECTIONS)
 _ASYNC = (AsyncRetryTransport, httpx.AsyncHTTPTransport, ASYNC_KEEPALIVE_CONNECTIONS)
 

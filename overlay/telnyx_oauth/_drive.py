@@ -60,14 +60,13 @@ def auth_flow(core: Core[None]) -> Generator[httpx.Request, httpx.Response, None
     value: Any = None
     error: BaseException | None = None
     while (step := _advance(core, value, error)) is not _DONE:
-        value, error = step, None
-        if isinstance(step, httpx.Request):
-            try:
-                value = yield step
-            except GeneratorExit:
-                error = Closed()
-            except BaseException as exc:
-                error = exc
+        error = None
+        try:
+            value = (yield step) if isinstance(step, httpx.Request) else step
+        except GeneratorExit:
+            error = Closed()
+        except BaseException as exc:
+            error = exc
 
 
 async def async_auth_flow(core: Core[None]) -> AsyncGenerator[httpx.Request, httpx.Response]:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import httpx
 
+from telnyx_oauth_api import AuthenticatedClient, Client
 from telnyx_oauth_api.errors import (
     APIStatusError,
     InternalServerError,
@@ -25,8 +26,6 @@ if TYPE_CHECKING:
     import asyncio
 
     import anyio
-
-    from telnyx_oauth_api import AuthenticatedClient, Client
 
 
 class TypedErrorsClient(httpx.Client):
@@ -74,9 +73,15 @@ class AsyncTypedErrorsClient(httpx.AsyncClient):
         loop = running_loop()
         self._event_loop = None if loop is None else weakref.ref(loop)
         gate = self._gate = anyio.Semaphore(MAX_CONNECTIONS)
-        self._closer = _close_with_loop(self)
+        self._closer = self._close_with_loop()
         await self._closer.__anext__()
         return gate
+
+    async def _close_with_loop(self) -> AsyncGenerator[None, None]:
+        try:
+            yield
+        finally:
+            await self.aclose()
 
     def belongs_elsewhere(self) -> bool:
         """Whether this client is closed, or bound to another event loop than the running one."""
@@ -110,13 +115,6 @@ async def _enter(gate: anyio.Semaphore, request: httpx.Request) -> None:
         raise httpx.PoolTimeout(
             "no place in the connection pool within the pool timeout", request=request
         ) from None
-
-
-async def _close_with_loop(http: httpx.AsyncClient) -> AsyncGenerator[None, None]:
-    try:
-        yield
-    finally:
-        await http.aclose()
 
 
 def running_loop() -> asyncio.AbstractEventLoop | None:

@@ -72,10 +72,9 @@ def retry_delay(
     random: Callable[[], float] = _random.random,
     policy: RetryPolicy | None = None,
 ) -> float | None:
-    """Seconds to wait before retry ``attempt + 1`` (``attempt`` counts from 0), or ``None`` when
-    the server asked for longer than ``policy.max_retry_after_seconds`` (do not retry then).
-    ``now``: Unix time; ``rate_limited``: the answer was a 429 (only then is ``x-ratelimit-reset``
-    read); ``random``: the jitter, in ``[0, 1)``; ``policy``: ``RetryPolicy()`` by default."""
+    """Seconds to wait before retry ``attempt + 1`` (from 0) by ``policy`` (``RetryPolicy()``), or
+    ``None`` (no retry) when the server asked for longer than it honours. ``now``: Unix time;
+    ``rate_limited``: a 429 (only then is ``x-ratelimit-reset`` read); ``random``: the jitter."""
     policy = policy or RetryPolicy()
     server_delay = server_retry_delay(headers, now, rate_limited=rate_limited)
     if server_delay is not None:
