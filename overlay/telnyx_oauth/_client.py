@@ -7,9 +7,9 @@ import ipaddress
 import os
 import threading
 import urllib.request
-import weakref
 from collections.abc import Callable, Mapping
 from typing import Any, TypedDict, Unpack
+from weakref import WeakKeyDictionary
 
 import httpx
 
@@ -92,9 +92,7 @@ class Wiring:
         self.build_lock = threading.Lock()
         self.sync: httpx.Client | None = None
         # One async client per event loop; a loop that is gone takes its entry with it.
-        self.per_loop: weakref.WeakKeyDictionary[Any, AsyncTypedErrorsClient] = (
-            weakref.WeakKeyDictionary()
-        )
+        self.per_loop: WeakKeyDictionary[Any, AsyncTypedErrorsClient] = WeakKeyDictionary()
         _fork.after_fork_in_child(self, Wiring._forget)
 
     def _forget(self) -> None:
@@ -212,8 +210,7 @@ class _Wired:
     def set_async_httpx_client(self, async_client: httpx.AsyncClient) -> Any:
         raise ConfigurationError(_OWN_CLIENTS)
 
-    # Copies, as the generated with_* make them: copy.copy keeps the generated fields; the copy's
-    # wiring builds its own httpx clients (sharing a transport given to connect(), as given).
+    # Copies as with_* make them; each builds its own httpx clients (a given transport is shared).
     def _derived(self, **changes: Any) -> Any:
         new: Any = copy.copy(self)  # one of the two wired classes below, which have the slot
         new.wiring = copy.copy(self.wiring)

@@ -92,8 +92,7 @@ class AsyncTypedErrorsClient(httpx.AsyncClient):
 
 
 def status_error(response: httpx.Response, *, context: str | None = None) -> APIStatusError:
-    """The typed error for a read response with status >= 400 (``RetryAfterTooLongError`` when
-    the retry policy refused the wait the server asked for)."""
+    """The typed error of a read response >= 400 (``RetryAfterTooLongError``: a wait refused)."""
     error = make_status_error(response, context=context)
     refused = response.extensions.get(RETRY_AFTER_REFUSED_EXTENSION)
     if refused is None or not isinstance(error, (RateLimitError, InternalServerError)):

@@ -209,7 +209,6 @@ class _Retrying(Generic[_Transport, _Sleep]):
             retries += 1
         if isinstance(outcome, httpx.Response):
             return outcome
-        # httpx tells an auth flow nothing of why its request failed: note it for the flow.
         failure = request.extensions.get(TRANSPORT_FAILURE_EXTENSION)
         if isinstance(failure, TransportFailure):
             failure.error = outcome
@@ -236,7 +235,6 @@ class _Retrying(Generic[_Transport, _Sleep]):
         if logger.isEnabledFor(logging.INFO):
             status = getattr(outcome, "status_code", None)
             reason = type(outcome).__name__ if status is None else f"status {status}"
-            # Scheme, host and path only; ``shown_url`` masks a consent token in the path.
             logger.info(
                 "Retrying %s %s in %.2f seconds (retry %d of %d) after %s",
                 request.method,
