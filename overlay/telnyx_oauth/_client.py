@@ -37,6 +37,10 @@ DEFAULT_TIMEOUT = httpx.Timeout(DEFAULT_TIMEOUT_SECONDS, connect=DEFAULT_CONNECT
 # kept by the pool of one built here: all it may open (sync), httpx's default (async; why: docs).
 _SYNC = (RetryTransport, httpx.HTTPTransport, MAX_CONNECTIONS)
 _ASYNC = (AsyncRetryTransport, httpx.AsyncHTTPTransport, ASYNC_KEEPALIVE_CONNECTIONS)
+_OWN_CLIENTS = (
+    "a connected client builds its own httpx clients; pass transport=... (or async_transport)"
+    " to connect(), or use the generated Client with an httpx client of your own"
+)
 
 
 class _NoLoop:
@@ -184,12 +188,6 @@ def _no_proxy_pattern(host: str) -> str:
     except ValueError:
         return "all://localhost" if host == "localhost" else f"all://*{host}"
     return f"all://[{host}]" if address.version == 6 else f"all://{host}"
-
-
-_OWN_CLIENTS = (
-    "a connected client builds its own httpx clients; pass transport=... (or async_transport)"
-    " to connect(), or use the generated Client with an httpx client of your own"
-)
 
 
 class _Wired:

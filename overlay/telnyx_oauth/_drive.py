@@ -11,6 +11,7 @@ import httpx
 _T = TypeVar("_T")
 
 Core = Generator[Any, Any, _T]
+_DONE: Any = object()  # what _advance gives once the core has returned
 
 
 def run(core: Core[_T]) -> _T:
@@ -40,9 +41,6 @@ async def arun(core: Core[_T]) -> _T:
 
 class Closed(BaseException):
     """Thrown into an auth flow's core for the ``GeneratorExit`` httpx closed its shell with."""
-
-
-_DONE: Any = object()
 
 
 def _advance(core: Core[None], value: Any, error: BaseException | None) -> Any:

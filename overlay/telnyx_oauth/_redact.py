@@ -9,6 +9,9 @@ from urllib.parse import unquote
 from telnyx_oauth_api.errors import CONSENT_PATH_SEGMENT as _CONSENT_SEGMENT
 
 MASK = "***"
+# Filters do not reach child loggers: each logger httpcore uses is named (a test checks this).
+_HTTPCORE_PARTS = ("connection", "http11", "http2", "proxy", "socks")
+REDACTED_LOGGERS = ("httpx", "httpcore", *(f"httpcore.{part}" for part in _HTTPCORE_PARTS))
 
 # Parameter names that are secrets whole, and words that make any name a secret.
 _SECRET_PARAMS = frozenset(
@@ -69,11 +72,6 @@ class _SecretFilter(logging.Filter):
         if masked != message:
             record.msg, record.args = masked, None
         return True
-
-
-# Filters do not reach child loggers: each logger httpcore uses is named (a test checks this).
-_HTTPCORE_PARTS = ("connection", "http11", "http2", "proxy", "socks")
-REDACTED_LOGGERS = ("httpx", "httpcore", *(f"httpcore.{part}" for part in _HTTPCORE_PARTS))
 
 
 def redact_httpx_log() -> None:

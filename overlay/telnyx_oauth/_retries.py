@@ -22,6 +22,8 @@ from ._operations import is_safe_to_retry
 __all__ = ["RetryPolicy"]
 
 logger = logging.getLogger("telnyx_oauth")
+_Transport = TypeVar("_Transport")
+_Sleep = TypeVar("_Sleep", bound=Callable[[float], Any])
 
 _SAFE_RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
 # Raised before any byte of the request left this process.
@@ -155,10 +157,6 @@ def resolve_policy(max_retries: int | None, policy: RetryPolicy | None) -> Retry
     if not isinstance(policy, RetryPolicy):
         raise ConfigurationError("retry_policy must be a telnyx_oauth.RetryPolicy")
     return policy
-
-
-_Transport = TypeVar("_Transport")
-_Sleep = TypeVar("_Sleep", bound=Callable[[float], Any])
 
 
 class _Retrying(Generic[_Transport, _Sleep]):
