@@ -76,7 +76,7 @@ def retry_delay(
 ) -> float | None:
     """Seconds to wait before retry ``attempt + 1`` (from 0) by ``policy`` (``RetryPolicy()``), or
     ``None`` (no retry) when the server asked for longer than it honours. ``now``: Unix time;
-    ``rate_limited``: a 429 (then ``x-ratelimit-reset`` is read); ``random``: jitter in [0, 1)."""
+    ``rate_limited``: a 429 (only then is ``x-ratelimit-reset`` read); ``random``: in [0, 1)."""
     policy = policy or RetryPolicy()
     server_delay = server_retry_delay(headers, now, rate_limited=rate_limited)
     if server_delay is not None:
