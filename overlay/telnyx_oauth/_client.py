@@ -1,5 +1,4 @@
-"""``connect()``: the generated client, with auth, timeouts, retries and typed errors plugged in
-(how and why: docs/design.md, connect)."""
+"""``connect()``: the generated client with auth, retries and typed errors (docs/design.md)."""
 
 from __future__ import annotations
 
@@ -8,9 +7,9 @@ import ipaddress
 import os
 import threading
 import urllib.request
-import weakref
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any, TypedDict, Unpack
+from weakref import WeakKeyDictionary
 
 import httpx
 
@@ -27,69 +26,54 @@ from ._constants import (
     MAX_CONNECTIONS,
 )
 from ._errors import ConfigurationError
-from ._http import AsyncTypedErrorsClient, TypedErrorsClient, belongs_elsewhere, running_loop
+from ._http import AsyncTypedErrorsClient, TypedErrorsClient, running_loop
 from ._redact import redact_httpx_log
 from ._retries import AsyncRetryTransport, RetryPolicy, RetryTransport, resolve_policy
-
-if TYPE_CHECKING:
-    from typing import TypedDict, Unpack
-
-    class _Options(TypedDict, total=False):
-        """The keyword arguments ``connect()`` and ``connect_anonymous()`` share (``Wiring``)."""
-
-        base_url: str | httpx.URL
-        timeout: float | httpx.Timeout
-        max_retries: int | None
-        retry_policy: RetryPolicy | None
-        headers: Mapping[str, str] | None
-        transport: httpx.BaseTransport | None
-        async_transport: httpx.AsyncBaseTransport | None
-
 
 __all__ = ["connect", "connect_anonymous"]
 
 DEFAULT_TIMEOUT = httpx.Timeout(DEFAULT_TIMEOUT_SECONDS, connect=DEFAULT_CONNECT_TIMEOUT_SECONDS)
-# Pool limits of the transports built here (not of one passed in): the sync pool keeps every
-# connection it may open idle, the async one httpx's default (why: docs/design.md, connect).
-SYNC_CONNECTION_LIMITS = httpx.Limits(
-    max_connections=MAX_CONNECTIONS, max_keepalive_connections=MAX_CONNECTIONS
+# Per side: the retry transport, the transport it wraps unless given one, and the idle connections
+# kept by the pool of one built here: all it may open (sync), httpx's default (async; why: docs).
+_SYNC = (RetryTransport, httpx.HTTPTransport, MAX_CONNECTIONS)
+_ASYNC = (AsyncRetryTransport, httpx.AsyncHTTPTransport, ASYNC_KEEPALIVE_CONNECTIONS)
+_OWN_CLIENTS = (
+    "a connected client builds its own httpx clients; pass transport=... (or async_transport)"
+    " to connect(), or use the generated Client with an httpx client of your own"
 )
-ASYNC_CONNECTION_LIMITS = httpx.Limits(
-    max_connections=MAX_CONNECTIONS, max_keepalive_connections=ASYNC_KEEPALIVE_CONNECTIONS
-)
-# Per side: the retry transport, the transport it wraps unless given one, its pool limits.
-_SYNC = (RetryTransport, httpx.HTTPTransport, SYNC_CONNECTION_LIMITS)
-_ASYNC = (AsyncRetryTransport, httpx.AsyncHTTPTransport, ASYNC_CONNECTION_LIMITS)
 
 
 class _NoLoop:
-    """The key of the async client used where no asyncio loop runs (under trio)."""
+    """The async client's key where no asyncio loop runs (trio): the class, as keys are weak."""
 
 
-_NO_LOOP = _NoLoop()
+class _Options(TypedDict, total=False):
+    """The keyword arguments ``connect()`` and ``connect_anonymous()`` share (``Wiring``)."""
+
+    base_url: str | httpx.URL
+    timeout: float | httpx.Timeout
+    max_retries: int | None
+    retry_policy: RetryPolicy | None
+    headers: Mapping[str, str] | None
+    transport: httpx.BaseTransport | None
+    async_transport: httpx.AsyncBaseTransport | None
 
 
 class Wiring:
     """What a connected client's httpx clients are built from, and the ones built so far."""
 
-    def __init__(
-        self,
-        auth: httpx.Auth | None,
-        *,
-        base_url: str | httpx.URL = DEFAULT_BASE_URL,
-        timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
-        max_retries: int | None = None,
-        retry_policy: RetryPolicy | None = None,
-        headers: Mapping[str, str] | None = None,
-        transport: httpx.BaseTransport | None = None,
-        async_transport: httpx.AsyncBaseTransport | None = None,
-    ) -> None:
-        """``connect()``'s settings, checked (``ConfigurationError``)."""
-        url = httpx.URL(str(base_url))
+    def __init__(self, caller: str, auth: httpx.Auth | None, options: _Options) -> None:
+        """The settings given to ``caller`` (``connect``), checked (``ConfigurationError``)."""
+        # A misspelt keyword is reported as Python would for the function the user called.
+        unknown = sorted(options.keys() - _Options.__optional_keys__)
+        if unknown:
+            raise TypeError(f"{caller}() got an unexpected keyword argument {unknown[0]!r}")
+        url = httpx.URL(str(options.get("base_url", DEFAULT_BASE_URL)))
         if url.scheme not in ("http", "https") or not url.host:
             raise ConfigurationError("base_url must be an absolute http(s) URL")
         path = url.path.rstrip("/").removesuffix("/v2")  # the spec's paths carry it
         self.base_url = str(url.copy_with(path=path or "/", query=None, fragment=None)).rstrip("/")
+        timeout = options.get("timeout", DEFAULT_TIMEOUT)
         if not isinstance(timeout, httpx.Timeout):
             if timeout <= 0:
                 raise ConfigurationError(
@@ -97,30 +81,26 @@ class Wiring:
                 )
             timeout = httpx.Timeout(float(timeout))
         self.timeout = timeout
-        self.policy = resolve_policy(max_retries, retry_policy)
+        self.policy = resolve_policy(options.get("max_retries"), options.get("retry_policy"))
         self.auth = auth
-        self.headers = dict(headers or {})
+        self.headers = dict(options.get("headers") or {})
         self.cookies: dict[str, str] = {}
-        self.transport = transport
-        self.async_transport = async_transport
+        self.transport = options.get("transport")
+        self.async_transport = options.get("async_transport")
         redact_httpx_log()
         self._reset()
 
     def _reset(self) -> None:
         """No httpx client built yet, a fresh lock, and the same again in a forked child."""
-        # Threads making their first call together must share one httpx client: without the
-        # lock each would build its own and all but one would leak their connections.
+        # Threads making their first call together share one client (else all but one leak).
         self.build_lock = threading.Lock()
         self.sync: httpx.Client | None = None
         # One async client per event loop; a loop that is gone takes its entry with it.
-        self.per_loop: weakref.WeakKeyDictionary[Any, AsyncTypedErrorsClient] = (
-            weakref.WeakKeyDictionary()
-        )
+        self.per_loop: WeakKeyDictionary[Any, AsyncTypedErrorsClient] = WeakKeyDictionary()
         _fork.after_fork_in_child(self, Wiring._forget)
 
     def _forget(self) -> None:
-        """In a forked child: set the parent's httpx clients aside unclosed (closing them could
-        write to its sockets) and start afresh (a parent's thread may have held the lock)."""
+        """In a forked child: set the parent's httpx clients aside unclosed, and start afresh."""
         built = [self.sync, *self.per_loop.values()]
         _fork.inherited.extend(http for http in built if http is not None)
         self._reset()
@@ -135,14 +115,14 @@ class Wiring:
         return http
 
     def async_client(self) -> httpx.AsyncClient:
-        """The async client of the running event loop, built on its first call there; a client
-        closed (by ``async with``, or by its loop's shutdown) is replaced."""
-        loop = running_loop() or _NO_LOOP
+        """The running event loop's async client, built on its first call there; a closed one is
+        replaced."""
+        loop = running_loop() or _NoLoop
         http = self.per_loop.get(loop)
-        if http is None or belongs_elsewhere(http):
+        if http is None or http.belongs_elsewhere():
             with self.build_lock:
                 http = self.per_loop.get(loop)
-                if http is None or belongs_elsewhere(http):
+                if http is None or http.belongs_elsewhere():
                     # A client closed by its loop's shutdown keeps that loop alive (weak keys
                     # notwithstanding): drop those before adding one.
                     for gone in [k for k, v in self.per_loop.items() if v.is_closed]:
@@ -156,11 +136,14 @@ class Wiring:
     def _build_async(self) -> AsyncTypedErrorsClient:
         return AsyncTypedErrorsClient(**self._options(self.async_transport, *_ASYNC))
 
-    def _options(self, given: Any, retry: Any, build: Any, limits: httpx.Limits) -> dict[str, Any]:
+    def _options(self, given: Any, retry: Any, build: Any, keepalive: int) -> dict[str, Any]:
         """An httpx client's arguments, with retries in every transport it may use: ``given``
         (wrapped unless it already retries), else ones built here, and the environment's proxies."""
         mounts = {}
         if given is None:
+            limits = httpx.Limits(
+                max_connections=MAX_CONNECTIONS, max_keepalive_connections=keepalive
+            )
             given = build(limits=limits)
             mounts = _proxy_mounts(
                 lambda proxy: retry(build(proxy=proxy, limits=limits), policy=self.policy)
@@ -207,15 +190,8 @@ def _no_proxy_pattern(host: str) -> str:
     return f"all://[{host}]" if address.version == 6 else f"all://{host}"
 
 
-_OWN_CLIENTS = (
-    "a connected client builds its own httpx clients; pass transport=... (or async_transport)"
-    " to connect(), or use the generated Client with an httpx client of your own"
-)
-
-
 class _Wired:
-    """What ``connect()`` adds to the generated client classes, through their public methods
-    only (a mixin, so each wired class below is its generated class and one line)."""
+    """What ``connect()`` adds to the generated client classes, through their public methods."""
 
     __slots__ = ()
     wiring: Wiring
@@ -232,8 +208,7 @@ class _Wired:
     def set_async_httpx_client(self, async_client: httpx.AsyncClient) -> Any:
         raise ConfigurationError(_OWN_CLIENTS)
 
-    # Copies, as the generated with_* make them: copy.copy keeps the generated fields; the copy's
-    # wiring builds its own httpx clients (sharing a transport given to connect(), as given).
+    # Copies as with_* make them; each builds its own httpx clients (a given transport is shared).
     def _derived(self, **changes: Any) -> Any:
         new: Any = copy.copy(self)  # one of the two wired classes below, which have the slot
         new.wiring = copy.copy(self.wiring)
@@ -268,13 +243,12 @@ def connect(
 ) -> AuthenticatedClient:
     """The generated ``AuthenticatedClient``, ready for sync and async calls.
 
-    Authenticates with ``api_key`` (else ``TELNYX_API_KEY`` from the environment) or any
-    ``httpx.Auth`` as ``auth`` (``ClientCredentials``, say); no key raises ``ConfigurationError``.
-    ``base_url``: the API host (default ``https://api.telnyx.com``); ``timeout``: seconds or
-    ``httpx.Timeout`` (default 30 s, 5 s to connect); ``headers`` go with every request. Retries
-    follow ``retry_policy``, or the default policy with ``max_retries`` retries (default 2),
-    around ``transport`` / ``async_transport`` (default: httpx's, with the environment's
-    proxies); a ``RetryTransport`` is used as given.
+    Authenticates with ``api_key`` (else ``TELNYX_API_KEY``) or any ``httpx.Auth`` as ``auth``
+    (``ClientCredentials``, say); no key raises ``ConfigurationError``. ``base_url`` (default
+    ``https://api.telnyx.com``), ``timeout`` (seconds or ``httpx.Timeout``; default 30 s, 5 s to
+    connect) and ``headers`` apply to every request. Retries follow ``retry_policy``, or the
+    default one with ``max_retries`` (default 2), around ``transport`` / ``async_transport``
+    (default: httpx's, with the environment's proxies); a ``RetryTransport`` is used as given.
     """
     if api_key is not None and auth is not None:
         raise ConfigurationError("pass either api_key or auth, not both")
@@ -285,7 +259,7 @@ def connect(
                 f"no API key: pass api_key=..., set {API_KEY_ENV_VAR}, or pass auth=..."
             )
         auth = ApiKeyAuth(key)
-    wiring = _wiring("connect", auth, options)
+    wiring = Wiring("connect", auth, options)
     # The credentials live in `auth` (any httpx.Auth), not in the generated token field.
     client = ConnectedAuthenticatedClient(
         base_url=wiring.base_url, token="", prefix="", timeout=wiring.timeout
@@ -297,15 +271,7 @@ def connect(
 def connect_anonymous(**options: Unpack[_Options]) -> Client:
     """The generated ``Client`` without credentials, wired like ``connect()``: for discovery, JWKS,
     register, authorize, and the token and introspection endpoints."""
-    wiring = _wiring("connect_anonymous", None, options)
+    wiring = Wiring("connect_anonymous", None, options)
     client = ConnectedClient(base_url=wiring.base_url, timeout=wiring.timeout)
     client.wiring = wiring
     return client
-
-
-def _wiring(caller: str, auth: httpx.Auth | None, options: _Options) -> Wiring:
-    # A misspelt keyword is reported as Python would for the function the user called.
-    unknown = sorted(options.keys() - (Wiring.__init__.__kwdefaults__ or {}))
-    if unknown:
-        raise TypeError(f"{caller}() got an unexpected keyword argument {unknown[0]!r}")
-    return Wiring(auth, **options)

@@ -1,8 +1,5 @@
 """How a client authenticates: the API key (``ApiKeyAuth``), and OAuth client authentication at
-the token and introspection endpoints (RFC 6749 section 2.3).
-
-Why ``client_secret_basic`` form-urlencodes first: docs/design.md, "Client authentication".
-"""
+the token and introspection endpoints (RFC 6749 section 2.3; docs/design.md)."""
 
 from __future__ import annotations
 
@@ -21,16 +18,13 @@ ClientAuthMethod = Literal["client_secret_basic", "client_secret_post", "none"]
 CLIENT_AUTH_METHODS: tuple[ClientAuthMethod, ...] = get_args(ClientAuthMethod)
 
 
-def form_urlencode(value: str) -> str:
-    """``application/x-www-form-urlencoded`` encoding of one value (RFC 6749 Appendix B)."""
-    # The WHATWG serializer keeps only ALPHA / DIGIT / "*-._" and writes space as "+";
-    # quote_plus also keeps "~", so encode it by hand.
-    return quote_plus(value, safe="*").replace("~", "%7E")
-
-
 def client_secret_basic_header(client_id: str, client_secret: str) -> str:
-    """The ``Authorization`` header value for ``client_secret_basic``."""
-    raw = f"{form_urlencode(client_id)}:{form_urlencode(client_secret)}"
+    """The ``Authorization`` value for ``client_secret_basic``, each part form-urlencoded first."""
+    # As the WHATWG form serializer (RFC 6749 Appendix B): only ALPHA / DIGIT / "*-._" kept, space
+    # written "+"; quote_plus also keeps "~", so that is encoded by hand.
+    raw = ":".join(
+        quote_plus(part, safe="*").replace("~", "%7E") for part in (client_id, client_secret)
+    )
     return "Basic " + base64.b64encode(raw.encode("ascii")).decode("ascii")
 
 
@@ -98,9 +92,8 @@ class ApiKeyAuth(_HeaderAuth):
 
 
 class ClientSecretBasic(_HeaderAuth):
-    """OAuth client authentication ``client_secret_basic`` (RFC 6749 section 2.3.1), for the
-    endpoints that authenticate the OAuth client (introspection); the secret stays out of
-    ``repr()``."""
+    """OAuth client authentication ``client_secret_basic`` (RFC 6749 section 2.3.1), for
+    introspection; the secret stays out of ``repr()``."""
 
     def __init__(self, client_id: str, client_secret: str) -> None:
         if not client_id:

@@ -1,5 +1,4 @@
-"""The overlay's tuning numbers, each named with its unit (why these values: docs/design.md); the
-retry policy's are the defaults of ``RetryPolicy``."""
+"""The overlay's tuning numbers, each named with its unit (why these values: docs/design.md)."""
 
 from __future__ import annotations
 
@@ -13,8 +12,7 @@ ASYNC_KEEPALIVE_CONNECTIONS = 20  # httpx's default idle connections, kept by th
 
 TOKEN_REFRESH_LEEWAY_SECONDS = 30.0
 JWKS_REFETCH_INTERVAL_SECONDS = 300.0
-# A JWKS fetch ends after this long in all, however steadily the bytes trickle in, and reads at
-# most this much: a real key set is a few kilobytes.
+# A JWKS fetch's deadline for the whole body, and its size cap (a real key set is a few kB).
 JWKS_FETCH_DEADLINE_SECONDS = 10.0
 JWKS_MAX_BYTES = 1_048_576
 

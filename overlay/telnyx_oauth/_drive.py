@@ -4,15 +4,14 @@ each blocking step, already done for ``run``, an awaitable for ``arun`` (docs/de
 from __future__ import annotations
 
 from collections.abc import AsyncGenerator, Awaitable, Generator
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import httpx
-
-__all__: list[str] = []  # used by the flows, the stores' links and the retry transports
 
 _T = TypeVar("_T")
 
 Core = Generator[Any, Any, _T]
+_DONE: Any = object()  # what _advance gives once the core has returned
 
 
 def run(core: Core[_T]) -> _T:
@@ -22,8 +21,7 @@ def run(core: Core[_T]) -> _T:
         while True:
             value = core.send(value)
     except StopIteration as stop:
-        result: _T = stop.value
-        return result
+        return cast("_T", stop.value)
 
 
 async def arun(core: Core[_T]) -> _T:
@@ -38,16 +36,11 @@ async def arun(core: Core[_T]) -> _T:
             else:
                 step = core.send(value)
     except StopIteration as stop:
-        result: _T = stop.value
-        return result
+        return cast("_T", stop.value)
 
 
 class Closed(BaseException):
-    """Thrown into an auth flow's core where httpx closed its shell (``GeneratorExit``), which
-    ``yield from`` would turn into ``close()``: the core's cleanup could then take no step."""
-
-
-_DONE: Any = object()
+    """Thrown into an auth flow's core for the ``GeneratorExit`` httpx closed its shell with."""
 
 
 def _advance(core: Core[None], value: Any, error: BaseException | None) -> Any:
@@ -65,14 +58,13 @@ def auth_flow(core: Core[None]) -> Generator[httpx.Request, httpx.Response, None
     value: Any = None
     error: BaseException | None = None
     while (step := _advance(core, value, error)) is not _DONE:
-        value, error = step, None
-        if isinstance(step, httpx.Request):
-            try:
-                value = yield step
-            except GeneratorExit:
-                error = Closed()
-            except BaseException as exc:
-                error = exc
+        error = None
+        try:
+            value = (yield step) if isinstance(step, httpx.Request) else step
+        except GeneratorExit:
+            error = Closed()
+        except BaseException as exc:
+            error = exc
 
 
 async def async_auth_flow(core: Core[None]) -> AsyncGenerator[httpx.Request, httpx.Response]:

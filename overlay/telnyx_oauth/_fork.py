@@ -1,5 +1,4 @@
-"""Hooks the child of ``os.fork()`` runs before any of its code, to drop what it must not inherit
-(pooled connections, locks, token fetches in flight in the parent: docs/design.md, connect)."""
+"""Hooks a child of ``os.fork()`` runs first, to drop what it must not inherit (docs/design.md)."""
 
 from __future__ import annotations
 
@@ -8,13 +7,10 @@ import weakref
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-__all__: list[str] = []  # the overlay's own plumbing; nothing here is public
-
 _T = TypeVar("_T")
 # Weak: registering must not keep a client alive.
 _hooks: weakref.WeakKeyDictionary[Any, Callable[[Any], None]] = weakref.WeakKeyDictionary()
-# What the child set aside: the parent's httpx clients. Kept, neither used nor closed, so that
-# no finaliser of theirs touches the parent's connections or warns about them in the child.
+# The parent's httpx clients, set aside by the child: kept unused and unclosed (docs/design.md).
 inherited: list[object] = []
 
 

@@ -1,16 +1,15 @@
-"""The httpx clients ``connect()`` builds: typed errors after the whole auth flow, and an async
-client bound to its event loop, with a gate in front of its pool (docs/design.md, connect)."""
+"""The httpx clients of ``connect()``: typed errors, a gated pool per loop (docs/design.md)."""
 
 from __future__ import annotations
 
 import sys
 import weakref
-from collections.abc import AsyncGenerator, AsyncIterator
-from contextlib import asynccontextmanager
+from collections.abc import AsyncGenerator
 from typing import TYPE_CHECKING, Any
 
 import httpx
 
+from telnyx_oauth_api import AuthenticatedClient, Client
 from telnyx_oauth_api.errors import (
     APIStatusError,
     InternalServerError,
@@ -27,10 +26,6 @@ if TYPE_CHECKING:
     import asyncio
 
     import anyio
-
-    from telnyx_oauth_api import AuthenticatedClient, Client
-
-__all__: list[str] = []  # the overlay's own plumbing; nothing here is public
 
 
 class TypedErrorsClient(httpx.Client):
@@ -59,8 +54,11 @@ class AsyncTypedErrorsClient(httpx.AsyncClient):
     async def send(self, request: httpx.Request, **kwargs: Any) -> httpx.Response:
         gate = self._gate or await self._bind_to_running_loop()
         try:
-            async with _entered(gate, request):
+            await _enter(gate, request)
+            try:
                 response = await super().send(request, **kwargs)
+            finally:
+                gate.release()
         except httpx.TransportError as exc:
             raise connection_error(exc) from exc
         if response.status_code >= 400:
@@ -69,21 +67,32 @@ class AsyncTypedErrorsClient(httpx.AsyncClient):
         return response
 
     async def _bind_to_running_loop(self) -> anyio.Semaphore:
-        """Give this client its pool's gate, and close it when its event loop shuts down (which
-        closes every async generator still suspended in the loop, such as ``_closer``)."""
+        """Give this client its pool's gate, and close it with its event loop (by ``_closer``)."""
         import anyio
 
         loop = running_loop()
         self._event_loop = None if loop is None else weakref.ref(loop)
         gate = self._gate = anyio.Semaphore(MAX_CONNECTIONS)
-        self._closer = _close_with_loop(self)
+        self._closer = self._close_with_loop()
         await self._closer.__anext__()
         return gate
 
+    async def _close_with_loop(self) -> AsyncGenerator[None, None]:
+        try:
+            yield
+        finally:
+            await self.aclose()
+
+    def belongs_elsewhere(self) -> bool:
+        """Whether this client is closed, or bound to another event loop than the running one."""
+        if self.is_closed:
+            return True
+        bound, running = self._event_loop, running_loop()
+        return bound is not None and running is not None and running is not bound()
+
 
 def status_error(response: httpx.Response, *, context: str | None = None) -> APIStatusError:
-    """The typed error for a read response with status >= 400 (``RetryAfterTooLongError`` when
-    the retry policy refused the wait the server asked for)."""
+    """The typed error of a read response >= 400 (``RetryAfterTooLongError``: a wait refused)."""
     error = make_status_error(response, context=context)
     refused = response.extensions.get(RETRY_AFTER_REFUSED_EXTENSION)
     if refused is None or not isinstance(error, (RateLimitError, InternalServerError)):
@@ -92,8 +101,7 @@ def status_error(response: httpx.Response, *, context: str | None = None) -> API
     return RetryAfterTooLongError.from_status_error(error, asked=asked, allowed=allowed)
 
 
-@asynccontextmanager
-async def _entered(gate: anyio.Semaphore, request: httpx.Request) -> AsyncIterator[None]:
+async def _enter(gate: anyio.Semaphore, request: httpx.Request) -> None:
     """Wait at ``gate`` for a place in the pool, within the request's pool timeout."""
     import anyio
 
@@ -106,25 +114,6 @@ async def _entered(gate: anyio.Semaphore, request: httpx.Request) -> AsyncIterat
         raise httpx.PoolTimeout(
             "no place in the connection pool within the pool timeout", request=request
         ) from None
-    try:
-        yield
-    finally:
-        gate.release()
-
-
-async def _close_with_loop(http: httpx.AsyncClient) -> AsyncGenerator[None, None]:
-    try:
-        yield
-    finally:
-        await http.aclose()
-
-
-def belongs_elsewhere(http: AsyncTypedErrorsClient) -> bool:
-    """Whether ``http`` is closed, or bound to another event loop than the running one."""
-    if http.is_closed:
-        return True
-    bound, running = http._event_loop, running_loop()
-    return bound is not None and running is not None and running is not bound()
 
 
 def running_loop() -> asyncio.AbstractEventLoop | None:

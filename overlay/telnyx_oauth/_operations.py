@@ -1,13 +1,10 @@
-"""What the overlay knows of the API's operations: the paths it builds itself, and which requests
-may be repeated after they may have reached the server (docs/design.md, retries)."""
+"""The paths the overlay builds itself, and which requests are safe to repeat (docs/design.md)."""
 
 from __future__ import annotations
 
 from urllib.parse import parse_qs
 
 import httpx
-
-__all__: list[str] = []  # nothing here is public; telnyx_oauth.retries re-exports the policy
 
 TOKEN_PATH = "/v2/oauth/token"
 INTROSPECT_PATH = "/v2/oauth/introspect"

@@ -1,5 +1,4 @@
-"""Log lines with every secret they carry masked, by a filter on the httpx and httpcore loggers
-(what counts as a secret, and why: docs/design.md, log redaction)."""
+"""A filter masking secrets in the httpx and httpcore loggers' lines (docs/design.md, logs)."""
 
 from __future__ import annotations
 
@@ -9,9 +8,10 @@ from urllib.parse import unquote
 
 from telnyx_oauth_api.errors import CONSENT_PATH_SEGMENT as _CONSENT_SEGMENT
 
-__all__: list[str] = []  # the overlay's own plumbing; nothing here is public
-
 MASK = "***"
+# Filters do not reach child loggers: each logger httpcore uses is named (a test checks this).
+_HTTPCORE_PARTS = ("connection", "http11", "http2", "proxy", "socks")
+REDACTED_LOGGERS = ("httpx", "httpcore", *(f"httpcore.{part}" for part in _HTTPCORE_PARTS))
 
 # Parameter names that are secrets whole, and words that make any name a secret.
 _SECRET_PARAMS = frozenset(
@@ -56,10 +56,8 @@ def redact_text(text: str) -> str:
 
 
 def _mask_query_match(match: re.Match[str]) -> str:
-    name, value = match.group(1), match.group(2)
-    if value and value != MASK and is_secret_param(name):
-        return f"{name}={MASK}"
-    return match.group(0)
+    name, value = match.groups()
+    return f"{name}={MASK}" if value and value != MASK and is_secret_param(name) else match.group(0)
 
 
 class _SecretFilter(logging.Filter):
@@ -76,21 +74,8 @@ class _SecretFilter(logging.Filter):
         return True
 
 
-# Filters do not reach child loggers: each logger httpcore uses is named (a test checks this).
-REDACTED_LOGGERS = (
-    "httpx",
-    "httpcore",
-    "httpcore.connection",
-    "httpcore.http11",
-    "httpcore.http2",
-    "httpcore.proxy",
-    "httpcore.socks",
-)
-
-
 def redact_httpx_log() -> None:
-    """Mask secrets in the records of the ``httpx`` and ``httpcore`` loggers (once per process);
-    no level, handler or format of the application's logging changes."""
+    """Mask secrets in the ``httpx`` and ``httpcore`` loggers' records (once per process)."""
     for name in REDACTED_LOGGERS:
         logger = logging.getLogger(name)
         if not any(isinstance(existing, _SecretFilter) for existing in logger.filters):

@@ -1,5 +1,4 @@
-"""The retry policy as small pure functions, and the two transports that apply it (the rules and
-their reasons: docs/design.md, retries)."""
+"""The retry policy as pure functions, and the transports that apply it (docs/design.md)."""
 
 from __future__ import annotations
 
@@ -23,6 +22,8 @@ from ._operations import is_safe_to_retry
 __all__ = ["RetryPolicy"]
 
 logger = logging.getLogger("telnyx_oauth")
+_Transport = TypeVar("_Transport")
+_Sleep = TypeVar("_Sleep", bound=Callable[[float], Any])
 
 _SAFE_RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
 # Raised before any byte of the request left this process.
@@ -73,10 +74,9 @@ def retry_delay(
     random: Callable[[], float] = _random.random,
     policy: RetryPolicy | None = None,
 ) -> float | None:
-    """Seconds to wait before retry ``attempt + 1`` (``attempt`` counts from 0), or ``None`` when
-    the server asked for longer than ``policy.max_retry_after_seconds`` (do not retry then).
-    ``now``: Unix time; ``rate_limited``: the answer was a 429 (only then is ``x-ratelimit-reset``
-    read); ``random``: the jitter, in ``[0, 1)``; ``policy``: ``RetryPolicy()`` by default."""
+    """Seconds to wait before retry ``attempt + 1`` (from 0) by ``policy`` (``RetryPolicy()``), or
+    ``None`` (no retry) when the server asked for longer than it honours. ``now``: Unix time;
+    ``rate_limited``: a 429 (only then is ``x-ratelimit-reset`` read); ``random``: in [0, 1)."""
     policy = policy or RetryPolicy()
     server_delay = server_retry_delay(headers, now, rate_limited=rate_limited)
     if server_delay is not None:
@@ -103,14 +103,11 @@ def _backoff(attempt: int, policy: RetryPolicy, random: Callable[[], float]) -> 
     return backoff * (1.0 - policy.jitter_fraction * random())
 
 
+@dataclass
 class TransportFailure:
-    """Where the transports note the error that ended a request's attempts: httpx closes an
-    auth flow without saying why its request failed (``ClientCredentials`` tells its waiters)."""
+    """Where the transports note the error that ended a request's attempts, for an auth flow."""
 
-    __slots__ = ("error",)
-
-    def __init__(self) -> None:
-        self.error: httpx.TransportError | None = None
+    error: httpx.TransportError | None = None
 
 
 @dataclass(frozen=True)
@@ -130,16 +127,13 @@ class RetryPolicy:
 
     def __post_init__(self) -> None:
         seconds = "a finite number of seconds >= 0"
+        jitter = self.jitter_fraction
         checks = (
             ("max_retries", _is_count(self.max_retries), "an int >= 0"),
             ("max_retry_after_seconds", _is_seconds(self.max_retry_after_seconds), seconds),
             ("initial_delay_seconds", _is_seconds(self.initial_delay_seconds), seconds),
             ("max_delay_seconds", _is_seconds(self.max_delay_seconds), seconds),
-            (
-                "jitter_fraction",
-                _is_seconds(self.jitter_fraction) and self.jitter_fraction <= 1,
-                "a number from 0 to 1",
-            ),
+            ("jitter_fraction", _is_seconds(jitter) and jitter <= 1, "a number from 0 to 1"),
         )
         problems = [f"{name} must be {rule}" for name, ok, rule in checks if not ok]
         if problems:
@@ -156,23 +150,13 @@ def _is_seconds(value: object) -> bool:
 
 def resolve_policy(max_retries: int | None, policy: RetryPolicy | None) -> RetryPolicy:
     """``policy``, or the default one with ``max_retries`` retries."""
-    if policy is not None and max_retries is not None:
+    if policy is None:
+        return RetryPolicy() if max_retries is None else RetryPolicy(max_retries=max_retries)
+    if max_retries is not None:
         raise ConfigurationError("pass either max_retries or retry_policy, not both")
-    if policy is not None:
-        if not isinstance(policy, RetryPolicy):
-            raise ConfigurationError("retry_policy must be a telnyx_oauth.RetryPolicy")
-        return policy
-    return RetryPolicy() if max_retries is None else RetryPolicy(max_retries=max_retries)
-
-
-async def _anyio_sleep(seconds: float) -> None:
-    import anyio  # httpx depends on it; imported late to keep `import telnyx_oauth` cheap
-
-    await anyio.sleep(seconds)
-
-
-_Transport = TypeVar("_Transport")
-_Sleep = TypeVar("_Sleep", bound=Callable[[float], Any])
+    if not isinstance(policy, RetryPolicy):
+        raise ConfigurationError("retry_policy must be a telnyx_oauth.RetryPolicy")
+    return policy
 
 
 class _Retrying(Generic[_Transport, _Sleep]):
@@ -189,11 +173,12 @@ class _Retrying(Generic[_Transport, _Sleep]):
         random: Callable[[], float] = _random.random,
     ) -> None:
         """Retry around ``transport`` by ``policy`` (or the default one with ``max_retries``);
-        ``sleep`` (default: ``time.sleep``, or anyio's when async), ``clock`` and ``random``
-        (the jitter) may be replaced in tests."""
-        default: Callable[[float], Any] = (
-            _anyio_sleep if isinstance(self, httpx.AsyncBaseTransport) else time.sleep
-        )
+        ``sleep``, ``clock`` and ``random`` (the jitter) may be replaced in tests."""
+        default: Callable[[float], Any] = time.sleep
+        if isinstance(self, httpx.AsyncBaseTransport):
+            import anyio  # httpx depends on it; imported late to keep `import telnyx_oauth` cheap
+
+            default = anyio.sleep
         self._transport: Any = transport
         self._policy = resolve_policy(max_retries, policy)
         self._sleep: Callable[[float], Any] = default if sleep is None else sleep
@@ -201,17 +186,14 @@ class _Retrying(Generic[_Transport, _Sleep]):
         self._random = random
 
     def _attempts(self, request: httpx.Request, *, is_async: bool) -> Core[httpx.Response]:
-        transport, retries = self._transport, 0
+        send = self._transport.handle_async_request if is_async else self._transport.handle_request
         guard = request.extensions.get(
             ASYNC_RETRY_GUARD_EXTENSION if is_async else RETRY_GUARD_EXTENSION
         )
+        retries = 0
         while True:
             try:
-                outcome: httpx.Response | httpx.TransportError = yield (
-                    transport.handle_async_request(request)
-                    if is_async
-                    else transport.handle_request(request)
-                )
+                outcome: httpx.Response | httpx.TransportError = yield send(request)
             except httpx.TransportError as exc:
                 outcome = exc
             delay = self._delay(request, outcome, retries)
@@ -225,7 +207,6 @@ class _Retrying(Generic[_Transport, _Sleep]):
             retries += 1
         if isinstance(outcome, httpx.Response):
             return outcome
-        # httpx tells an auth flow nothing of why its request failed: note it for the flow.
         failure = request.extensions.get(TRANSPORT_FAILURE_EXTENSION)
         if isinstance(failure, TransportFailure):
             failure.error = outcome
@@ -252,7 +233,6 @@ class _Retrying(Generic[_Transport, _Sleep]):
         if logger.isEnabledFor(logging.INFO):
             status = getattr(outcome, "status_code", None)
             reason = type(outcome).__name__ if status is None else f"status {status}"
-            # Scheme, host and path only; ``shown_url`` masks a consent token in the path.
             logger.info(
                 "Retrying %s %s in %.2f seconds (retry %d of %d) after %s",
                 request.method,

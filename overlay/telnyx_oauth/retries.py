@@ -1,6 +1,5 @@
-"""The retry policy: give a transport of your own the retries ``connect()`` adds (it uses a
-``RetryTransport`` as given), inject sleep, clock and jitter in tests, or ask what is retried
-(the rules and their reasons: docs/design.md, retries)."""
+"""The retry policy: give your own transport the retries ``connect()`` adds (a ``RetryTransport``
+is used as given), inject sleep, clock and jitter in tests, or ask what is retried."""
 
 from __future__ import annotations
 
