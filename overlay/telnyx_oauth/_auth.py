@@ -4,6 +4,7 @@ rules: docs/design.md, "Client credentials").
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import AsyncGenerator, Callable, Generator, Iterable
 from dataclasses import dataclass, field
@@ -97,8 +98,7 @@ class ClientCredentials(httpx.Auth):
         """Forget the cached token; the next request fetches a new one."""
         self._token = None
 
-    # One core (``_drive``) for httpx's two entry points; it renews at most twice: when it has
-    # no fresh token, and after a 401.
+    # One core (``_drive``) for both httpx entry points; it renews when stale, and once on a 401.
 
     def sync_auth_flow(
         self, request: httpx.Request
@@ -159,18 +159,22 @@ class ClientCredentials(httpx.Auth):
 
     def _renew(
         self,
-        lease: AsyncLease | Lease,
+        lease: Lease,
         request: httpx.Request,
         refused: _CachedToken | None,
         failure: TransportFailure,
     ) -> Core[_CachedToken]:
         """Under the store's lock: the token saved there if fresh, else a token request's."""
         token = self._adopt((yield from lease.load_steps()), refused)
-        if token is None:
-            response = yield self._token_request(request, failure, lease)
-            yield response.aread() if lease.is_async else response.read()
-            token, shared = self._store(response)
-            yield from lease.save_steps(shared)
+        if token is not None:
+            return token
+        response = yield self._token_request(request, failure, lease)
+        yield response.aread() if lease.is_async else response.read()
+        if response.status_code >= 400:
+            raise status_error(response, context="client credentials token request failed")
+        shared = parse_token_response(response, now=time.time())  # as a store keeps it
+        token = self._cache(shared, shared.expires_in)
+        yield from lease.save_steps(shared)
         return token
 
     def _usable(self, refused: _CachedToken | None) -> _CachedToken | None:
@@ -195,13 +199,6 @@ class ClientCredentials(httpx.Auth):
             extensions["timeout"] = timeout
         return httpx.Request("POST", url, data=form, headers=headers, extensions=extensions)
 
-    def _store(self, response: httpx.Response) -> tuple[_CachedToken, Token]:
-        """The token in ``response``, cached here, and as a store keeps it (wall-clock time)."""
-        if response.status_code >= 400:
-            raise status_error(response, context="client credentials token request failed")
-        token = parse_token_response(response, now=time.time())
-        return self._cache(token, token.expires_in), token
-
     def _adopt(self, shared: Token | None, refused: _CachedToken | None) -> _CachedToken | None:
         """Another process's token, cached here, unless due for renewal or just refused."""
         if shared is None or (refused is not None and shared.access_token == refused.access_token):
@@ -218,9 +215,7 @@ class ClientCredentials(httpx.Auth):
 
     def _cache(self, token: Token, lifetime: float | None) -> _CachedToken:
         """Cache ``token`` to renew a leeway before ``lifetime`` (seconds from now) runs out."""
-        renew_at = float("inf")
-        if lifetime is not None:
-            renew_at = self._clock() + lifetime - self._leeway(token)
+        renew_at = math.inf if lifetime is None else self._clock() + lifetime - self._leeway(token)
         cached = _CachedToken(access_token=token.access_token, renew_at=renew_at)
         self._token = cached  # published before the flight lands (see _single_flight)
         return cached

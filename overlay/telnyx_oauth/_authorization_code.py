@@ -201,8 +201,7 @@ class AuthorizationCodeFlow:
             if not state or not hmac.compare_digest(state.encode(), request.state.encode()):
                 raise StateMismatchError("the callback's state does not match the request's")
             _mark_used(request, "an exchange still in progress")
-        error = params.get("error")
-        if error:
+        if error := params.get("error"):
             _mark_used(request, f"a callback with error={error!r}: start a new authorization")
             raise AuthorizationCallbackError(error, params.get("error_description"))
         code = params.get("code")
@@ -366,7 +365,6 @@ def _never_processed(error: APIError) -> bool:
 
 
 def _amend(error: APIError, advice: str) -> None:
-    """Append ``advice`` to the message of an error this module is about to re-raise."""
     error.message = f"{error.message}; {advice}"
     error.args = (error.message, *error.args[1:])
 
