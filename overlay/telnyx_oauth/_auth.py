@@ -164,10 +164,12 @@ class ClientCredentials(httpx.Auth):
         refused: _CachedToken | None,
         failure: TransportFailure,
     ) -> Core[_CachedToken]:
-        """Under the store's lock: the token saved there if fresh, else a token request's."""
-        token = self._adopt((yield from lease.load_steps()), refused)
-        if token is not None:
-            return token
+        """Under the store's lock: the saved token if fresh and not refused, else a new one."""
+        saved = yield from lease.load_steps()
+        if saved is not None and (refused is None or saved.access_token != refused.access_token):
+            lifetime = None if saved.expires_at is None else saved.expires_at - time.time()
+            if lifetime is None or lifetime > self._leeway(saved):
+                return self._cache(saved, lifetime)
         response = yield self._token_request(request, failure, lease)
         yield response.aread() if lease.is_async else response.read()
         if response.status_code >= 400:
@@ -198,15 +200,6 @@ class ClientCredentials(httpx.Auth):
         if timeout is not None:
             extensions["timeout"] = timeout
         return httpx.Request("POST", url, data=form, headers=headers, extensions=extensions)
-
-    def _adopt(self, shared: Token | None, refused: _CachedToken | None) -> _CachedToken | None:
-        """Another process's token, cached here, unless due for renewal or just refused."""
-        if shared is None or (refused is not None and shared.access_token == refused.access_token):
-            return None
-        if shared.expires_at is None:
-            return self._cache(shared, None)
-        lifetime = shared.expires_at - time.time()
-        return self._cache(shared, lifetime) if lifetime > self._leeway(shared) else None
 
     def _leeway(self, token: Token) -> float:
         if token.expires_in is None:
