@@ -4,9 +4,10 @@ rules: docs/design.md, "Client credentials").
 
 from __future__ import annotations
 
+import math
 import time
-from collections.abc import AsyncGenerator, Callable, Generator, Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from collections.abc import AsyncGenerator, Callable, Generator, Iterable
+from dataclasses import dataclass, field
 from functools import partial
 
 import httpx
@@ -97,8 +98,7 @@ class ClientCredentials(httpx.Auth):
         """Forget the cached token; the next request fetches a new one."""
         self._token = None
 
-    # One core (``_drive``) for httpx's two entry points; it renews at most twice: when it has
-    # no fresh token, and after a 401.
+    # One core (``_drive``) for both httpx entry points; it renews when stale, and once on a 401.
 
     def sync_auth_flow(
         self, request: httpx.Request
@@ -141,39 +141,42 @@ class ClientCredentials(httpx.Auth):
         """Renew as the flight's leader and land the flight with the outcome."""
         failure = TransportFailure()
         try:
-            timeout = request.extensions.get("timeout")  # the token request carries it too
-            ttl = lock_ttl_seconds(timeout if isinstance(timeout, dict) else None)
-            lease = (AsyncLease if is_async else Lease)(self._link, ttl)
+            lease = (AsyncLease if is_async else Lease)(
+                self._link, lock_ttl_seconds(request.extensions.get("timeout"))
+            )
             renewal = self._renew(lease, request, refused, failure)
             token = yield from self._link.hold(lease, self._key, renewal, shared=not joined.solo)
-        except (Closed, GeneratorExit):
-            # httpx closes the flow rather than throw the token request's transport error in;
-            # the retry transport noted that error. Without one, the caller was cancelled.
-            joined.fail(None if failure.error is None else connection_error(failure.error))
-            raise
         except BaseException as exc:
-            joined.fail(exc)
+            shared: BaseException | None = exc
+            if isinstance(exc, (Closed, GeneratorExit)):
+                # httpx closes the flow rather than throw the token request's transport error
+                # in; the retry transport noted that error. Without one, the caller was cancelled.
+                shared = None if failure.error is None else connection_error(failure.error)
+            joined.fail(shared)
             raise
         joined.succeed(token)
         return token
 
     def _renew(
         self,
-        lease: AsyncLease | Lease,
+        lease: Lease,
         request: httpx.Request,
         refused: _CachedToken | None,
         failure: TransportFailure,
     ) -> Core[_CachedToken]:
-        """Under the store's lock: the token saved there if fresh, else a token request's."""
-        token = self._adopt((yield from lease.load_steps()), refused)
-        if token is None:
-            is_async = lease.is_async
-            guard_name = ASYNC_RETRY_GUARD_EXTENSION if is_async else RETRY_GUARD_EXTENSION
-            guard = {guard_name: lease.before_retry}
-            response = yield self._token_request(request, failure, guard)
-            yield response.aread() if is_async else response.read()
-            token, shared = self._store(response)
-            yield from lease.save_steps(shared)
+        """Under the store's lock: the saved token if fresh and not refused, else a new one."""
+        saved = yield from lease.load_steps()
+        if saved is not None and (refused is None or saved.access_token != refused.access_token):
+            lifetime = None if saved.expires_at is None else saved.expires_at - time.time()
+            if lifetime is None or lifetime > self._leeway(saved):
+                return self._cache(saved, lifetime)
+        response = yield self._token_request(request, failure, lease)
+        yield response.aread() if lease.is_async else response.read()
+        if response.status_code >= 400:
+            raise status_error(response, context="client credentials token request failed")
+        shared = parse_token_response(response, now=time.time())  # as a store keeps it
+        token = self._cache(shared, shared.expires_in)
+        yield from lease.save_steps(shared)
         return token
 
     def _usable(self, refused: _CachedToken | None) -> _CachedToken | None:
@@ -183,7 +186,7 @@ class ClientCredentials(httpx.Auth):
         return token if fresh else None
 
     def _token_request(
-        self, request: httpx.Request, failure: TransportFailure, guard: Mapping[str, object]
+        self, request: httpx.Request, failure: TransportFailure, lease: Lease
     ) -> httpx.Request:
         url = self.token_url or request.url.copy_with(path=TOKEN_PATH, query=None, fragment=None)
         form = {"grant_type": "client_credentials"}
@@ -191,38 +194,21 @@ class ClientCredentials(httpx.Auth):
             form["scope"] = self.scope
         headers = {"Accept": "application/json", "Content-Type": FORM_CONTENT_TYPE}
         apply_client_auth(self._auth_method, self.client_id, self._client_secret, form, headers)
-        extensions: dict[str, object] = {TRANSPORT_FAILURE_EXTENSION: failure, **guard}
+        guard = ASYNC_RETRY_GUARD_EXTENSION if lease.is_async else RETRY_GUARD_EXTENSION
+        extensions = {TRANSPORT_FAILURE_EXTENSION: failure, guard: lease.before_retry}
         timeout = request.extensions.get("timeout")
         if timeout is not None:
             extensions["timeout"] = timeout
         return httpx.Request("POST", url, data=form, headers=headers, extensions=extensions)
-
-    def _store(self, response: httpx.Response) -> tuple[_CachedToken, Token]:
-        """The token in ``response``, cached here, and as a store keeps it (wall-clock time)."""
-        if response.status_code >= 400:
-            raise status_error(response, context="client credentials token request failed")
-        now = self._clock()
-        token = parse_token_response(response, now=now)
-        lifetime = float("inf") if token.expires_in is None else token.expires_in
-        cached = self._cache(token.access_token, now + lifetime - self._leeway(token))
-        expires_at = None if token.expires_in is None else time.time() + token.expires_in
-        return cached, replace(token, expires_at=expires_at)
-
-    def _adopt(self, shared: Token | None, refused: _CachedToken | None) -> _CachedToken | None:
-        """Another process's token, cached here, unless due for renewal or just refused."""
-        if shared is None or (refused is not None and shared.access_token == refused.access_token):
-            return None
-        if shared.expires_at is None:
-            return self._cache(shared.access_token, float("inf"))
-        renew_in = shared.expires_at - time.time() - self._leeway(shared)
-        return self._cache(shared.access_token, self._clock() + renew_in) if renew_in > 0 else None
 
     def _leeway(self, token: Token) -> float:
         if token.expires_in is None:
             return self.leeway_seconds
         return min(self.leeway_seconds, token.expires_in / 2)
 
-    def _cache(self, access_token: str, renew_at: float) -> _CachedToken:
-        cached = _CachedToken(access_token=access_token, renew_at=renew_at)
+    def _cache(self, token: Token, lifetime: float | None) -> _CachedToken:
+        """Cache ``token`` to renew a leeway before ``lifetime`` (seconds from now) runs out."""
+        renew_at = math.inf if lifetime is None else self._clock() + lifetime - self._leeway(token)
+        cached = _CachedToken(access_token=token.access_token, renew_at=renew_at)
         self._token = cached  # published before the flight lands (see _single_flight)
         return cached

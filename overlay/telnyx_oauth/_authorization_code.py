@@ -201,8 +201,7 @@ class AuthorizationCodeFlow:
             if not state or not hmac.compare_digest(state.encode(), request.state.encode()):
                 raise StateMismatchError("the callback's state does not match the request's")
             _mark_used(request, "an exchange still in progress")
-        error = params.get("error")
-        if error:
+        if error := params.get("error"):
             _mark_used(request, f"a callback with error={error!r}: start a new authorization")
             raise AuthorizationCallbackError(error, params.get("error_description"))
         code = params.get("code")
@@ -257,11 +256,8 @@ class AuthorizationCodeFlow:
             joined = self._refreshes.join(key, known, is_async=is_async)
             if isinstance(joined, Leader):
                 landing = self._land(joined, key, token, form, is_async=is_async)
-                if not is_async:
-                    return (yield from landing)
-                # asyncio: the refresh outlives its caller's cancellation (see _to_the_end).
-                new: Token = yield _to_the_end(arun(landing))
-                return new
+                # Async, the refresh outlives its caller's cancellation (see _to_the_end).
+                return (yield _to_the_end(arun(landing))) if is_async else (yield from landing)
             if not isinstance(joined, Waiter):
                 return joined
             successor: Token | None = yield joined.wait_async() if is_async else joined.wait()
@@ -345,12 +341,12 @@ class AuthorizationCodeFlow:
             return
         try:
             result = self._on_token(token, previous)
-            if inspect.isawaitable(result) and not is_async:
-                close = getattr(result, "close", None)
-                if callable(close):
-                    close()  # never awaited: no "coroutine was never awaited" warning
-                raise TypeError("on_token returned an awaitable; use aexchange/arefresh")
             if inspect.isawaitable(result):
+                if not is_async:
+                    close = getattr(result, "close", None)
+                    if callable(close):
+                        close()  # never awaited: no "coroutine was never awaited" warning
+                    raise TypeError("on_token returned an awaitable; use aexchange/arefresh")
                 yield result
         except Exception as exc:
             raise TokenStorageError(token) from exc
@@ -369,7 +365,6 @@ def _never_processed(error: APIError) -> bool:
 
 
 def _amend(error: APIError, advice: str) -> None:
-    """Append ``advice`` to the message of an error this module is about to re-raise."""
     error.message = f"{error.message}; {advice}"
     error.args = (error.message, *error.args[1:])
 
@@ -379,8 +374,7 @@ _finishing: set[asyncio.Task[Token]] = set()
 
 
 async def _to_the_end(work: Coroutine[Any, Any, Token]) -> Token:
-    """Await ``work`` (a refresh) in a shielded task of its own under asyncio, so that
-    cancelling the caller does not lose the successor (see docs/design.md)."""
+    """Await ``work`` (a refresh) so that cancelling the caller does not lose the successor."""
     loop = running_loop()
     if loop is None:
         return await work

@@ -72,15 +72,11 @@ def token_from_fields(fields: object, what: str, error: Callable[[str], Exceptio
 
     def number(name: str) -> float | None:
         value = fields.get(name)
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value):
+            return float(value)
         if value is None:
             return None
-        if (
-            isinstance(value, bool)
-            or not isinstance(value, (int, float))
-            or not math.isfinite(value)
-        ):
-            raise error(f"{what}'s {name} is not a number")
-        return float(value)
+        raise error(f"{what}'s {name} is not a number")
 
     return Token(
         access_token=access_token,
