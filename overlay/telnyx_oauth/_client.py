@@ -17,14 +17,7 @@ from telnyx_oauth_api import AuthenticatedClient, Client
 
 from . import _fork
 from ._client_auth import ApiKeyAuth
-from ._constants import (
-    API_KEY_ENV_VAR,
-    ASYNC_KEEPALIVE_CONNECTIONS,
-    DEFAULT_BASE_URL,
-    DEFAULT_CONNECT_TIMEOUT_SECONDS,
-    DEFAULT_TIMEOUT_SECONDS,
-    MAX_CONNECTIONS,
-)
+from ._constants import DEFAULT_TIMEOUT_SECONDS, MAX_CONNECTIONS
 from ._errors import ConfigurationError
 from ._http import AsyncTypedErrorsClient, TypedErrorsClient, running_loop
 from ._redact import redact_httpx_log
@@ -32,11 +25,13 @@ from ._retries import AsyncRetryTransport, RetryPolicy, RetryTransport, resolve_
 
 __all__ = ["connect", "connect_anonymous"]
 
-DEFAULT_TIMEOUT = httpx.Timeout(DEFAULT_TIMEOUT_SECONDS, connect=DEFAULT_CONNECT_TIMEOUT_SECONDS)
+DEFAULT_BASE_URL = "https://api.telnyx.com"
+API_KEY_ENV_VAR = "TELNYX_API_KEY"
+DEFAULT_TIMEOUT = httpx.Timeout(DEFAULT_TIMEOUT_SECONDS, connect=5.0)
 # Per side: the retry transport, the transport it wraps unless given one, and the idle connections
 # kept by the pool of one built here: all it may open (sync), httpx's default (async; why: docs).
 _SYNC = (RetryTransport, httpx.HTTPTransport, MAX_CONNECTIONS)
-_ASYNC = (AsyncRetryTransport, httpx.AsyncHTTPTransport, ASYNC_KEEPALIVE_CONNECTIONS)
+_ASYNC = (AsyncRetryTransport, httpx.AsyncHTTPTransport, 20)
 _OWN_CLIENTS = (
     "a connected client builds its own httpx clients; pass transport=... (or async_transport)"
     " to connect(), or use the generated Client with an httpx client of your own"
@@ -63,24 +58,20 @@ class Wiring:
     """What a connected client's httpx clients are built from, and the ones built so far."""
 
     def __init__(self, caller: str, auth: httpx.Auth | None, options: _Options) -> None:
-        """The settings given to ``caller`` (``connect``), checked (``ConfigurationError``)."""
         # A misspelt keyword is reported as Python would for the function the user called.
-        unknown = sorted(options.keys() - _Options.__optional_keys__)
-        if unknown:
+        if unknown := sorted(options.keys() - _Options.__optional_keys__):
             raise TypeError(f"{caller}() got an unexpected keyword argument {unknown[0]!r}")
         url = httpx.URL(str(options.get("base_url", DEFAULT_BASE_URL)))
         if url.scheme not in ("http", "https") or not url.host:
             raise ConfigurationError("base_url must be an absolute http(s) URL")
         path = url.path.rstrip("/").removesuffix("/v2")  # the spec's paths carry it
         self.base_url = str(url.copy_with(path=path or "/", query=None, fragment=None)).rstrip("/")
-        timeout = options.get("timeout", DEFAULT_TIMEOUT)
-        if not isinstance(timeout, httpx.Timeout):
-            if timeout <= 0:
-                raise ConfigurationError(
-                    "timeout must be a positive number of seconds or httpx.Timeout"
-                )
-            timeout = httpx.Timeout(float(timeout))
-        self.timeout = timeout
+        given = options.get("timeout", DEFAULT_TIMEOUT)
+        if not isinstance(given, httpx.Timeout) and given <= 0:
+            raise ConfigurationError(
+                "timeout must be a positive number of seconds or httpx.Timeout"
+            )
+        self.timeout = given if isinstance(given, httpx.Timeout) else httpx.Timeout(float(given))
         self.policy = resolve_policy(options.get("max_retries"), options.get("retry_policy"))
         self.auth = auth
         self.headers = dict(options.get("headers") or {})
@@ -92,7 +83,6 @@ class Wiring:
 
     def _reset(self) -> None:
         """No httpx client built yet, a fresh lock, and the same again in a forked child."""
-        # Threads making their first call together share one client (else all but one leak).
         self.build_lock = threading.Lock()
         self.sync: httpx.Client | None = None
         # One async client per event loop; a loop that is gone takes its entry with it.
@@ -115,8 +105,7 @@ class Wiring:
         return http
 
     def async_client(self) -> httpx.AsyncClient:
-        """The running event loop's async client, built on its first call there; a closed one is
-        replaced."""
+        """The running event loop's async client, built on its first call there (anew if closed)."""
         loop = running_loop() or _NoLoop
         http = self.per_loop.get(loop)
         if http is None or http.belongs_elsewhere():
@@ -136,14 +125,12 @@ class Wiring:
     def _build_async(self) -> AsyncTypedErrorsClient:
         return AsyncTypedErrorsClient(**self._options(self.async_transport, *_ASYNC))
 
-    def _options(self, given: Any, retry: Any, build: Any, keepalive: int) -> dict[str, Any]:
+    def _options(self, given: Any, retry: Any, build: Any, idle: int) -> dict[str, Any]:
         """An httpx client's arguments, with retries in every transport it may use: ``given``
         (wrapped unless it already retries), else ones built here, and the environment's proxies."""
         mounts = {}
         if given is None:
-            limits = httpx.Limits(
-                max_connections=MAX_CONNECTIONS, max_keepalive_connections=keepalive
-            )
+            limits = httpx.Limits(max_connections=MAX_CONNECTIONS, max_keepalive_connections=idle)
             given = build(limits=limits)
             mounts = _proxy_mounts(
                 lambda proxy: retry(build(proxy=proxy, limits=limits), policy=self.policy)
@@ -166,17 +153,14 @@ def _proxy_mounts(build: Callable[[httpx.Proxy], Any]) -> dict[str, Any]:
     env = urllib.request.getproxies()
     mounts: dict[str, Any] = {}
     for scheme in ("http", "https", "all"):
-        url = env.get(scheme)
-        if url:
+        if url := env.get(scheme):
             mounts[f"{scheme}://"] = build(httpx.Proxy(url if "://" in url else f"http://{url}"))
     if not mounts:
         return mounts
-    for entry in env.get("no", "").split(","):
-        host = entry.strip()
-        if host == "*":
-            return {}
-        if host:
-            mounts[_no_proxy_pattern(host)] = None
+    hosts = [entry.strip() for entry in env.get("no", "").split(",") if entry.strip()]
+    if "*" in hosts:
+        return {}
+    mounts.update(dict.fromkeys(map(_no_proxy_pattern, hosts)))
     return mounts
 
 

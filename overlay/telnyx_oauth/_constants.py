@@ -2,13 +2,8 @@
 
 from __future__ import annotations
 
-DEFAULT_BASE_URL = "https://api.telnyx.com"
-API_KEY_ENV_VAR = "TELNYX_API_KEY"
-
 DEFAULT_TIMEOUT_SECONDS = 30.0
-DEFAULT_CONNECT_TIMEOUT_SECONDS = 5.0
 MAX_CONNECTIONS = 100  # httpx's default, per httpx client; the sync pool keeps all idle
-ASYNC_KEEPALIVE_CONNECTIONS = 20  # httpx's default idle connections, kept by the async pool
 
 TOKEN_REFRESH_LEEWAY_SECONDS = 30.0
 JWKS_REFETCH_INTERVAL_SECONDS = 300.0
