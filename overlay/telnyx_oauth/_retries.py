@@ -174,22 +174,20 @@ class _Retrying(Generic[_Transport, _Sleep]):
     ) -> None:
         """Retry around ``transport`` by ``policy`` (or the default one with ``max_retries``);
         ``sleep``, ``clock`` and ``random`` (the jitter) may be replaced in tests."""
-        default: Callable[[float], Any] = time.sleep
-        if isinstance(self, httpx.AsyncBaseTransport):
-            import anyio  # httpx depends on it; imported late to keep `import telnyx_oauth` cheap
-
-            default = anyio.sleep
         self._transport: Any = transport
         self._policy = resolve_policy(max_retries, policy)
-        self._sleep: Callable[[float], Any] = default if sleep is None else sleep
+        self._sleep: Callable[[float], Any] = time.sleep if sleep is None else sleep
+        if sleep is None and isinstance(self, httpx.AsyncBaseTransport):
+            import anyio  # httpx depends on it; imported late to keep `import telnyx_oauth` cheap
+
+            self._sleep = anyio.sleep
         self._clock = clock
         self._random = random
 
     def _attempts(self, request: httpx.Request, *, is_async: bool) -> Core[httpx.Response]:
         send = self._transport.handle_async_request if is_async else self._transport.handle_request
-        guard = request.extensions.get(
-            ASYNC_RETRY_GUARD_EXTENSION if is_async else RETRY_GUARD_EXTENSION
-        )
+        guard_key = ASYNC_RETRY_GUARD_EXTENSION if is_async else RETRY_GUARD_EXTENSION
+        guard = request.extensions.get(guard_key)
         retries = 0
         while True:
             try:
@@ -199,10 +197,9 @@ class _Retrying(Generic[_Transport, _Sleep]):
             delay = self._delay(request, outcome, retries)
             if delay is None or (guard is not None and not (yield guard(delay))):
                 break
-            if isinstance(outcome, httpx.Response) and is_async:
-                yield outcome.aclose()
-            elif isinstance(outcome, httpx.Response):
-                outcome.close()
+            if isinstance(outcome, httpx.Response):
+                close = outcome.aclose if is_async else outcome.close
+                yield close()
             yield self._sleep(delay)
             retries += 1
         if isinstance(outcome, httpx.Response):
@@ -215,7 +212,6 @@ class _Retrying(Generic[_Transport, _Sleep]):
     def _delay(
         self, request: httpx.Request, outcome: httpx.Response | BaseException, retries: int
     ) -> float | None:
-        """Seconds to wait before the next attempt, or ``None`` for none."""
         if not should_retry(request, outcome):
             return None
         policy, asked = self._policy, None
