@@ -22,10 +22,8 @@ def client_secret_basic_header(client_id: str, client_secret: str) -> str:
     """The ``Authorization`` value for ``client_secret_basic``, each part form-urlencoded first."""
     # As the WHATWG form serializer (RFC 6749 Appendix B): only ALPHA / DIGIT / "*-._" kept, space
     # written "+"; quote_plus also keeps "~", so that is encoded by hand.
-    raw = ":".join(
-        quote_plus(part, safe="*").replace("~", "%7E") for part in (client_id, client_secret)
-    )
-    return "Basic " + base64.b64encode(raw.encode("ascii")).decode("ascii")
+    parts = [quote_plus(part, safe="*").replace("~", "%7E") for part in (client_id, client_secret)]
+    return "Basic " + base64.b64encode(":".join(parts).encode("ascii")).decode("ascii")
 
 
 def resolve_client_auth_method(
@@ -70,8 +68,6 @@ def join_scope(scope: str | Iterable[str] | None) -> str | None:
 
 
 class _HeaderAuth(httpx.Auth):
-    """Sends one fixed ``Authorization`` header."""
-
     _header: str
 
     def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:

@@ -20,9 +20,8 @@ _SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
 
 def is_safe_to_retry(request: httpx.Request) -> bool:
     """Whether repeating ``request`` after it may have reached the server does no harm."""
-    method = request.method.upper()
-    if method != "POST":
-        return method in _SAFE_METHODS
+    if request.method != "POST":  # httpx upper-cases it
+        return request.method in _SAFE_METHODS
     path = request.url.path.rstrip("/")
     if not path.endswith(TOKEN_PATH):
         return path.endswith(INTROSPECT_PATH)  # read-only

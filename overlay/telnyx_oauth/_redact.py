@@ -9,7 +9,6 @@ from urllib.parse import unquote
 from telnyx_oauth_api.errors import CONSENT_PATH_SEGMENT as _CONSENT_SEGMENT
 
 MASK = "***"
-# Filters do not reach child loggers: each logger httpcore uses is named (a test checks this).
 _HTTPCORE_PARTS = ("connection", "http11", "http2", "proxy", "socks")
 REDACTED_LOGGERS = ("httpx", "httpcore", *(f"httpcore.{part}" for part in _HTTPCORE_PARTS))
 

@@ -29,7 +29,6 @@ _SAFE_RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
 # Raised before any byte of the request left this process.
 _NEVER_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 _TRANSIENT = (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError)
-# An x-ratelimit-reset above this is a Unix time rather than a number of seconds.
 _EPOCH_THRESHOLD_SECONDS = 1_000_000_000.0
 
 # Request extensions: a TransportFailure to note the error that ended the attempts in, and a
