@@ -155,10 +155,8 @@ def _proxy_mounts(build: Callable[[httpx.Proxy], Any]) -> dict[str, Any]:
     for scheme in ("http", "https", "all"):
         if url := env.get(scheme):
             mounts[f"{scheme}://"] = build(httpx.Proxy(url if "://" in url else f"http://{url}"))
-    if not mounts:
-        return mounts
     hosts = [entry.strip() for entry in env.get("no", "").split(",") if entry.strip()]
-    if "*" in hosts:
+    if not mounts or "*" in hosts:
         return {}
     mounts.update(dict.fromkeys(map(_no_proxy_pattern, hosts)))
     return mounts
