@@ -242,7 +242,6 @@ def connect(
             )
         auth = ApiKeyAuth(key)
     wiring = Wiring("connect", auth, options)
-    # The credentials live in `auth` (any httpx.Auth), not in the generated token field.
     client = ConnectedAuthenticatedClient(
         base_url=wiring.base_url, token="", prefix="", timeout=wiring.timeout
     )
