@@ -72,7 +72,6 @@ class ClientCredentials(httpx.Auth):
         self._clock = clock
         self._token: _CachedToken | None = None
         self._flights: SingleFlight[_CachedToken] = SingleFlight()
-        # One token per instance (and per store); the key names it without the secret.
         self._key = hashed_key("client_credentials", client_id, self.scope or "")
         self._link = StoreLink(
             store,
@@ -90,8 +89,6 @@ class ClientCredentials(httpx.Auth):
     def invalidate(self) -> None:
         """Forget the cached token; the next request fetches a new one."""
         self._token = None
-
-    # One core (``_drive``) for both httpx entry points; it renews when stale, and once on a 401.
 
     def sync_auth_flow(
         self, request: httpx.Request
@@ -141,24 +138,6 @@ class ClientCredentials(httpx.Auth):
             lifetime = None if saved.expires_at is None else saved.expires_at - time.time()
             if lifetime is None or lifetime > self._leeway(saved):
                 return self._cache(saved, lifetime)
-        response = yield self._token_request(request, failure, lease)
-        yield response.aread() if lease.is_async else response.read()
-        if response.status_code >= 400:
-            raise status_error(response, context="client credentials token request failed")
-        shared = parse_token_response(response, now=time.time())  # as a store keeps it
-        token = self._cache(shared, shared.expires_in)
-        yield from lease.save_steps(shared)
-        return token
-
-    def _usable(self, refused: _CachedToken | None) -> _CachedToken | None:
-        """The cached token if it is fresh and not the one the API just refused."""
-        token = self._token
-        fresh = token is not None and token is not refused and self._clock() < token.renew_at
-        return token if fresh else None
-
-    def _token_request(
-        self, request: httpx.Request, failure: TransportFailure, lease: Lease
-    ) -> httpx.Request:
         url = self.token_url or request.url.copy_with(path=TOKEN_PATH, query=None, fragment=None)
         form = {"grant_type": "client_credentials"}
         if self.scope:
@@ -168,7 +147,21 @@ class ClientCredentials(httpx.Auth):
         extensions = {TRANSPORT_FAILURE_EXTENSION: failure, lease.retry_guard: lease.before_retry}
         if (timeout := request.extensions.get("timeout")) is not None:
             extensions["timeout"] = timeout
-        return httpx.Request("POST", url, data=form, headers=headers, extensions=extensions)
+        response = yield httpx.Request(
+            "POST", url, data=form, headers=headers, extensions=extensions
+        )
+        yield response.aread() if lease.is_async else response.read()
+        if response.status_code >= 400:
+            raise status_error(response, context="client credentials token request failed")
+        shared = parse_token_response(response, now=time.time())  # as a store keeps it
+        token = self._cache(shared, shared.expires_in)
+        yield from lease.save_steps(shared)
+        return token
+
+    def _usable(self, refused: _CachedToken | None) -> _CachedToken | None:
+        token = self._token
+        fresh = token is not None and token is not refused and self._clock() < token.renew_at
+        return token if fresh else None
 
     def _leeway(self, token: Token) -> float:
         if token.expires_in is None:

@@ -197,8 +197,7 @@ class AuthorizationCodeFlow:
         if error := params.get("error"):
             _mark_used(request, f"a callback with error={error!r}: start a new authorization")
             raise AuthorizationCallbackError(error, params.get("error_description"))
-        code = params.get("code")
-        if not code:
+        if not (code := params.get("code")):
             _mark_used(request, "a callback without a code: start a new authorization")
             raise AuthorizationCallbackError("invalid_request", "the callback carries no code")
         form = {
@@ -267,7 +266,6 @@ class AuthorizationCodeFlow:
         try:
             new = yield from self._send(form, "refresh failed", lease, is_async=lease.is_async)
         except (APIConnectionError, InternalServerError) as exc:
-            # It may have reached the server: the caller's token is what a second try needs.
             if not _never_processed(exc):
                 _amend(
                     exc,
@@ -278,7 +276,6 @@ class AuthorizationCodeFlow:
             raise
         if new.refresh_token is None:  # not rotated: the old one stays valid
             new = replace(new, refresh_token=token.refresh_token)
-        # Remembered before the hook runs, so a failed hook never leads to a replay.
         self._remember(key, new)
         yield from lease.save_steps(new)
         yield from lease.extend_steps()  # the hook runs under the lock: nobody sees it before
@@ -339,7 +336,6 @@ def _mark_used(request: AuthorizationRequest, by: str) -> None:
 
 
 def _never_processed(error: APIError) -> bool:
-    """Whether the failed request surely left the server untouched (see ``not_processed``)."""
     if isinstance(error, APIStatusError):
         return not_processed(error.response)
     cause = error.__cause__

@@ -49,17 +49,15 @@ class StoreLink:
         is_async: bool,
         failure: TransportFailure | None = None,
     ) -> Core[_T]:
-        """Run ``renew`` as the flight's leader under the lock for ``key`` (``ttl_seconds()``
-        long), and land the flight with its outcome. ``failure``: where the transports note
-        the token request's error, for an auth flow (which httpx closes instead of raising)."""
+        """Run ``renew`` as the flight's leader under the lock for ``key``, and land the flight
+        with its outcome; ``failure``: where the transports note the token request's error."""
         try:
             lease = Lease(self, ttl_seconds(), is_async=is_async)
             value = yield from self.hold(lease, key, renew(lease), shared=not joined.solo)
         except BaseException as exc:
             shared: BaseException | None = exc
             if isinstance(exc, (Closed, GeneratorExit)) and failure is not None:
-                # httpx closes the flow rather than throw the token request's transport error
-                # in; the retry transport noted that error. Without one, the caller was cancelled.
+                # httpx closed the flow (docs/design.md, retries): share the error noted, if any
                 shared = None if failure.error is None else connection_error(failure.error)
             joined.fail(shared)
             raise

@@ -111,10 +111,8 @@ def parse_token_response(response: httpx.Response, *, now: float) -> Token:
     lifetime = data.get("expires_in")
     expires_in: float | None = None
     if lifetime is not None:
-        if isinstance(lifetime, bool) or not isinstance(lifetime, (int, float, str)):
-            raise invalid("expires_in is not a number")
         try:
-            expires_in = float(lifetime)
+            expires_in = float(str(lifetime))  # via str: a bool, list or object is no number
         except ValueError:
             raise invalid("expires_in is not a number") from None
         if not math.isfinite(expires_in):
