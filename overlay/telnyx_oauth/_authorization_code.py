@@ -298,7 +298,6 @@ class AuthorizationCodeFlow:
     def _send(
         self, form: dict[str, str], context: str, lease: Lease | None = None, *, is_async: bool
     ) -> Core[Token]:
-        """The token for ``form``, POSTed with the flow's own client authentication."""
         http = self._http(is_async=is_async)
         headers = {"Accept": "application/json", "Content-Type": FORM_CONTENT_TYPE}
         apply_client_auth(self.auth_method, self.client_id, self._client_secret, form, headers)

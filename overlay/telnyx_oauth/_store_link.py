@@ -49,8 +49,7 @@ class StoreLink:
         is_async: bool,
         failure: TransportFailure | None = None,
     ) -> Core[_T]:
-        """Run ``renew`` as the flight's leader under the lock for ``key``, and land the flight
-        with its outcome; ``failure``: where the transports note the token request's error."""
+        """Run ``renew`` under the lock for ``key``; land ``joined``'s flight with its outcome."""
         try:
             lease = Lease(self, ttl_seconds(), is_async=is_async)
             value = yield from self.hold(lease, key, renew(lease), shared=not joined.solo)

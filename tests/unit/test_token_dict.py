@@ -115,3 +115,12 @@ def test_a_token_response_lifetime_is_read_exactly(lifetime: str, seconds: float
     body = f'{{"access_token": "a", "expires_in": {lifetime}}}'
     response = httpx.Response(200, content=body.encode(), request=httpx.Request("POST", "http://t"))
     assert parse_token_response(response, now=10.0).expires_in == seconds
+
+
+def test_from_dict_refuses_an_int_too_large_for_a_float() -> None:
+    """A lifetime beyond a float's range is InvalidDataError naming the field (it once escaped
+    as OverflowError); an int in range is read as the same float."""
+    data = {"version": 1, "access_token": "a", "expires_at": 10**400}
+    with pytest.raises(telnyx_oauth.InvalidDataError, match="expires_at is not a number"):
+        Token.from_dict(data)
+    assert Token.from_dict({**data, "expires_at": 1_800_000_000}).expires_at == 1_800_000_000.0
