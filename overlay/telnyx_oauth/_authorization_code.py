@@ -250,7 +250,6 @@ class AuthorizationCodeFlow:
                 renew = partial(self._renew, key=key, token=token, form=form)
                 ttl = partial(self._lock_ttl, is_async=is_async)
                 landing = self._link.lead(joined, key, ttl, renew, is_async=is_async)
-                # Async, the refresh outlives its caller's cancellation (see _to_the_end).
                 return (yield _to_the_end(arun(landing))) if is_async else (yield from landing)
             if not isinstance(joined, Waiter):
                 return joined
@@ -305,7 +304,6 @@ class AuthorizationCodeFlow:
         request = http.build_request(
             "POST", TOKEN_PATH, data=form, headers=headers, extensions=guard
         )
-        # auth=None: the client's own credentials (an API key) are not for the token endpoint.
         response = yield http.send(request, auth=None)
         yield response.aread() if is_async else response.read()
         # The connected client raises for >= 400 itself; this serves other httpx clients.
