@@ -23,7 +23,6 @@ from ._client_auth import (
     join_scope,
     resolve_client_auth_method,
 )
-from ._constants import PKCE_VERIFIER_BYTES, ROTATED_REFRESH_TOKENS_REMEMBERED, STATE_BYTES
 from ._drive import Core, arun, run
 from ._errors import (
     APIConnectionError,
@@ -54,6 +53,9 @@ __all__ = ["AuthorizationCodeFlow", "AuthorizationRequest"]
 
 Scope = str | Iterable[str] | None
 Callback = str | httpx.URL | Mapping[str, str]  # the redirect's URL, or its query parameters
+STATE_BYTES = 32
+PKCE_VERIFIER_BYTES = 48  # 64 URL-safe characters, inside RFC 7636's 43..128
+ROTATED_REFRESH_TOKENS_REMEMBERED = 256  # spent refresh tokens kept with their successors
 
 
 @dataclass(repr=False)
