@@ -12,8 +12,6 @@ from functools import partial
 
 import httpx
 
-from telnyx_oauth_api.errors import connection_error
-
 from ._client_auth import (
     ClientAuthMethod,
     apply_client_auth,
@@ -21,18 +19,13 @@ from ._client_auth import (
     resolve_client_auth_method,
 )
 from ._constants import TOKEN_REFRESH_LEEWAY_SECONDS
-from ._drive import Closed, Core, async_auth_flow, auth_flow
+from ._drive import Core, async_auth_flow, auth_flow
 from ._errors import ConfigurationError
 from ._http import status_error
 from ._operations import FORM_CONTENT_TYPE, TOKEN_PATH
-from ._retries import (
-    ASYNC_RETRY_GUARD_EXTENSION,
-    RETRY_GUARD_EXTENSION,
-    TRANSPORT_FAILURE_EXTENSION,
-    TransportFailure,
-)
+from ._retries import TRANSPORT_FAILURE_EXTENSION, TransportFailure
 from ._single_flight import Leader, SingleFlight, Waiter, hashed_key
-from ._store_link import AsyncLease, Lease, StoreLink
+from ._store_link import Lease, StoreLink
 from ._token import Token, parse_token_response
 from ._token_store import TokenStore, lock_ttl_seconds
 
@@ -79,7 +72,6 @@ class ClientCredentials(httpx.Auth):
         self._clock = clock
         self._token: _CachedToken | None = None
         self._flights: SingleFlight[_CachedToken] = SingleFlight()
-        # One token per instance (and per store); the key names it without the secret.
         self._key = hashed_key("client_credentials", client_id, self.scope or "")
         self._link = StoreLink(
             store,
@@ -98,8 +90,6 @@ class ClientCredentials(httpx.Auth):
         """Forget the cached token; the next request fetches a new one."""
         self._token = None
 
-    # One core (``_drive``) for both httpx entry points; it renews when stale, and once on a 401.
-
     def sync_auth_flow(
         self, request: httpx.Request
     ) -> Generator[httpx.Request, httpx.Response, None]:
@@ -117,7 +107,12 @@ class ClientCredentials(httpx.Auth):
                 usable = partial(self._usable, refused)
                 joined = self._flights.join(self._key, usable, is_async=is_async)
                 if isinstance(joined, Leader):
-                    token = yield from self._lead(joined, request, refused, is_async=is_async)
+                    failure = TransportFailure()
+                    renew = partial(self._renew, request=request, refused=refused, failure=failure)
+                    ttl = partial(lock_ttl_seconds, request.extensions.get("timeout"))
+                    token = yield from self._link.lead(
+                        joined, self._key, ttl, renew, is_async=is_async, failure=failure
+                    )
                 elif isinstance(joined, Waiter):  # None: its leader gave up; join again
                     token = yield joined.wait_async() if is_async else joined.wait()
                 else:
@@ -129,33 +124,6 @@ class ClientCredentials(httpx.Auth):
             # Give the pooled connection back before waiting (docs/design.md says why).
             yield response.aread() if is_async else response.read()
             token, refused = None, token
-
-    def _lead(
-        self,
-        joined: Leader[_CachedToken],
-        request: httpx.Request,
-        refused: _CachedToken | None,
-        *,
-        is_async: bool,
-    ) -> Core[_CachedToken]:
-        """Renew as the flight's leader and land the flight with the outcome."""
-        failure = TransportFailure()
-        try:
-            lease = (AsyncLease if is_async else Lease)(
-                self._link, lock_ttl_seconds(request.extensions.get("timeout"))
-            )
-            renewal = self._renew(lease, request, refused, failure)
-            token = yield from self._link.hold(lease, self._key, renewal, shared=not joined.solo)
-        except BaseException as exc:
-            shared: BaseException | None = exc
-            if isinstance(exc, (Closed, GeneratorExit)):
-                # httpx closes the flow rather than throw the token request's transport error
-                # in; the retry transport noted that error. Without one, the caller was cancelled.
-                shared = None if failure.error is None else connection_error(failure.error)
-            joined.fail(shared)
-            raise
-        joined.succeed(token)
-        return token
 
     def _renew(
         self,
@@ -170,7 +138,18 @@ class ClientCredentials(httpx.Auth):
             lifetime = None if saved.expires_at is None else saved.expires_at - time.time()
             if lifetime is None or lifetime > self._leeway(saved):
                 return self._cache(saved, lifetime)
-        response = yield self._token_request(request, failure, lease)
+        url = self.token_url or request.url.copy_with(path=TOKEN_PATH, query=None, fragment=None)
+        form = {"grant_type": "client_credentials"}
+        if self.scope:
+            form["scope"] = self.scope
+        headers = {"Accept": "application/json", "Content-Type": FORM_CONTENT_TYPE}
+        apply_client_auth(self._auth_method, self.client_id, self._client_secret, form, headers)
+        extensions = {TRANSPORT_FAILURE_EXTENSION: failure, lease.retry_guard: lease.before_retry}
+        if (timeout := request.extensions.get("timeout")) is not None:
+            extensions["timeout"] = timeout
+        response = yield httpx.Request(
+            "POST", url, data=form, headers=headers, extensions=extensions
+        )
         yield response.aread() if lease.is_async else response.read()
         if response.status_code >= 400:
             raise status_error(response, context="client credentials token request failed")
@@ -180,26 +159,9 @@ class ClientCredentials(httpx.Auth):
         return token
 
     def _usable(self, refused: _CachedToken | None) -> _CachedToken | None:
-        """The cached token if it is fresh and not the one the API just refused."""
         token = self._token
         fresh = token is not None and token is not refused and self._clock() < token.renew_at
         return token if fresh else None
-
-    def _token_request(
-        self, request: httpx.Request, failure: TransportFailure, lease: Lease
-    ) -> httpx.Request:
-        url = self.token_url or request.url.copy_with(path=TOKEN_PATH, query=None, fragment=None)
-        form = {"grant_type": "client_credentials"}
-        if self.scope:
-            form["scope"] = self.scope
-        headers = {"Accept": "application/json", "Content-Type": FORM_CONTENT_TYPE}
-        apply_client_auth(self._auth_method, self.client_id, self._client_secret, form, headers)
-        guard = ASYNC_RETRY_GUARD_EXTENSION if lease.is_async else RETRY_GUARD_EXTENSION
-        extensions = {TRANSPORT_FAILURE_EXTENSION: failure, guard: lease.before_retry}
-        timeout = request.extensions.get("timeout")
-        if timeout is not None:
-            extensions["timeout"] = timeout
-        return httpx.Request("POST", url, data=form, headers=headers, extensions=extensions)
 
     def _leeway(self, token: Token) -> float:
         if token.expires_in is None:

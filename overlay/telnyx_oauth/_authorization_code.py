@@ -23,7 +23,6 @@ from ._client_auth import (
     join_scope,
     resolve_client_auth_method,
 )
-from ._constants import PKCE_VERIFIER_BYTES, ROTATED_REFRESH_TOKENS_REMEMBERED, STATE_BYTES
 from ._drive import Core, arun, run
 from ._errors import (
     APIConnectionError,
@@ -39,9 +38,9 @@ from ._errors import (
 from ._fork import after_fork_in_child
 from ._http import api_base_url, running_loop, status_error
 from ._operations import AUTHORIZE_PATH, FORM_CONTENT_TYPE, TOKEN_PATH
-from ._retries import ASYNC_RETRY_GUARD_EXTENSION, RETRY_GUARD_EXTENSION, not_processed
+from ._retries import not_processed
 from ._single_flight import Leader, SingleFlight, Waiter, hashed_key
-from ._store_link import AsyncLease, Lease, StoreLink
+from ._store_link import Lease, StoreLink
 from ._token import Token, parse_token_response
 from ._token_store import TokenStore, lock_ttl_seconds
 
@@ -54,6 +53,9 @@ __all__ = ["AuthorizationCodeFlow", "AuthorizationRequest"]
 
 Scope = str | Iterable[str] | None
 Callback = str | httpx.URL | Mapping[str, str]  # the redirect's URL, or its query parameters
+STATE_BYTES = 32
+PKCE_VERIFIER_BYTES = 48  # 64 URL-safe characters, inside RFC 7636's 43..128
+ROTATED_REFRESH_TOKENS_REMEMBERED = 256  # spent refresh tokens kept with their successors
 
 
 @dataclass(repr=False)
@@ -145,8 +147,8 @@ class AuthorizationCodeFlow:
     ) -> AuthorizationRequest:
         """A new authorization request with a fresh ``state`` and PKCE ``code_verifier``."""
         state = secrets.token_urlsafe(STATE_BYTES)
-        verifier = secrets.token_urlsafe(PKCE_VERIFIER_BYTES)
-        digest = hashlib.sha256(verifier.encode("ascii")).digest()  # RFC 7636 4.2, S256
+        code_verifier = secrets.token_urlsafe(PKCE_VERIFIER_BYTES)
+        digest = hashlib.sha256(code_verifier.encode("ascii")).digest()  # RFC 7636 4.2, S256
         chosen_scope = join_scope(scope) if scope is not None else self.scope
         params: dict[str, str] = {
             **(extra_params or {}),
@@ -160,13 +162,7 @@ class AuthorizationCodeFlow:
         if chosen_scope:
             params["scope"] = chosen_scope
         url = httpx.URL(api_base_url(self._client) + AUTHORIZE_PATH, params=params)
-        return AuthorizationRequest(
-            url=str(url),
-            state=state,
-            code_verifier=verifier,
-            redirect_uri=self.redirect_uri,
-            scope=chosen_scope,
-        )
+        return AuthorizationRequest(str(url), state, code_verifier, self.redirect_uri, chosen_scope)
 
     def exchange(self, request: AuthorizationRequest, callback: Callback) -> Token:
         """Check the callback against ``request`` and exchange its code for a token. On failure,
@@ -180,7 +176,6 @@ class AuthorizationCodeFlow:
     def _exchange(
         self, request: AuthorizationRequest, callback: Callback, *, is_async: bool
     ) -> Core[Token]:
-        """Check the callback, then exchange its code; ``request`` records how that ended."""
         if isinstance(callback, (str, httpx.URL)):
             try:
                 params = dict(httpx.URL(str(callback)).params.items())
@@ -204,8 +199,7 @@ class AuthorizationCodeFlow:
         if error := params.get("error"):
             _mark_used(request, f"a callback with error={error!r}: start a new authorization")
             raise AuthorizationCallbackError(error, params.get("error_description"))
-        code = params.get("code")
-        if not code:
+        if not (code := params.get("code")):
             _mark_used(request, "a callback without a code: start a new authorization")
             raise AuthorizationCallbackError("invalid_request", "the callback carries no code")
         form = {
@@ -255,8 +249,9 @@ class AuthorizationCodeFlow:
         while True:
             joined = self._refreshes.join(key, known, is_async=is_async)
             if isinstance(joined, Leader):
-                landing = self._land(joined, key, token, form, is_async=is_async)
-                # Async, the refresh outlives its caller's cancellation (see _to_the_end).
+                renew = partial(self._renew, key=key, token=token, form=form)
+                ttl = partial(self._lock_ttl, is_async=is_async)
+                landing = self._link.lead(joined, key, ttl, renew, is_async=is_async)
                 return (yield _to_the_end(arun(landing))) if is_async else (yield from landing)
             if not isinstance(joined, Waiter):
                 return joined
@@ -264,17 +259,14 @@ class AuthorizationCodeFlow:
             if successor is not None:  # None: its leader gave up; join again
                 return successor
 
-    def _land(
-        self, joined: Leader[Token], key: str, token: Token, form: dict[str, str], *, is_async: bool
-    ) -> Core[Token]:
-        """The leader's refresh, its outcome handed to every caller that waited for it."""
+    def _renew(self, lease: Lease, key: str, token: Token, form: dict[str, str]) -> Core[Token]:
+        found = yield from lease.load_steps()
+        if found is not None:
+            self._remember(key, found)
+            return found
         try:
-            ttl = lock_ttl_seconds(self._http(is_async=is_async).timeout)
-            lease = (AsyncLease if is_async else Lease)(self._link, ttl)
-            renewal = self._renew(lease, key, token, form)
-            new = yield from self._link.hold(lease, key, renewal, shared=not joined.solo)
+            new = yield from self._send(form, "refresh failed", lease, is_async=lease.is_async)
         except (APIConnectionError, InternalServerError) as exc:
-            # It may have reached the server: the caller's token is what a second try needs.
             if not _never_processed(exc):
                 _amend(
                     exc,
@@ -282,23 +274,9 @@ class AuthorizationCodeFlow:
                     "answer was lost): refresh with the same token once more, and if that fails "
                     "with invalid_grant the user must authorize again",
                 )
-            joined.fail(exc)
             raise
-        except BaseException as exc:
-            joined.fail(exc)
-            raise
-        joined.succeed(new)
-        return new
-
-    def _renew(self, lease: Lease, key: str, token: Token, form: dict[str, str]) -> Core[Token]:
-        found = yield from lease.load_steps()
-        if found is not None:
-            self._remember(key, found)
-            return found
-        new = yield from self._send(form, "refresh failed", is_async=lease.is_async, lease=lease)
         if new.refresh_token is None:  # not rotated: the old one stays valid
             new = replace(new, refresh_token=token.refresh_token)
-        # Remembered before the hook runs, so a failed hook never leads to a replay.
         self._remember(key, new)
         yield from lease.save_steps(new)
         yield from lease.extend_steps()  # the hook runs under the lock: nobody sees it before
@@ -315,19 +293,19 @@ class AuthorizationCodeFlow:
         client = self._client
         return client.get_async_httpx_client() if is_async else client.get_httpx_client()
 
+    def _lock_ttl(self, *, is_async: bool) -> float:
+        return lock_ttl_seconds(self._http(is_async=is_async).timeout)
+
     def _send(
-        self, form: dict[str, str], context: str, *, is_async: bool, lease: Lease | None = None
+        self, form: dict[str, str], context: str, lease: Lease | None = None, *, is_async: bool
     ) -> Core[Token]:
-        """The token for ``form``, POSTed with the flow's own client authentication."""
         http = self._http(is_async=is_async)
         headers = {"Accept": "application/json", "Content-Type": FORM_CONTENT_TYPE}
         apply_client_auth(self.auth_method, self.client_id, self._client_secret, form, headers)
-        guard_name = ASYNC_RETRY_GUARD_EXTENSION if is_async else RETRY_GUARD_EXTENSION
-        guard = None if lease is None else {guard_name: lease.before_retry}
+        guard = None if lease is None else {lease.retry_guard: lease.before_retry}
         request = http.build_request(
             "POST", TOKEN_PATH, data=form, headers=headers, extensions=guard
         )
-        # auth=None: the client's own credentials (an API key) are not for the token endpoint.
         response = yield http.send(request, auth=None)
         yield response.aread() if is_async else response.read()
         # The connected client raises for >= 400 itself; this serves other httpx clients.
@@ -357,7 +335,6 @@ def _mark_used(request: AuthorizationRequest, by: str) -> None:
 
 
 def _never_processed(error: APIError) -> bool:
-    """Whether the failed request surely left the server untouched (see ``not_processed``)."""
     if isinstance(error, APIStatusError):
         return not_processed(error.response)
     cause = error.__cause__

@@ -103,8 +103,7 @@ class SingleFlight(Generic[T]):
             value = current()
             if value is not None:
                 return value
-            flight = self._flights.get(key)
-            if flight is None:
+            if (flight := self._flights.get(key)) is None:
                 flight = self._flights[key] = Flight(key, is_async=is_async)
                 return Leader(self, flight)
         if not is_async and flight.thread == threading.get_ident():

@@ -5,12 +5,16 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
-from ._drive import Core, arun, run
+from telnyx_oauth_api.errors import connection_error
+
+from ._drive import Closed, Core, arun, run
 from ._errors import ConfigurationError, TokenRecordError, TokenStoreError
 from ._fork import after_fork_in_child
+from ._retries import ASYNC_RETRY_GUARD_EXTENSION, RETRY_GUARD_EXTENSION, TransportFailure
+from ._single_flight import Leader
 from ._token import Token
 from ._token_store import TokenStore, decode_record, encode_record, record_expires_at
 
@@ -34,6 +38,30 @@ class StoreLink:
 
     def _fresh_mutex(self) -> None:
         self._mutex = threading.Lock()  # a parent's thread may have held it at the fork
+
+    def lead(
+        self,
+        joined: Leader[_T],
+        key: str,
+        ttl_seconds: Callable[[], float],
+        renew: Callable[[Lease], Core[_T]],
+        *,
+        is_async: bool,
+        failure: TransportFailure | None = None,
+    ) -> Core[_T]:
+        """Run ``renew`` under the lock for ``key``; land ``joined``'s flight with its outcome."""
+        try:
+            lease = Lease(self, ttl_seconds(), is_async=is_async)
+            value = yield from self.hold(lease, key, renew(lease), shared=not joined.solo)
+        except BaseException as exc:
+            shared: BaseException | None = exc
+            if isinstance(exc, (Closed, GeneratorExit)) and failure is not None:
+                # httpx closed the flow (docs/design.md, retries): share the error noted, if any
+                shared = None if failure.error is None else connection_error(failure.error)
+            joined.fail(shared)
+            raise
+        joined.succeed(value)
+        return value
 
     def hold(self, lease: Lease, key: str, body: Core[_T], *, shared: bool) -> Core[_T]:
         """Run ``body`` under the store's lock for ``key`` (if ``shared``), released at its end."""
@@ -146,11 +174,11 @@ class StoreLink:
 class Lease:
     """A leader's hold on its key's record, and its steps (cores, ``_drive``)."""
 
-    is_async = False
-
-    def __init__(self, link: StoreLink, ttl_seconds: float) -> None:
+    def __init__(self, link: StoreLink, ttl_seconds: float, *, is_async: bool) -> None:
         self._link = link
         self.ttl_seconds = ttl_seconds
+        self.is_async = is_async
+        self.retry_guard = ASYNC_RETRY_GUARD_EXTENSION if is_async else RETRY_GUARD_EXTENSION
         self.held: Any = None  # the store's TokenLease while usable; None once the store failed
         self.saved: Token | None = None
         self.unsaved: TokenStoreError | None = None
@@ -190,9 +218,3 @@ class Lease:
         """Whether a retry after ``delay_seconds`` may go; the lock is extended for it first."""
         steps = self.extend_steps(delay_seconds, "extending its lock for a retry")
         return arun(steps) if self.is_async else run(steps)
-
-
-class AsyncLease(Lease):
-    """``Lease`` for asyncio code: each step an awaitable."""
-
-    is_async = True

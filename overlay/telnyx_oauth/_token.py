@@ -72,8 +72,10 @@ def token_from_fields(fields: object, what: str, error: Callable[[str], Exceptio
 
     def number(name: str) -> float | None:
         value = fields.get(name)
-        if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value):
-            return float(value)
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            value = float(str(value))  # via str, an int too large for a float is inf, no error
+        if isinstance(value, float) and math.isfinite(value):
+            return value
         if value is None:
             return None
         raise error(f"{what}'s {name} is not a number")
@@ -111,10 +113,8 @@ def parse_token_response(response: httpx.Response, *, now: float) -> Token:
     lifetime = data.get("expires_in")
     expires_in: float | None = None
     if lifetime is not None:
-        if isinstance(lifetime, bool) or not isinstance(lifetime, (int, float, str)):
-            raise invalid("expires_in is not a number")
         try:
-            expires_in = float(lifetime)
+            expires_in = float(str(lifetime))  # via str: a bool, list or object is no number
         except ValueError:
             raise invalid("expires_in is not a number") from None
         if not math.isfinite(expires_in):

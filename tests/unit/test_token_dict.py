@@ -78,3 +78,49 @@ def test_from_dict_names_what_is_wrong_without_the_secret(data: object, words: s
     assert SECRET_ACCESS not in message
     assert SECRET_REFRESH not in message
     assert isinstance(caught.value, ValueError)
+
+
+@pytest.mark.parametrize(
+    ("lifetime", "words"),
+    [
+        ("1" + "0" * 400, "expires_in is not a finite number"),  # an int too large for a float
+        ("true", "expires_in is not a number"),
+        ("[60]", "expires_in is not a number"),
+        ('{"s": 60}', "expires_in is not a number"),
+        ('"soon"', "expires_in is not a number"),
+    ],
+)
+def test_a_token_response_with_a_bad_expires_in_is_a_validation_error(
+    lifetime: str, words: str
+) -> None:
+    """An expires_in that is no finite number is APIResponseValidationError, never another error
+    (an integer beyond a float's range once escaped as OverflowError)."""
+    import httpx
+
+    from telnyx_oauth._token import parse_token_response
+
+    body = f'{{"access_token": "{SECRET_ACCESS}", "expires_in": {lifetime}}}'
+    response = httpx.Response(200, content=body.encode(), request=httpx.Request("POST", "http://t"))
+    with pytest.raises(telnyx_oauth.APIResponseValidationError, match=words):
+        parse_token_response(response, now=0.0)
+
+
+@pytest.mark.parametrize(("lifetime", "seconds"), [("60", 60.0), ("0.1", 0.1), ('"3600"', 3600.0)])
+def test_a_token_response_lifetime_is_read_exactly(lifetime: str, seconds: float) -> None:
+    """A number or a numeric string in expires_in is read as the same float."""
+    import httpx
+
+    from telnyx_oauth._token import parse_token_response
+
+    body = f'{{"access_token": "a", "expires_in": {lifetime}}}'
+    response = httpx.Response(200, content=body.encode(), request=httpx.Request("POST", "http://t"))
+    assert parse_token_response(response, now=10.0).expires_in == seconds
+
+
+def test_from_dict_refuses_an_int_too_large_for_a_float() -> None:
+    """A lifetime beyond a float's range is InvalidDataError naming the field (it once escaped
+    as OverflowError); an int in range is read as the same float."""
+    data = {"version": 1, "access_token": "a", "expires_at": 10**400}
+    with pytest.raises(telnyx_oauth.InvalidDataError, match="expires_at is not a number"):
+        Token.from_dict(data)
+    assert Token.from_dict({**data, "expires_at": 1_800_000_000}).expires_at == 1_800_000_000.0
