@@ -17,7 +17,3 @@ STORE_RECORD_MIN_SECONDS = 60.0
 STORE_RECORD_SECONDS_WITHOUT_EXPIRY = 3600.0
 JWT_CLOCK_LEEWAY_SECONDS = 60
 DEFAULT_JWT_ALGORITHMS = ("RS256",)
-# Spent refresh tokens remembered so a late concurrent refresh reuses the successor token.
-ROTATED_REFRESH_TOKENS_REMEMBERED = 256
-PKCE_VERIFIER_BYTES = 48  # 64 URL-safe characters, inside RFC 7636's 43..128
-STATE_BYTES = 32
