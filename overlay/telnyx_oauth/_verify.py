@@ -15,13 +15,6 @@ import httpx
 
 from telnyx_oauth_api.errors import connection_error, shown_url
 
-from ._constants import (
-    DEFAULT_JWT_ALGORITHMS,
-    JWKS_FETCH_DEADLINE_SECONDS,
-    JWKS_MAX_BYTES,
-    JWKS_REFETCH_INTERVAL_SECONDS,
-    JWT_CLOCK_LEEWAY_SECONDS,
-)
 from ._drive import Core, arun, run
 from ._errors import (
     APIError,
@@ -39,7 +32,6 @@ if TYPE_CHECKING:
 
     from telnyx_oauth_api import AuthenticatedClient, Client
 
-    # What verify_access_token checks besides the signature, in its parameters' order.
     _Checks = tuple[str | None, str | Collection[str] | None, Collection[str], int, float | None]
 
 __all__ = ["JWKSCache", "averify_access_token", "verify_access_token"]
@@ -112,9 +104,9 @@ class JWKSCache:
         self,
         client: AuthenticatedClient | Client,
         *,
-        refetch_interval_seconds: float = JWKS_REFETCH_INTERVAL_SECONDS,
-        fetch_deadline_seconds: float = JWKS_FETCH_DEADLINE_SECONDS,
-        max_jwks_bytes: int = JWKS_MAX_BYTES,
+        refetch_interval_seconds: float = 300.0,
+        fetch_deadline_seconds: float = 10.0,
+        max_jwks_bytes: int = 1_048_576,  # a real key set is a few kB
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self._client = client
@@ -123,8 +115,7 @@ class JWKSCache:
         self.refetch_interval_seconds = refetch_interval_seconds
         self._clock = clock
         self._keys: list[dict[str, Any]] | None = None
-        # When an unknown kid last caused a refetch (the first fetch does not count).
-        self._last_refetch_at: float | None = None
+        self._last_refetch_at: float | None = None  # set by unknown kids, not the first fetch
         self._fresh_locks()
         after_fork_in_child(self, JWKSCache._fresh_locks)
         # First fetches started, and how the last one failed (see _lookup).
@@ -170,8 +161,7 @@ class JWKSCache:
     ) -> Core[dict[str, Any]]:
         """Under the lock; ``attempt`` is the count of first fetches when the caller arrived."""
         if self._keys is None:
-            # Those that waited for the lock while a first fetch failed share its error rather
-            # than each trying again: one deadline for eight verifiers, not eight.
+            # Callers that queued behind a failed first fetch share its error, not a new deadline.
             if self._first_fetches != attempt and self._first_failure is not None:
                 raise own_copy(self._first_failure)
             self._first_fetches += 1
@@ -193,8 +183,7 @@ class JWKSCache:
                     "JWKS refetch failed (%s); keeping the cached keys", type(exc).__name__
                 )
                 cause = exc
-        key = self._find(kid)
-        if key is None:
+        if (key := self._find(kid)) is None:
             raise TokenVerificationError(
                 "no key in the JWKS matches the token's kid", reason="unknown_kid"
             ) from cause
@@ -206,8 +195,7 @@ class JWKSCache:
             return keys[0] if len(keys) == 1 else None
         return next((key for key in keys if key.get("kid") == kid), None)
 
-    # Streamed, not through the generated get_jwks, to a deadline and a size cap (the answer is
-    # parsed as get_jwks does): docs/design.md says why.
+    # Streamed, to a deadline and a size cap, rather than read by the generated get_jwks.
     def _fetch_sync(self) -> list[dict[str, Any]]:
         http = self._client.get_httpx_client()
         body = _JWKSBody(self, http)
@@ -275,7 +263,6 @@ def _check(token: str, jwk_dict: dict[str, Any], checks: _Checks) -> dict[str, A
         from joserfc import errors, jwk, jwt
     except ImportError as exc:
         raise missing_extra("local token verification", "verify", exc) from None
-
     try:
         key = jwk.import_key(jwk_dict)
     except errors.JoseError as exc:
@@ -318,8 +305,8 @@ def verify_access_token(
     jwks: JWKSCache,
     issuer: str | None = None,
     audience: str | Collection[str] | None = None,
-    algorithms: Collection[str] = DEFAULT_JWT_ALGORITHMS,
-    leeway_seconds: int = JWT_CLOCK_LEEWAY_SECONDS,
+    algorithms: Collection[str] = ("RS256",),
+    leeway_seconds: int = 60,
     now: float | None = None,
 ) -> dict[str, Any]:
     """The claims of ``token`` once its signature and claims check out.
@@ -336,8 +323,8 @@ async def averify_access_token(
     jwks: JWKSCache,
     issuer: str | None = None,
     audience: str | Collection[str] | None = None,
-    algorithms: Collection[str] = DEFAULT_JWT_ALGORITHMS,
-    leeway_seconds: int = JWT_CLOCK_LEEWAY_SECONDS,
+    algorithms: Collection[str] = ("RS256",),
+    leeway_seconds: int = 60,
     now: float | None = None,
 ) -> dict[str, Any]:
     """Async ``verify_access_token`` (only the JWKS fetch is async)."""
