@@ -145,8 +145,7 @@ class _PaginatorBase(Generic[_Item]):
         if "page_number" not in parameters:
             raise ConfigurationError(f"{name} is not a paginated list operation")
         available = {p.removeprefix("filter_"): p for p in parameters if p.startswith("filter_")}
-        # What every page is asked with, besides its number.
-        self._kwargs: dict[str, Any] = {"client": client}
+        self._kwargs: dict[str, Any] = {"client": client}  # every page's, besides its number
         for readable, value in filters.items():
             if (generated := available.get(readable)) is None:
                 valid = ", ".join(sorted(available)) or "none"

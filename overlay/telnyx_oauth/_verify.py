@@ -115,15 +115,13 @@ class JWKSCache:
         self.refetch_interval_seconds = refetch_interval_seconds
         self._clock = clock
         self._keys: list[dict[str, Any]] | None = None
-        self._last_refetch_at: float | None = None  # set by unknown kids, not the first fetch
+        self._last_refetch_at = float("-inf")  # set by unknown kids, not by the first fetch
         self._fresh_locks()
         after_fork_in_child(self, JWKSCache._fresh_locks)
-        # First fetches started, and how the last one failed (see _lookup).
         self._first_fetches = 0
         self._first_failure: APIError | None = None
 
     def _fresh_locks(self) -> None:
-        # After a fork too: a parent's thread may have held the lock mid-fetch.
         self._lock = threading.Lock()
         self._async_lock: anyio.Lock | None = None
 
@@ -171,11 +169,9 @@ class JWKSCache:
             except APIError as exc:
                 self._first_failure = exc
                 raise
-        last, cause = self._last_refetch_at, None
-        if self._find(kid) is None and (
-            last is None or self._clock() - last >= self.refetch_interval_seconds
-        ):
-            self._last_refetch_at = self._clock()
+        now, cause = self._clock(), None
+        if self._find(kid) is None and now - self._last_refetch_at >= self.refetch_interval_seconds:
+            self._last_refetch_at = now
             try:
                 self._keys = yield fetch()
             except APIError as exc:
