@@ -39,7 +39,6 @@ _PR = (
 def _document(
     client: AuthenticatedClient | Client, path: str, model: str, operation: str, *, is_async: bool
 ) -> Core[Any]:
-    """Fetch one document at the host root, with no auth, and parse it (``_drive``)."""
     url = httpx.URL(api_base_url(client)).copy_with(path=path, query=None, fragment=None)
     http = client.get_async_httpx_client() if is_async else client.get_httpx_client()
     response = yield http.get(url, auth=None)

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import httpx
 
-from telnyx_oauth_api.errors import connection_error, shown_url
+from telnyx_oauth_api.errors import connection_error, parse_json_body, shown_url
 
 from ._drive import Core, arun, run
 from ._errors import (
@@ -66,8 +66,6 @@ class _JWKSBody:
             raise self.too_slow()
 
     def keys(self, response: httpx.Response) -> list[dict[str, Any]]:
-        """The keys as dicts, parsed as the generated ``get_jwks`` parses its answer."""
-        from telnyx_oauth_api.errors import parse_json_body
         from telnyx_oauth_api.models import JsonWebKeySet
 
         content = bytes(self._content)
@@ -253,7 +251,6 @@ def _precheck(token: str, algorithms: Collection[str]) -> str | None:
 
 
 def _check(token: str, jwk_dict: dict[str, Any], checks: _Checks) -> dict[str, Any]:
-    """The claims, once the signature and the claims pass."""
     issuer, audience, algorithms, leeway_seconds, now = checks
     try:
         from joserfc import errors, jwk, jwt
