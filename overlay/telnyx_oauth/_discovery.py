@@ -11,7 +11,6 @@ from telnyx_oauth_api.errors import make_status_error, parse_json_body
 
 from ._drive import Core, arun, run
 from ._http import api_base_url
-from ._operations import AUTHORIZATION_SERVER_METADATA_PATH, PROTECTED_RESOURCE_METADATA_PATH
 
 if TYPE_CHECKING:
     from telnyx_oauth_api import AuthenticatedClient, Client
@@ -26,12 +25,12 @@ __all__ = [
 
 # Each document: its path, its generated model (imported on first use) and its operation's name.
 _AS = (
-    AUTHORIZATION_SERVER_METADATA_PATH,
+    "/.well-known/oauth-authorization-server",
     "AuthorizationServerMetadata",
     "get_authorization_server_metadata",
 )
 _PR = (
-    PROTECTED_RESOURCE_METADATA_PATH,
+    "/.well-known/oauth-protected-resource",
     "ProtectedResourceMetadata",
     "get_protected_resource_metadata",
 )
@@ -40,7 +39,6 @@ _PR = (
 def _document(
     client: AuthenticatedClient | Client, path: str, model: str, operation: str, *, is_async: bool
 ) -> Core[Any]:
-    """Fetch one document at the host root, with no auth, and parse it (``_drive``)."""
     url = httpx.URL(api_base_url(client)).copy_with(path=path, query=None, fragment=None)
     http = client.get_async_httpx_client() if is_async else client.get_httpx_client()
     response = yield http.get(url, auth=None)

@@ -24,7 +24,6 @@ _Item_co = TypeVar("_Item_co", covariant=True)
 class _Listing(Protocol[_Item_co]):
     @property
     def data(self) -> Sequence[_Item_co]: ...
-
     @property
     def meta(self) -> object: ...
 
@@ -39,7 +38,6 @@ class ListOperation(Protocol[_Item_co]):
         page_number: int | Unset = ...,
         page_size: int | Unset = ...,
     ) -> Response[_Listing[_Item_co]]: ...
-
     async def asyncio_detailed(
         self,
         *,
@@ -65,7 +63,6 @@ class ListOAuthClients(Protocol):
         filter_name_contains: str | Unset = ...,
         filter_client_id: str | Unset = ...,
     ) -> Response[OAuthClientListResponse]: ...
-
     async def asyncio_detailed(
         self,
         *,
@@ -91,10 +88,9 @@ class _PageBase(Generic[_Item]):
         self.result = result
         self.items: list[_Item] = list(result.data)
         self.page_number = page_number
-        meta = result.meta
-        self.total_pages = _int_or_none(getattr(meta, "total_pages", None))
-        self.total_results = _int_or_none(getattr(meta, "total_results", None))
-        self._reported_page = _int_or_none(getattr(meta, "page_number", None))
+        self.total_pages = _int_or_none(getattr(result.meta, "total_pages", None))
+        self.total_results = _int_or_none(getattr(result.meta, "total_results", None))
+        self._reported_page = _int_or_none(getattr(result.meta, "page_number", None))
 
     def has_next_page(self) -> bool:
         """Whether ``meta`` says a further page exists (and nothing looks odd)."""
@@ -117,9 +113,7 @@ class Page(_PageBase[_Item]):
 
     def next_page(self) -> Page[_Item] | None:
         """Fetch the following page, or ``None`` when this is the last one."""
-        if not self.has_next_page():
-            return None
-        return self._paginator.fetch_page(self.page_number + 1)
+        return self._paginator.fetch_page(self.page_number + 1) if self.has_next_page() else None
 
 
 class AsyncPage(_PageBase[_Item]):
@@ -151,11 +145,9 @@ class _PaginatorBase(Generic[_Item]):
         if "page_number" not in parameters:
             raise ConfigurationError(f"{name} is not a paginated list operation")
         available = {p.removeprefix("filter_"): p for p in parameters if p.startswith("filter_")}
-        # What every page is asked with, besides its number.
-        self._kwargs: dict[str, Any] = {"client": client}
+        self._kwargs: dict[str, Any] = {"client": client}  # every page's, besides its number
         for readable, value in filters.items():
-            generated = available.get(readable)
-            if generated is None:
+            if (generated := available.get(readable)) is None:
                 valid = ", ".join(sorted(available)) or "none"
                 raise TypeError(f"unknown filter {readable!r}; valid filters: {valid}")
             if value is not None:

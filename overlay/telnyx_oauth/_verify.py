@@ -13,15 +13,8 @@ from typing import TYPE_CHECKING, Any
 
 import httpx
 
-from telnyx_oauth_api.errors import connection_error, shown_url
+from telnyx_oauth_api.errors import connection_error, parse_json_body, shown_url
 
-from ._constants import (
-    DEFAULT_JWT_ALGORITHMS,
-    JWKS_FETCH_DEADLINE_SECONDS,
-    JWKS_MAX_BYTES,
-    JWKS_REFETCH_INTERVAL_SECONDS,
-    JWT_CLOCK_LEEWAY_SECONDS,
-)
 from ._drive import Core, arun, run
 from ._errors import (
     APIError,
@@ -39,7 +32,6 @@ if TYPE_CHECKING:
 
     from telnyx_oauth_api import AuthenticatedClient, Client
 
-    # What verify_access_token checks besides the signature, in its parameters' order.
     _Checks = tuple[str | None, str | Collection[str] | None, Collection[str], int, float | None]
 
 __all__ = ["JWKSCache", "averify_access_token", "verify_access_token"]
@@ -74,8 +66,6 @@ class _JWKSBody:
             raise self.too_slow()
 
     def keys(self, response: httpx.Response) -> list[dict[str, Any]]:
-        """The keys as dicts, parsed as the generated ``get_jwks`` parses its answer."""
-        from telnyx_oauth_api.errors import parse_json_body
         from telnyx_oauth_api.models import JsonWebKeySet
 
         content = bytes(self._content)
@@ -112,9 +102,9 @@ class JWKSCache:
         self,
         client: AuthenticatedClient | Client,
         *,
-        refetch_interval_seconds: float = JWKS_REFETCH_INTERVAL_SECONDS,
-        fetch_deadline_seconds: float = JWKS_FETCH_DEADLINE_SECONDS,
-        max_jwks_bytes: int = JWKS_MAX_BYTES,
+        refetch_interval_seconds: float = 300.0,
+        fetch_deadline_seconds: float = 10.0,
+        max_jwks_bytes: int = 1_048_576,  # a real key set is a few kB
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self._client = client
@@ -123,16 +113,13 @@ class JWKSCache:
         self.refetch_interval_seconds = refetch_interval_seconds
         self._clock = clock
         self._keys: list[dict[str, Any]] | None = None
-        # When an unknown kid last caused a refetch (the first fetch does not count).
-        self._last_refetch_at: float | None = None
+        self._last_refetch_at = float("-inf")  # set by unknown kids, not by the first fetch
         self._fresh_locks()
         after_fork_in_child(self, JWKSCache._fresh_locks)
-        # First fetches started, and how the last one failed (see _lookup).
         self._first_fetches = 0
         self._first_failure: APIError | None = None
 
     def _fresh_locks(self) -> None:
-        # After a fork too: a parent's thread may have held the lock mid-fetch.
         self._lock = threading.Lock()
         self._async_lock: anyio.Lock | None = None
 
@@ -170,8 +157,7 @@ class JWKSCache:
     ) -> Core[dict[str, Any]]:
         """Under the lock; ``attempt`` is the count of first fetches when the caller arrived."""
         if self._keys is None:
-            # Those that waited for the lock while a first fetch failed share its error rather
-            # than each trying again: one deadline for eight verifiers, not eight.
+            # Callers that queued behind a failed first fetch share its error, not a new deadline.
             if self._first_fetches != attempt and self._first_failure is not None:
                 raise own_copy(self._first_failure)
             self._first_fetches += 1
@@ -181,11 +167,9 @@ class JWKSCache:
             except APIError as exc:
                 self._first_failure = exc
                 raise
-        last, cause = self._last_refetch_at, None
-        if self._find(kid) is None and (
-            last is None or self._clock() - last >= self.refetch_interval_seconds
-        ):
-            self._last_refetch_at = self._clock()
+        now, cause = self._clock(), None
+        if self._find(kid) is None and now - self._last_refetch_at >= self.refetch_interval_seconds:
+            self._last_refetch_at = now
             try:
                 self._keys = yield fetch()
             except APIError as exc:
@@ -193,8 +177,7 @@ class JWKSCache:
                     "JWKS refetch failed (%s); keeping the cached keys", type(exc).__name__
                 )
                 cause = exc
-        key = self._find(kid)
-        if key is None:
+        if (key := self._find(kid)) is None:
             raise TokenVerificationError(
                 "no key in the JWKS matches the token's kid", reason="unknown_kid"
             ) from cause
@@ -206,8 +189,7 @@ class JWKSCache:
             return keys[0] if len(keys) == 1 else None
         return next((key for key in keys if key.get("kid") == kid), None)
 
-    # Streamed, not through the generated get_jwks, to a deadline and a size cap (the answer is
-    # parsed as get_jwks does): docs/design.md says why.
+    # Streamed, to a deadline and a size cap, rather than read by the generated get_jwks.
     def _fetch_sync(self) -> list[dict[str, Any]]:
         http = self._client.get_httpx_client()
         body = _JWKSBody(self, http)
@@ -269,13 +251,11 @@ def _precheck(token: str, algorithms: Collection[str]) -> str | None:
 
 
 def _check(token: str, jwk_dict: dict[str, Any], checks: _Checks) -> dict[str, Any]:
-    """The claims, once the signature and the claims pass."""
     issuer, audience, algorithms, leeway_seconds, now = checks
     try:
         from joserfc import errors, jwk, jwt
     except ImportError as exc:
         raise missing_extra("local token verification", "verify", exc) from None
-
     try:
         key = jwk.import_key(jwk_dict)
     except errors.JoseError as exc:
@@ -318,8 +298,8 @@ def verify_access_token(
     jwks: JWKSCache,
     issuer: str | None = None,
     audience: str | Collection[str] | None = None,
-    algorithms: Collection[str] = DEFAULT_JWT_ALGORITHMS,
-    leeway_seconds: int = JWT_CLOCK_LEEWAY_SECONDS,
+    algorithms: Collection[str] = ("RS256",),
+    leeway_seconds: int = 60,
     now: float | None = None,
 ) -> dict[str, Any]:
     """The claims of ``token`` once its signature and claims check out.
@@ -336,8 +316,8 @@ async def averify_access_token(
     jwks: JWKSCache,
     issuer: str | None = None,
     audience: str | Collection[str] | None = None,
-    algorithms: Collection[str] = DEFAULT_JWT_ALGORITHMS,
-    leeway_seconds: int = JWT_CLOCK_LEEWAY_SECONDS,
+    algorithms: Collection[str] = ("RS256",),
+    leeway_seconds: int = 60,
     now: float | None = None,
 ) -> dict[str, Any]:
     """Async ``verify_access_token`` (only the JWKS fetch is async)."""
