@@ -7,10 +7,10 @@ from typing import TYPE_CHECKING, Any, cast
 
 import httpx
 
-from telnyx_oauth_api.errors import make_status_error, parse_json_body
+from telnyx_oauth_api.errors import parse_json_body
 
 from ._drive import Core, arun, run
-from ._http import api_base_url
+from ._http import api_base_url, status_error
 
 if TYPE_CHECKING:
     from telnyx_oauth_api import AuthenticatedClient, Client
@@ -43,7 +43,7 @@ def _document(
     http = client.get_async_httpx_client() if is_async else client.get_httpx_client()
     response = yield http.get(url, auth=None)
     if response.status_code >= 400:
-        raise make_status_error(response)
+        raise status_error(response)
     from telnyx_oauth_api import models
 
     return parse_json_body(response, operation, getattr(models, model).from_dict)

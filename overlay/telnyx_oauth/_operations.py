@@ -9,9 +9,6 @@ import httpx
 TOKEN_PATH = "/v2/oauth/token"
 INTROSPECT_PATH = "/v2/oauth/introspect"
 AUTHORIZE_PATH = "/v2/oauth/authorize"
-# RFC 8414 and RFC 9728: at the root of the host, whatever path the API itself lives under.
-AUTHORIZATION_SERVER_METADATA_PATH = "/.well-known/oauth-authorization-server"
-PROTECTED_RESOURCE_METADATA_PATH = "/.well-known/oauth-protected-resource"
 
 FORM_CONTENT_TYPE = "application/x-www-form-urlencoded"
 

@@ -116,3 +116,22 @@ def test_missing_document_is_typed() -> None:
     recorder = Recorder(lambda r: httpx.Response(404, text="nope"))
     with pytest.raises(telnyx_oauth.NotFoundError):
         telnyx_oauth.get_protected_resource_metadata(connect_anonymous(recorder))
+
+
+def test_a_refused_wait_is_named_with_a_client_of_ones_own() -> None:
+    """With the generated Client on an httpx client of the user's own, retrying through
+    ``RetryTransport``, a 429 asking for longer than the policy honours is still the
+    ``RetryAfterTooLongError`` that ``connect()`` clients raise."""
+    from telnyx_oauth.retries import RetryTransport
+    from telnyx_oauth_api import Client
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        return json_response(429, {"error": "slow_down"}, headers={"Retry-After": "3600"})
+
+    transport = RetryTransport(httpx.MockTransport(handler))
+    client = Client(base_url="https://api.test")
+    client.set_httpx_client(httpx.Client(base_url="https://api.test", transport=transport))
+    with pytest.raises(telnyx_oauth.RetryAfterTooLongError) as caught:
+        telnyx_oauth.get_authorization_server_metadata(client)
+    assert caught.value.retry_after_seconds == 3600
+    assert isinstance(caught.value, telnyx_oauth.RateLimitError)
