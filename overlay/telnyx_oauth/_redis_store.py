@@ -133,7 +133,6 @@ class _RedisLease:
             value = yield command()
         except redis.RedisError as exc:
             raise store_error(self._store, doing, exc) from exc
-        # A client made with decode_responses=True gives a record as str.
         return value.encode("utf-8", "replace") if isinstance(value, str) else value
 
     def acquire(self) -> Core[None]:
