@@ -28,14 +28,12 @@ class EncryptedTokenStore:
         if not listed:
             raise ConfigurationError("EncryptedTokenStore needs at least one key")
         try:
-            fernets = [Fernet(key) for key in listed]
+            self._fernet = MultiFernet([Fernet(key) for key in listed])
         except (ValueError, TypeError):
-            # Never the key itself in the message.
             raise ConfigurationError(
                 "an EncryptedTokenStore key is not 32 bytes in URL-safe base64 "
                 "(make one with EncryptedTokenStore.generate_key())"
             ) from None
-        self._fernet = MultiFernet(fernets)
         self.store = store
 
     @staticmethod
@@ -64,8 +62,6 @@ class EncryptedTokenStore:
 
 
 class _EncryptedLease:
-    """The wrapped lease (sync with ``drive=run``, async with ``arun``), sealed for one key."""
-
     def __init__(
         self, lease: TokenLease | AsyncTokenLease, fernet: MultiFernet, key: str, drive: Drive
     ) -> None:

@@ -10,16 +10,17 @@ from contextlib import asynccontextmanager, contextmanager
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from ._constants import STORE_LOCK_POLL_SECONDS
 from ._drive import Core, arun, run
 from ._errors import ConfigurationError, TokenStoreError, missing_extra
-from ._token_store import AsyncTokenLease, Drive, TokenLease, in_worker_thread
+from ._token_store import AsyncTokenLease, Drive, TokenLease, in_worker_thread, store_error
 
 if TYPE_CHECKING:
     import redis
     import redis.asyncio
 
 __all__ = ["RedisTokenStore"]
+
+_LOCK_POLL_SECONDS = 0.01
 
 
 class RedisTokenStore:
@@ -76,8 +77,7 @@ class RedisTokenStore:
             await drive(lease.release())
 
     def _bounded(self, ttl_seconds: float) -> Any:
-        """The caller's client if its commands time out within ``ttl_seconds``, else one like
-        it on a pool of its own with that timeout and no retries (made once per TTL)."""
+        """The client, or its twin for ``ttl_seconds`` (docs/design.md: no command outlasts it)."""
         pool: Any = self._client.connection_pool
         limit = pool.connection_kwargs.get("socket_timeout")
         if limit is not None and limit <= ttl_seconds:
@@ -98,21 +98,17 @@ class RedisTokenStore:
 
 
 class _RedisLease:
-    """A redis-py ``Lock`` and its key's record; each step is a core (``_drive``) for ``drive``."""
-
     def __init__(self, store: RedisTokenStore, key: str, ttl_seconds: float, drive: Drive) -> None:
         self._store = store
-        self._ttl_seconds = ttl_seconds
         self._drive = drive
         self._client = store._bounded(ttl_seconds)
         self._record = f"{store.prefix}token:{key}"
         self._lock: Any = self._client.lock(
             f"{store.prefix}lock:{key}",
             timeout=ttl_seconds,
-            sleep=STORE_LOCK_POLL_SECONDS,
-            blocking_timeout=ttl_seconds + 10 * STORE_LOCK_POLL_SECONDS,
-            # Taken and released by different worker threads when async code uses a sync client.
-            thread_local=False,
+            sleep=_LOCK_POLL_SECONDS,
+            blocking_timeout=ttl_seconds + 10 * _LOCK_POLL_SECONDS,
+            thread_local=False,  # async code's worker threads take and release it
         )
 
     def load(self) -> Any:
@@ -136,10 +132,7 @@ class _RedisLease:
         try:
             value = yield command()
         except redis.RedisError as exc:
-            raise TokenStoreError(
-                f"token store {self._store!r} failed {doing}: {exc} ({type(exc).__name__})"
-            ) from exc
-        # A client made with decode_responses=True gives a record as str.
+            raise store_error(self._store, doing, exc) from exc
         return value.encode("utf-8", "replace") if isinstance(value, str) else value
 
     def acquire(self) -> Core[None]:
@@ -148,14 +141,12 @@ class _RedisLease:
         if not taken:
             raise TokenStoreError(
                 f"token store {self._store!r}: another process held the lock for more than "
-                f"{self._ttl_seconds:g} s"
+                f"{self._lock.timeout:g} s"
             )
 
     def release(self) -> Core[None]:
         lock, self._lock = self._lock, None
         try:
             yield from self._command("releasing its lock", lock.release)
-        except TokenStoreError as exc:
-            # The lock lapsed (or a restarting Redis lost it) before its holder let go: the
-            # record, if saved, is there, but another process may have acted meanwhile.
+        except TokenStoreError as exc:  # it lapsed before its release: docs/design.md
             logging.getLogger("telnyx_oauth").warning("%s", exc)

@@ -9,7 +9,7 @@ from contextlib import asynccontextmanager, closing, contextmanager, suppress
 from typing import TYPE_CHECKING, Any
 
 from ._errors import ConfigurationError, TokenStoreError
-from ._token_store import AsyncTokenLease, TokenLease, in_worker_thread
+from ._token_store import AsyncTokenLease, TokenLease, in_worker_thread, store_error
 
 if TYPE_CHECKING:
     import sqlite3
@@ -32,13 +32,12 @@ class SQLiteTokenStore:
     Every process of the host (``gunicorn -w 4`` workers, say) passes the same path."""
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
-        text = os.fspath(path)
-        if not text or text == ":memory:" or text.startswith("file:"):
+        self.path = os.fspath(path)
+        if not self.path or self.path == ":memory:" or self.path.startswith("file:"):
             raise ConfigurationError(
                 "SQLiteTokenStore needs the path of a file that every process opens "
                 "(not ':memory:' or a URI)"
             )
-        self.path = text
 
     def __repr__(self) -> str:
         return f"SQLiteTokenStore({self.path!r})"
@@ -62,19 +61,14 @@ class SQLiteTokenStore:
         """A connection of its own (tests add pragmas here); creates the file, 0600."""
         import sqlite3
 
-        if not os.path.exists(self.path):
-            with suppress(FileExistsError):  # another process created it first
-                os.close(os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        with suppress(FileExistsError):  # made earlier, or just now by another process
+            os.close(os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
         return sqlite3.connect(
             self.path,
             timeout=busy_timeout_seconds,
             isolation_level=None,  # transactions are ours: BEGIN IMMEDIATE ... COMMIT
             check_same_thread=False,  # async steps run in successive worker threads
         )
-
-    def _error(self, exc: Exception, doing: str) -> TokenStoreError:
-        name = getattr(exc, "sqlite_errorname", None) or type(exc).__name__
-        return TokenStoreError(f"token store {self!r} failed {doing}: {exc} ({name})")
 
 
 class _SQLiteLease:
@@ -89,7 +83,7 @@ class _SQLiteLease:
         try:
             connection = store._connect(ttl_seconds)
         except (OSError, sqlite3.Error) as exc:
-            raise store._error(exc, "opening its file") from exc
+            raise store_error(store, "opening its file", exc) from exc
         try:
             connection.execute("BEGIN IMMEDIATE")
             connection.execute(_SCHEMA)
@@ -101,7 +95,7 @@ class _SQLiteLease:
                     f"token store {store!r}: another process held the lock for more than "
                     f"{ttl_seconds:g} s ({exc})"
                 ) from exc
-            raise store._error(exc, "taking its lock") from exc
+            raise store_error(store, "taking its lock", exc) from exc
         self._connection: sqlite3.Connection | None = connection
 
     def load(self) -> bytes | None:
@@ -116,8 +110,7 @@ class _SQLiteLease:
         """Nothing to do: the lock lasts as long as its transaction, and dies with its process."""
 
     def close(self) -> None:
-        """Commit (a saved successor must outlive an error after it), then close. A failed
-        commit raises only when a record was saved."""
+        """Commit (docs/design.md) and close; a failed commit raises only if a record was saved."""
         try:
             self._execute("committing a record", "COMMIT")
         except TokenStoreError:
@@ -136,12 +129,10 @@ class _SQLiteLease:
         try:
             return self._connection.execute(sql, parameters).fetchone()
         except sqlite3.Error as exc:
-            raise self._store._error(exc, doing) from exc
+            raise store_error(self._store, doing, exc) from exc
 
 
 class _LeaseInThreads:
-    """A ``_SQLiteLease`` for asyncio code, each step in a worker thread."""
-
     def __init__(self, lease: _SQLiteLease) -> None:
         self._lease = lease
 

@@ -9,18 +9,16 @@ from typing import Any, Protocol, TypeVar
 
 import httpx
 
-from ._constants import (
-    DEFAULT_TIMEOUT_SECONDS,
-    STORE_LOCK_TTL_MARGIN_SECONDS,
-    STORE_RECORD_MIN_SECONDS,
-    STORE_RECORD_SECONDS_WITHOUT_EXPIRY,
-)
+from ._constants import DEFAULT_TIMEOUT_SECONDS
 from ._drive import Core
-from ._errors import TokenRecordError
+from ._errors import TokenRecordError, TokenStoreError
 from ._token import Token, token_from_fields
 
 __all__ = ["TokenStore"]
 
+_LOCK_TTL_MARGIN_SECONDS = 0.5
+_RECORD_MIN_SECONDS = 60.0
+_RECORD_SECONDS_WITHOUT_EXPIRY = 3600.0
 _T = TypeVar("_T")
 Drive = Callable[[Core[Any]], Any]  # how a lease's steps run: run, arun, or in a worker thread
 
@@ -63,20 +61,18 @@ class TokenStore(Protocol):
 
 
 def lock_ttl_seconds(timeout: httpx.Timeout | Mapping[str, float | None] | None) -> float:
-    """A store lock's TTL for a token request sent with ``timeout``: its phases one after the
-    other (``DEFAULT_TIMEOUT_SECONDS`` for a phase without one), plus a margin."""
+    """A store lock's TTL for a token request sent with ``timeout`` (docs/design.md)."""
     phases = timeout.as_dict() if isinstance(timeout, httpx.Timeout) else timeout or {}
     seconds = (phases.get(phase) for phase in ("connect", "write", "read", "pool"))
     total = sum(DEFAULT_TIMEOUT_SECONDS if each is None else float(each) for each in seconds)
-    return total + STORE_LOCK_TTL_MARGIN_SECONDS
+    return total + _LOCK_TTL_MARGIN_SECONDS
 
 
 def record_expires_at(token: Token, now: float) -> float:
-    """When the record of ``token`` expires: with the token, but not before
-    ``STORE_RECORD_MIN_SECONDS`` from ``now`` (Unix seconds)."""
+    """When the record of ``token`` expires, in Unix seconds (docs/design.md)."""
     if token.expires_at is None:
-        return now + max(STORE_RECORD_SECONDS_WITHOUT_EXPIRY, STORE_RECORD_MIN_SECONDS)
-    return max(token.expires_at, now + STORE_RECORD_MIN_SECONDS)
+        return now + _RECORD_SECONDS_WITHOUT_EXPIRY
+    return max(token.expires_at, now + _RECORD_MIN_SECONDS)
 
 
 def encode_record(token: Token) -> bytes:
@@ -92,9 +88,13 @@ def decode_record(record: bytes | str) -> Token:
     return token_from_fields(fields, "the token record", TokenRecordError)
 
 
+def store_error(store: object, doing: str, exc: Exception) -> TokenStoreError:
+    name = getattr(exc, "sqlite_errorname", None) or type(exc).__name__
+    return TokenStoreError(f"token store {store!r} failed {doing}: {exc} ({name})")
+
+
 async def in_worker_thread(step: Callable[[], _T]) -> _T:
-    """Run a blocking store step off the event loop; not abandoned on cancellation, since a
-    lock taken in the thread must be released by the task."""
+    """Run ``step`` in a worker thread, not abandoned on cancellation (docs/design.md)."""
     import anyio.to_thread  # late: keeps `import telnyx_oauth` cheap
 
     return await anyio.to_thread.run_sync(step)

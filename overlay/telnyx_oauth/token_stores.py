@@ -1,7 +1,4 @@
-"""Token stores (``store=`` of the flows), the ``TokenStore`` protocol and their errors: how
-processes and machines share one token lifecycle (README: "Running more than one process")."""
-
-from __future__ import annotations
+"""Token stores (``store=``), the protocol and errors (README: "Running more than one process")."""
 
 from ._encrypted_store import EncryptedTokenStore
 from ._errors import TokenRecordError, TokenStoreError
