@@ -234,7 +234,7 @@ def _precheck(token: str, algorithms: Collection[str]) -> str | None:
         raise TokenVerificationError("the token is not a compact JWS", reason="malformed")
     try:
         header = json.loads(base64.urlsafe_b64decode(parts[0] + "=" * (-len(parts[0]) % 4)))
-    except ValueError:  # binascii.Error and JSONDecodeError among them
+    except (ValueError, RecursionError):  # binascii.Error, JSONDecodeError; deep nesting
         raise TokenVerificationError("the token header is not JSON", reason="malformed") from None
     if not isinstance(header, dict):
         raise TokenVerificationError("the token header is not an object", reason="malformed")
@@ -264,7 +264,7 @@ def _check(token: str, jwk_dict: dict[str, Any], checks: _Checks) -> dict[str, A
         claims = jwt.decode(token, key, algorithms=list(algorithms)).claims
     except errors.BadSignatureError:
         raise TokenVerificationError("bad signature", reason="signature") from None
-    except (errors.JoseError, ValueError) as exc:
+    except (errors.JoseError, ValueError, RecursionError) as exc:
         raise TokenVerificationError(
             f"the token cannot be decoded ({type(exc).__name__})", reason="malformed"
         ) from None

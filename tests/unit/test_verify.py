@@ -9,7 +9,7 @@ from typing import Any
 
 import httpx
 import pytest
-from joserfc import jwt
+from joserfc import jws, jwt
 from joserfc.jwk import OctKey, RSAKey
 
 import telnyx_oauth
@@ -207,6 +207,29 @@ def test_malformed_tokens(key: RSAKey, token: str) -> None:
     with pytest.raises(telnyx_oauth.TokenVerificationError) as caught:
         _verify(token, _cache(JWKSServer(key)))
     assert caught.value.reason in {"malformed", "algorithm"}
+
+
+def _nested(depth: int) -> bytes:
+    return b"[" * depth + b"]" * depth
+
+
+def test_a_deeply_nested_header_is_malformed(key: RSAKey) -> None:
+    """A header nested deeper than the JSON parser's recursion limit (anyone can send one) is a
+    malformed token, not a RecursionError, and costs no JWKS fetch."""
+    server = JWKSServer(key)
+    header = base64.urlsafe_b64encode(_nested(5000)).rstrip(b"=").decode()
+    with pytest.raises(telnyx_oauth.TokenVerificationError) as caught:
+        _verify(f"{header}.e30.c2ln", _cache(server))
+    assert caught.value.reason == "malformed"
+    assert server.fetches == 0
+
+
+def test_a_deeply_nested_payload_is_malformed(key: RSAKey) -> None:
+    """A correctly signed token whose payload nests too deep is malformed too."""
+    token = jws.serialize_compact({"alg": "RS256", "kid": "k1"}, _nested(5000), key)
+    with pytest.raises(telnyx_oauth.TokenVerificationError) as caught:
+        _verify(token, _cache(JWKSServer(key)))
+    assert caught.value.reason == "malformed"
 
 
 def test_unknown_kid_refetches_at_most_once_per_interval(key: RSAKey, other_key: RSAKey) -> None:
