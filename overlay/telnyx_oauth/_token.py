@@ -102,6 +102,8 @@ def parse_token_response(response: httpx.Response, *, now: float) -> Token:
         data = json.loads(response.content)
     except ValueError:
         raise invalid("body is not JSON") from None
+    except RecursionError:
+        raise invalid("body nests too deeply") from None
     if not isinstance(data, dict):
         raise invalid("body is not a JSON object")
     access_token = data.get("access_token")

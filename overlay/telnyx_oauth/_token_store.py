@@ -85,6 +85,8 @@ def decode_record(record: bytes | str) -> Token:
         fields = json.loads(record)
     except (ValueError, UnicodeDecodeError):
         raise TokenRecordError("the token record is not JSON") from None
+    except RecursionError:
+        raise TokenRecordError("the token record nests too deeply") from None
     return token_from_fields(fields, "the token record", TokenRecordError)
 
 

@@ -105,6 +105,19 @@ def test_a_token_response_with_a_bad_expires_in_is_a_validation_error(
         parse_token_response(response, now=0.0)
 
 
+def test_a_token_response_nested_too_deeply_is_a_validation_error() -> None:
+    """JSON nested past the parser's recursion limit is APIResponseValidationError, not a bare
+    RecursionError."""
+    import httpx
+
+    from telnyx_oauth._token import parse_token_response
+
+    body = b'{"access_token": ' + b"[" * 5000 + b"]" * 5000 + b"}"
+    response = httpx.Response(200, content=body, request=httpx.Request("POST", "http://t"))
+    with pytest.raises(telnyx_oauth.APIResponseValidationError, match="body nests too deeply"):
+        parse_token_response(response, now=0.0)
+
+
 @pytest.mark.parametrize(("lifetime", "seconds"), [("60", 60.0), ("0.1", 0.1), ('"3600"', 3600.0)])
 def test_a_token_response_lifetime_is_read_exactly(lifetime: str, seconds: float) -> None:
     """A number or a numeric string in expires_in is read as the same float."""

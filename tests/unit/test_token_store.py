@@ -53,6 +53,7 @@ def test_a_record_round_trips_a_token() -> None:
     [
         (b"\x00\xff" + SECRET_ACCESS.encode(), "is not JSON"),
         (b"[1, 2]", "is not a JSON object"),
+        (b'{"access_token": ' + b"[" * 5000 + b"]" * 5000 + b"}", "nests too deeply"),
         (f'{{"version": 2, "access_token": "{SECRET_ACCESS}"}}'.encode(), "has version 2"),
         (f'{{"access_token": "{SECRET_ACCESS}"}}'.encode(), "has version ?"),
         (b'{"version": 1}', "has no access_token"),
