@@ -72,12 +72,15 @@ def token_from_fields(fields: object, what: str, error: Callable[[str], Exceptio
 
     def number(name: str) -> float | None:
         value = fields.get(name)
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
-            value = float(str(value))  # via str, an int too large for a float is inf, no error
-        if isinstance(value, float) and math.isfinite(value):
-            return value
         if value is None:
             return None
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            try:
+                value = float(value)
+            except OverflowError:  # an int beyond a float's range
+                value = math.inf
+            if math.isfinite(value):
+                return value
         raise error(f"{what}'s {name} is not a number")
 
     return Token(

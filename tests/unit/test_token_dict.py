@@ -136,4 +136,7 @@ def test_from_dict_refuses_an_int_too_large_for_a_float() -> None:
     data = {"version": 1, "access_token": "a", "expires_at": 10**400}
     with pytest.raises(telnyx_oauth.InvalidDataError, match="expires_at is not a number"):
         Token.from_dict(data)
+    # Past Python's limit for turning an int into text, too.
+    with pytest.raises(telnyx_oauth.InvalidDataError, match="expires_at is not a number"):
+        Token.from_dict({**data, "expires_at": 10**5000})
     assert Token.from_dict({**data, "expires_at": 1_800_000_000}).expires_at == 1_800_000_000.0
