@@ -143,4 +143,4 @@ class _LeaseInThreads:
         await in_worker_thread(lambda: self._lease.save(record, expires_at=expires_at))
 
     async def extend(self, ttl_seconds: float) -> None:
-        await in_worker_thread(lambda: self._lease.extend(ttl_seconds))
+        self._lease.extend(ttl_seconds)  # no I/O: no worker thread for it
