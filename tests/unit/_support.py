@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 from urllib.parse import parse_qs
 
@@ -115,3 +117,20 @@ def oauth_client_json(client_id: str) -> dict[str, Any]:
 
 def body_json(request: httpx.Request) -> Any:
     return json.loads(request.content)
+
+
+def nested_json(depth: int = 5000) -> bytes:
+    """JSON arrays nested ``depth`` deep: past the parser's reach at the default limit."""
+    return b"[" * depth + b"]" * depth
+
+
+@contextmanager
+def default_recursion_limit() -> Iterator[None]:
+    """Python's default recursion limit for the block, as where users run: a plugin of the full
+    test run may have raised it, and then ``nested_json()`` would parse."""
+    previous = sys.getrecursionlimit()
+    sys.setrecursionlimit(1000)
+    try:
+        yield
+    finally:
+        sys.setrecursionlimit(previous)

@@ -9,6 +9,7 @@ import pytest
 import telnyx_oauth
 from telnyx_oauth import Token
 from telnyx_oauth._token_store import decode_record, encode_record
+from tests.unit._support import default_recursion_limit, nested_json
 
 SECRET_ACCESS = "at-0123456789-secret-access"
 SECRET_REFRESH = "rt-9876543210-secret-refresh"
@@ -112,9 +113,12 @@ def test_a_token_response_nested_too_deeply_is_a_validation_error() -> None:
 
     from telnyx_oauth._token import parse_token_response
 
-    body = b'{"access_token": ' + b"[" * 5000 + b"]" * 5000 + b"}"
+    body = b'{"access_token": ' + nested_json() + b"}"
     response = httpx.Response(200, content=body, request=httpx.Request("POST", "http://t"))
-    with pytest.raises(telnyx_oauth.APIResponseValidationError, match="body nests too deeply"):
+    with (
+        default_recursion_limit(),
+        pytest.raises(telnyx_oauth.APIResponseValidationError, match="body nests too deeply"),
+    ):
         parse_token_response(response, now=0.0)
 
 

@@ -13,7 +13,13 @@ from joserfc import jws, jwt
 from joserfc.jwk import OctKey, RSAKey
 
 import telnyx_oauth
-from tests.unit._support import Recorder, connect_anonymous, json_response
+from tests.unit._support import (
+    Recorder,
+    connect_anonymous,
+    default_recursion_limit,
+    json_response,
+    nested_json,
+)
 
 NOW = 1_700_000_000
 ISSUER = "https://api.test"
@@ -209,16 +215,15 @@ def test_malformed_tokens(key: RSAKey, token: str) -> None:
     assert caught.value.reason in {"malformed", "algorithm"}
 
 
-def _nested(depth: int) -> bytes:
-    return b"[" * depth + b"]" * depth
-
-
 def test_a_deeply_nested_header_is_malformed(key: RSAKey) -> None:
     """A header nested deeper than the JSON parser's recursion limit (anyone can send one) is a
     malformed token, not a RecursionError, and costs no JWKS fetch."""
     server = JWKSServer(key)
-    header = base64.urlsafe_b64encode(_nested(5000)).rstrip(b"=").decode()
-    with pytest.raises(telnyx_oauth.TokenVerificationError) as caught:
+    header = base64.urlsafe_b64encode(nested_json()).rstrip(b"=").decode()
+    with (
+        default_recursion_limit(),
+        pytest.raises(telnyx_oauth.TokenVerificationError, match="header is not JSON") as caught,
+    ):
         _verify(f"{header}.e30.c2ln", _cache(server))
     assert caught.value.reason == "malformed"
     assert server.fetches == 0
@@ -226,8 +231,11 @@ def test_a_deeply_nested_header_is_malformed(key: RSAKey) -> None:
 
 def test_a_deeply_nested_payload_is_malformed(key: RSAKey) -> None:
     """A correctly signed token whose payload nests too deep is malformed too."""
-    token = jws.serialize_compact({"alg": "RS256", "kid": "k1"}, _nested(5000), key)
-    with pytest.raises(telnyx_oauth.TokenVerificationError) as caught:
+    token = jws.serialize_compact({"alg": "RS256", "kid": "k1"}, nested_json(), key)
+    with (
+        default_recursion_limit(),
+        pytest.raises(telnyx_oauth.TokenVerificationError, match=r"\(RecursionError\)") as caught,
+    ):
         _verify(token, _cache(JWKSServer(key)))
     assert caught.value.reason == "malformed"
 
